@@ -1,0 +1,10 @@
+//! `wedata-gitops api`.
+
+use crate::cli::ExitStatus;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> miette::Result<ExitStatus> {
+    Err(miette::miette!("`api` is not available in this build yet"))
+}

@@ -1,0 +1,8 @@
+//! One file per command: its clap `Args` and its `run`.
+
+pub mod api;
+pub mod apply;
+pub mod emulator;
+pub mod import;
+pub mod plan;
+pub mod validate;

@@ -1,0 +1,113 @@
+//! The command line: clap argument types, settings resolution and exit codes.
+//!
+//! Each command lives in its own file under `commands/` and exposes an `Args` struct and a
+//! `run` function returning an [`ExitStatus`]. Nothing here talks to WeData directly.
+
+pub mod commands;
+pub mod connection;
+mod exit;
+
+use clap::{Parser, Subcommand};
+
+pub use exit::ExitStatus;
+
+/// GitOps for Tencent Cloud WeData: task definitions live in Git as YAML manifests plus real
+/// code files; `plan` shows what would change, `apply` makes WeData match.
+#[derive(Debug, Parser)]
+#[command(name = "wedata-gitops", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Log each API call (action, attempt, duration, RequestId) to stderr. Secrets and code
+    /// are never logged. Repeat for more detail.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check manifests and code files without calling WeData.
+    Validate(commands::validate::Args),
+    /// Show what `apply` would change in WeData.
+    Plan(commands::plan::Args),
+    /// Make WeData match the manifests: create, update and submit tasks in dependency order.
+    Apply(commands::apply::Args),
+    /// Write manifests and code files for an existing WeData workflow.
+    Import(commands::import::Args),
+    /// Send one signed request to any WeData action and print the response (like `gh api`).
+    Api(commands::api::Args),
+    /// Run a local WeData emulator on 127.0.0.1 for tests and offline work.
+    Emulator(commands::emulator::Args),
+}
+
+/// Parses the command line, runs the command and maps the outcome to a process exit code.
+pub fn main() -> std::process::ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with success; usage errors exit 1 so that exit code 2
+            // keeps its one meaning (changes pending, with --detailed-exitcode).
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitStatus::Failure.into()
+            } else {
+                ExitStatus::Success.into()
+            };
+        }
+    };
+    install_logging(cli.verbose);
+    match run(cli) {
+        Ok(status) => status.into(),
+        Err(report) => {
+            anstream::eprintln!("{report:?}");
+            ExitStatus::Failure.into()
+        }
+    }
+}
+
+fn run(cli: Cli) -> miette::Result<ExitStatus> {
+    match cli.command {
+        Command::Validate(args) => commands::validate::run(args),
+        Command::Plan(args) => commands::plan::run(args),
+        Command::Apply(args) => commands::apply::run(args),
+        Command::Import(args) => commands::import::run(args),
+        Command::Api(args) => commands::api::run(args),
+        Command::Emulator(args) => commands::emulator::run(args),
+    }
+}
+
+/// `-v` turns on the per-call log of the `api` module; `RUST_LOG` overrides it.
+fn install_logging(verbosity: u8) {
+    let default_filter = match verbosity {
+        0 => "warn",
+        1 => "warn,wedata_gitops=info",
+        _ => "warn,wedata_gitops=debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+/// Builds the async runtime the networked commands run on.
+pub fn runtime() -> miette::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| miette::miette!("cannot start the async runtime: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,15 @@
+//! wedata-gitops: a Git repository as the source of truth for Tencent Cloud WeData tasks.
+//!
+//! The data flow runs one way (see `docs/architecture.md`):
+//! `manifest` loads the desired state, `api` fetches the live state, `model` normalizes both,
+//! `reconcile` diffs them into a `Plan`, `render` shows it, and `apply` executes it.
+//! `emulator` is a local WeData that speaks the same protocol, for tests and offline use.
+
+pub mod api;
+pub mod apply;
+pub mod cli;
+pub mod emulator;
+pub mod manifest;
+pub mod model;
+pub mod reconcile;
+pub mod render;

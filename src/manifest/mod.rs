@@ -1,0 +1,1 @@
+//! Finding, parsing and validating YAML manifests and the code files they reference.

@@ -1,0 +1,1 @@
+//! Identity matching, diff, the dependency graph and the `Plan` type. Pure: no I/O.

@@ -1,0 +1,1 @@
+//! Views of plans and apply results: human text, JSON and Markdown, one file per format.
