@@ -20,7 +20,10 @@ fn assert_same_bytes(copy: &str, reference: &str) {
 
 #[test]
 fn embedded_api_definition_matches_shared_reference() {
-    assert_same_bytes("api-definition/api-2025-08-06.json", "wedata-api/v20250806/api.json");
+    assert_same_bytes(
+        "api-definition/api-2025-08-06.json",
+        "wedata-api/v20250806/api.json",
+    );
     assert_same_bytes(
         "api-definition/examples-2025-08-06.json",
         "wedata-api/v20250806/examples.json",

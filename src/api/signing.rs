@@ -49,7 +49,10 @@ pub fn sign(input: &SigningInput<'_>) -> Signature {
         input.timestamp,
         sha256_hex(canonical_request.as_bytes())
     );
-    let secret_date = hmac_sha256(format!("TC3{}", input.secret_key).as_bytes(), date.as_bytes());
+    let secret_date = hmac_sha256(
+        format!("TC3{}", input.secret_key).as_bytes(),
+        date.as_bytes(),
+    );
     let secret_service = hmac_sha256(&secret_date, input.service.as_bytes());
     let secret_signing = hmac_sha256(&secret_service, b"tc3_request");
     let signature = hex::encode(hmac_sha256(&secret_signing, string_to_sign.as_bytes()));

@@ -11,10 +11,18 @@ use clap::{Parser, Subcommand};
 
 pub use exit::ExitStatus;
 
-/// GitOps for Tencent Cloud WeData: task definitions live in Git as YAML manifests plus real
-/// code files; `plan` shows what would change, `apply` makes WeData match.
+/// GitOps for Tencent Cloud WeData tasks.
+///
+/// Task definitions live in Git as YAML manifests plus real code files. `validate` checks them
+/// offline, `plan` shows what would change in WeData, and `apply` makes WeData match, in
+/// dependency order. Add `--emulate` to try any of it against a local emulator.
 #[derive(Debug, Parser)]
-#[command(name = "wedata-gitops", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "wedata-gitops",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// Log each API call (action, attempt, duration, RequestId) to stderr. Secrets and code
     /// are never logged. Repeat for more detail.
@@ -39,6 +47,10 @@ pub enum Command {
     Api(commands::api::Args),
     /// Run a local WeData emulator on 127.0.0.1 for tests and offline work.
     Emulator(commands::emulator::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(commands::completions::Args),
+    /// Print the man page, or write one page per command into a directory.
+    Man(commands::man::Args),
 }
 
 /// Parses the command line, runs the command and maps the outcome to a process exit code.
@@ -74,6 +86,8 @@ fn run(cli: Cli) -> miette::Result<ExitStatus> {
         Command::Import(args) => commands::import::run(args),
         Command::Api(args) => commands::api::run(args),
         Command::Emulator(args) => commands::emulator::run(args),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man(args) => commands::man::run(args),
     }
 }
 

@@ -6,5 +6,7 @@ use crate::cli::ExitStatus;
 pub struct Args {}
 
 pub fn run(_args: Args) -> miette::Result<ExitStatus> {
-    Err(miette::miette!("`import` is not available in this build yet"))
+    Err(miette::miette!(
+        "`import` is not available in this build yet"
+    ))
 }

@@ -2,7 +2,9 @@
 
 pub mod api;
 pub mod apply;
+pub mod completions;
 pub mod emulator;
 pub mod import;
+pub mod man;
 pub mod plan;
 pub mod validate;
