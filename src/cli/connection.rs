@@ -1,2 +1,162 @@
 //! Options shared by every command that talks to WeData (endpoint, region, credentials
-//! profile, emulator), and their resolution into an API client configuration.
+//! profile, rate limit, emulator), and their resolution into an API client configuration.
+//!
+//! Precedence, highest first: command-line flags, environment variables, the selected target
+//! of the project file, the project file, built-in defaults.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::api::credentials;
+use crate::api::{Client, ClientConfig, DEFAULT_ENDPOINT, DEFAULT_VERSION};
+use crate::emulator;
+
+/// How to reach WeData.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConnectionArgs {
+    /// WeData endpoint URL (http is allowed, for the emulator and tests).
+    #[arg(long, env = "WEDATA_ENDPOINT", value_name = "URL", global = true)]
+    pub endpoint: Option<String>,
+
+    /// Region sent as X-TC-Region, e.g. ap-guangzhou.
+    #[arg(
+        long,
+        env = "TENCENTCLOUD_REGION",
+        value_name = "REGION",
+        global = true
+    )]
+    pub region: Option<String>,
+
+    /// Read credentials from the tccli profile ~/.tccli/NAME.credential (and its region from
+    /// NAME.configure) instead of the TENCENTCLOUD_* variables.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
+
+    /// Requests per second per action (WeData allows 20).
+    #[arg(long, value_name = "N", default_value_t = 20, global = true)]
+    pub rate_limit: u32,
+
+    /// Seconds to wait for one answer before giving up on an attempt.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, global = true)]
+    pub timeout: u64,
+
+    /// Run against an in-process WeData emulator instead of the cloud; its state persists in
+    /// STATE_FILE (default: .wedata/emulator-state.json under the project directory).
+    /// No credentials are needed.
+    #[arg(
+        long,
+        value_name = "STATE_FILE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        global = true
+    )]
+    pub emulate: Option<PathBuf>,
+}
+
+/// What a project file contributes (already merged with its selected target).
+#[derive(Debug, Clone, Default)]
+pub struct ProjectDefaults {
+    pub endpoint: Option<String>,
+    pub region: Option<String>,
+    pub api_version: Option<String>,
+}
+
+/// A connected client, and the embedded emulator behind it when `--emulate` was given
+/// (kept alive as long as the connection; shut it down to save its state).
+pub struct Connection {
+    pub client: Client,
+    pub emulator: Option<emulator::RunningEmulator>,
+}
+
+impl Connection {
+    /// Stops the embedded emulator, if any, saving its state.
+    pub async fn close(self) {
+        if let Some(emulator) = self.emulator {
+            emulator.shutdown().await;
+        }
+    }
+}
+
+impl ConnectionArgs {
+    /// Resolves the settings into a client configuration (no emulator).
+    pub fn resolve(
+        &self,
+        project: &ProjectDefaults,
+        lookup: &dyn Fn(&str) -> Option<String>,
+        home: Option<&Path>,
+    ) -> miette::Result<ClientConfig> {
+        let resolved = credentials::resolve(self.profile.as_deref(), home, lookup)?;
+        // clap already folded TENCENTCLOUD_REGION into `self.region`; a profile's region
+        // comes after the environment, the project file after both.
+        let region = self
+            .region
+            .clone()
+            .or(resolved.region)
+            .or_else(|| project.region.clone())
+            .ok_or_else(|| {
+                miette::miette!(
+                    help = "pass --region, set TENCENTCLOUD_REGION, set `region:` in wedata.yaml, or use a tccli profile with a region",
+                    "no region is set"
+                )
+            })?;
+        let endpoint = self
+            .endpoint
+            .clone()
+            .or_else(|| project.endpoint.clone())
+            .unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
+        let mut config = ClientConfig::new(endpoint, region, resolved.credentials);
+        config.version = project
+            .api_version
+            .clone()
+            .unwrap_or_else(|| DEFAULT_VERSION.to_owned());
+        config.requests_per_second = self.rate_limit;
+        config.timeout = Duration::from_secs(self.timeout.max(1));
+        Ok(config)
+    }
+
+    /// Connects: to the embedded emulator with `--emulate` (state under `project_root`),
+    /// otherwise to the resolved endpoint with the real credentials.
+    pub async fn connect(
+        &self,
+        project: &ProjectDefaults,
+        project_root: &Path,
+    ) -> miette::Result<Connection> {
+        if let Some(state_file) = &self.emulate {
+            let state_file = if state_file.as_os_str().is_empty() {
+                project_root.join(emulator::DEFAULT_STATE_FILE)
+            } else {
+                state_file.clone()
+            };
+            let running = emulator::start_embedded(state_file)
+                .await
+                .map_err(|error| {
+                    miette::Report::new(error).wrap_err("cannot start the embedded emulator")
+                })?;
+            let credentials = crate::api::Credentials {
+                secret_id: emulator::TEST_SECRET_ID.to_owned(),
+                secret_key: crate::api::Secret::new(emulator::TEST_SECRET_KEY),
+                token: None,
+            };
+            let region = self
+                .region
+                .clone()
+                .or_else(|| project.region.clone())
+                .unwrap_or_else(|| "ap-guangzhou".to_owned());
+            let mut config = ClientConfig::new(running.endpoint(), region, credentials);
+            config.requests_per_second = self.rate_limit;
+            config.timeout = Duration::from_secs(self.timeout.max(1));
+            let client = Client::new(config).map_err(miette::Report::new)?;
+            return Ok(Connection {
+                client,
+                emulator: Some(running),
+            });
+        }
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let config = self.resolve(project, &|name| std::env::var(name).ok(), home.as_deref())?;
+        Ok(Connection {
+            client: Client::new(config).map_err(miette::Report::new)?,
+            emulator: None,
+        })
+    }
+}

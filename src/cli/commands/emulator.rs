@@ -1,12 +1,139 @@
-//! `wedata-gitops emulator`.
+//! `wedata-gitops emulator`: runs the local WeData emulator until Ctrl-C or SIGTERM.
+//! The first line on stdout is `listening on http://ADDRESS`, for scripts and tests.
 
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use miette::IntoDiagnostic;
+
+use crate::api::credentials::{SECRET_ID_VARIABLE, SECRET_KEY_VARIABLE};
 use crate::cli::ExitStatus;
+use crate::emulator::{self, EmulatorConfig, EmulatorError, FaultPlan};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(
+    after_help = "Faults (comma-separated rules, ACTION is an action name or *):\n  \
+    ACTION:error=CODE@RATE   answer CODE with probability RATE\n  \
+    ACTION:burst=CODE@N/M    answer CODE to the first N of every M calls\n  \
+    ACTION:latency=MILLIS    delay every answer\n  \
+    ACTION:drop@RATE         apply a write, then drop the connection unanswered\n\n\
+    Example:\n  \
+    wedata-gitops emulator --state state.json --log calls.jsonl \\\n    \
+    --faults 'CreateTriggerTask:error=InternalError@0.1,CreateTriggerTask:drop@0.2'"
+)]
+pub struct Args {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub listen: SocketAddr,
 
-pub fn run(_args: Args) -> miette::Result<ExitStatus> {
-    Err(miette::miette!(
-        "`emulator` is not available in this build yet"
-    ))
+    /// Keep the state in this JSON file (loaded on start, rewritten atomically after each write).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// The SecretId clients must sign with (default: TENCENTCLOUD_SECRET_ID, else the fixed
+    /// test pair).
+    #[arg(long, value_name = "ID", requires = "secret_key")]
+    pub secret_id: Option<String>,
+
+    /// The SecretKey that goes with --secret-id.
+    #[arg(long, value_name = "KEY", requires = "secret_id")]
+    pub secret_key: Option<String>,
+
+    /// Requests per second per action per SecretId before RequestLimitExceeded.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub rate_limit: u32,
+
+    /// Faults to inject (see below).
+    #[arg(long, value_name = "SPEC")]
+    pub faults: Option<String>,
+
+    /// Seed of the fault injector's random draws.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+
+    /// Append one JSON line per request to this file.
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+
+    /// Accept only these project ids (repeatable); others get InvalidParameter.WorkspaceNotExist.
+    #[arg(long = "project", value_name = "ID")]
+    pub projects: Vec<String>,
+}
+
+pub fn run(args: Args) -> miette::Result<ExitStatus> {
+    let faults = match &args.faults {
+        Some(spec) => FaultPlan::parse(spec).map_err(EmulatorError::Faults)?,
+        None => FaultPlan::default(),
+    };
+    let (credentials, source) = credentials(&args);
+    let config = EmulatorConfig {
+        listen: args.listen,
+        state_file: args.state,
+        credentials: vec![credentials.clone()],
+        rate_limit_per_second: args.rate_limit,
+        faults,
+        seed: args.seed,
+        log_file: args.log,
+        allowed_projects: (!args.projects.is_empty()).then_some(args.projects),
+    };
+    let runtime = crate::cli::runtime()?;
+    runtime.block_on(async move {
+        let running = emulator::start(config).await?;
+        let mut stdout = std::io::stdout();
+        writeln!(stdout, "listening on {}", running.endpoint()).into_diagnostic()?;
+        stdout.flush().into_diagnostic()?;
+        eprintln!(
+            "accepting SecretId {} ({source}); stop with Ctrl-C",
+            credentials.0
+        );
+        wait_for_stop_signal().await;
+        running.shutdown().await;
+        eprintln!("stopped; state saved");
+        Ok(ExitStatus::Success)
+    })
+}
+
+/// The pair to accept, and where it came from (the key itself is never printed).
+fn credentials(args: &Args) -> ((String, String), &'static str) {
+    if let (Some(id), Some(key)) = (&args.secret_id, &args.secret_key) {
+        return ((id.clone(), key.clone()), "from --secret-id");
+    }
+    match (
+        std::env::var(SECRET_ID_VARIABLE),
+        std::env::var(SECRET_KEY_VARIABLE),
+    ) {
+        (Ok(id), Ok(key)) if !id.is_empty() && !key.is_empty() => {
+            ((id, key), "from TENCENTCLOUD_SECRET_ID")
+        }
+        _ => (
+            (
+                emulator::TEST_SECRET_ID.to_owned(),
+                emulator::TEST_SECRET_KEY.to_owned(),
+            ),
+            "the fixed test pair",
+        ),
+    }
+}
+
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

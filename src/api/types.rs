@@ -1,0 +1,3232 @@
+//! Request and response types of the WeData API 2025-08-06, generated from `api-definition/api-2025-08-06.json`
+//! by `scripts/generate_api_types.py`: do not edit by hand.
+//!
+//! Member names, types and required flags are exactly the official definition's: 64-bit ids are
+//! strings, optional members are `Option`, and `TaskTypeId` is a string in `CreateTriggerTask`
+//! but an integer in `GetTriggerTask` because the definition says so. Each request type
+//! implements [`Action`], naming its response type.
+
+#![allow(clippy::doc_markdown, clippy::large_enum_variant)]
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Action;
+
+/// 创建任务基本属性信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskBaseAttribute {
+    /// 任务名称
+    #[serde(rename = "TaskName")]
+    pub task_name: String,
+    /// 任务类型ID：
+    #[serde(rename = "TaskTypeId")]
+    pub task_type_id: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 任务负责人ID，默认为当前用户
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 任务描述
+    #[serde(
+        rename = "TaskDescription",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_description: Option<String>,
+    /// 任务文件夹路径
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+}
+
+/// 创建任务配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskConfiguration {
+    /// 资源组ID： 需要通过 DescribeNormalSchedulerExecutorGroups 获取 ExecutorGroupId
+    #[serde(
+        rename = "ResourceGroup",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group: Option<String>,
+    /// 代码内容的Base64编码
+    #[serde(
+        rename = "CodeContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_content: Option<String>,
+    /// 任务扩展属性配置列表
+    #[serde(
+        rename = "TaskExtConfigurationList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
+    /// 集群ID
+    #[serde(
+        rename = "DataCluster",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_cluster: Option<String>,
+    /// 指定的运行节点
+    #[serde(rename = "BrokerIp", default, skip_serializing_if = "Option::is_none")]
+    pub broker_ip: Option<String>,
+    /// 资源池队列名称，需要通过 DescribeProjectClusterQueues 获取
+    #[serde(rename = "YarnQueue", default, skip_serializing_if = "Option::is_none")]
+    pub yarn_queue: Option<String>,
+    /// 来源数据源ID, 使用 ; 分隔, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_id: Option<String>,
+    /// 目标数据源ID, 使用 ; 分隔, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_id: Option<String>,
+    /// 调度参数
+    #[serde(
+        rename = "TaskSchedulingParameterList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
+    /// Bundle使用的ID
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// Bundle信息
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
+/// CreateTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>任务基本属性</p>
+    #[serde(rename = "TaskBaseAttribute")]
+    pub task_base_attribute: CreateTaskBaseAttribute,
+    /// <p>任务配置</p>
+    #[serde(rename = "TaskConfiguration")]
+    pub task_configuration: CreateTaskConfiguration,
+    /// <p>任务调度配置</p>
+    #[serde(rename = "TaskSchedulerConfiguration")]
+    pub task_scheduler_configuration: CreateTaskSchedulerConfiguration,
+}
+
+/// CreateTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskResponse {
+    /// <p>任务ID</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 创建任务返回体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskResult {
+    /// 任务ID
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+}
+
+/// 创建任务调度配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskSchedulerConfiguration {
+    /// <p>周期类型：默认为 DAY_CYCLE</p><p>支持的类型为 </p><ul><li>ONEOFF_CYCLE: 一次性</li><li>YEAR_CYCLE: 年</li><li>MONTH_CYCLE: 月</li><li>WEEK_CYCLE: 周</li><li>DAY_CYCLE: 天</li><li>HOUR_CYCLE: 小时</li><li>MINUTE_CYCLE: 分钟</li><li>CRONTAB_CYCLE: crontab表达式类型</li></ul>
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// <p>时区，默认为 UTC+8</p>
+    #[serde(
+        rename = "ScheduleTimeZone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time_zone: Option<String>,
+    /// <p>Cron表达式，默认为 0 0 0 * * ? *</p>
+    #[serde(
+        rename = "CrontabExpression",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crontab_expression: Option<String>,
+    /// <p>生效日期，默认为当前日期的 00:00:00</p>
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// <p>结束日期，默认为 2099-12-31 23:59:59</p>
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// <p>执行时间 左闭区间，默认 00:00</p>
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// <p>执行时间 右闭区间，默认 23:59</p>
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// <p>日历调度 取值为 0 和 1， 1为打开，0为关闭，默认为0</p>
+    #[serde(
+        rename = "CalendarOpen",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_open: Option<String>,
+    /// <p>日历调度 日历 ID</p>
+    #[serde(
+        rename = "CalendarId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_id: Option<String>,
+    /// <p>自依赖, 默认值 serial, 取值为：parallel(并行), serial(串行), orderly(有序)</p>
+    #[serde(
+        rename = "SelfDepend",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub self_depend: Option<String>,
+    /// <p>上游依赖数组</p>
+    #[serde(
+        rename = "UpstreamDependencyConfigList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub upstream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
+    /// <p>事件数组</p>
+    #[serde(
+        rename = "EventListenerList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_listener_list: Option<Vec<EventListener>>,
+    /// <p>重跑&amp;补录配置, 默认为 ALL; , ALL 运行成功或失败后皆可重跑或补录, FAILURE 运行成功后不可重跑或补录，运行失败后可重跑或补录, NONE 运行成功或失败后皆不可重跑或补录;</p>
+    #[serde(
+        rename = "AllowRedoType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_redo_type: Option<String>,
+    /// <p>输出参数数组</p>
+    #[serde(
+        rename = "ParamTaskOutList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_out_list: Option<Vec<OutTaskParameter>>,
+    /// <p>输入参数数组</p>
+    #[serde(
+        rename = "ParamTaskInList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_in_list: Option<Vec<InTaskParameter>>,
+    /// <p>产出登记</p>
+    #[serde(
+        rename = "TaskOutputRegistryList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
+    /// <p><strong>实例生成策略</strong></p><ul><li>T_PLUS_0: T+0生成,默认策略</li><li>T_PLUS_1: T+1生成</li></ul>
+    #[serde(
+        rename = "InitStrategy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub init_strategy: Option<String>,
+    /// <p>调度类型: 0 正常调度 1 空跑调度，默认为 0</p>
+    #[serde(
+        rename = "ScheduleRunType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_run_type: Option<String>,
+    /// <p>任务调度优先级 运行优先级 4高 5中 6低 , 默认:6</p>
+    #[serde(
+        rename = "RunPriority",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub run_priority: Option<String>,
+    /// <p>重试策略 重试等待时间,单位分钟: 默认: 5</p>
+    #[serde(rename = "RetryWait", default, skip_serializing_if = "Option::is_none")]
+    pub retry_wait: Option<String>,
+    /// <p>重试策略 最大尝试次数, 默认: 4</p>
+    #[serde(
+        rename = "MaxRetryAttempts",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_retry_attempts: Option<String>,
+    /// <p>超时处理策略 运行耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "ExecutionTTL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_ttl: Option<String>,
+    /// <p>超时处理策略 等待总时长耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "WaitExecutionTotalTTL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wait_execution_total_ttl: Option<String>,
+    /// <p>调度类型: 0 正常调度 1 空跑调度，默认为 0</p>
+    #[serde(
+        rename = "ScheduleType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_type: Option<i64>,
+    /// <p>任务调度优先级 运行优先级 4高 5中 6低 , 默认:6</p>
+    #[serde(
+        rename = "RunPriorityType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub run_priority_type: Option<i64>,
+    /// <p>重试策略 重试等待时间,单位分钟: 默认: 5</p>
+    #[serde(
+        rename = "RetryWaitMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_wait_minute: Option<i64>,
+    /// <p>重试策略 最大尝试次数, 默认: 4</p>
+    #[serde(
+        rename = "MaxRetryNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_retry_number: Option<i64>,
+    /// <p>超时处理策略 运行耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "ExecutionTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_ttl_minute: Option<i64>,
+    /// <p>超时处理策略 等待总时长耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "WaitExecutionTotalTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wait_execution_total_ttl_minute: Option<i64>,
+    /// <ul><li>任务依赖运行条件，默认为ALL_SUCCESS，暂时只支持工作流调度项目下配置</li><li>ALL_SUCCESS： 全部成功：所有上游依赖任务都达到终态时，进行依赖判断，如果上游全部都成功，则依赖判断成功，否则如果上游有一个跳过运行，则标记为跳过运行，其余情况标记为上游失败</li><li>ALL_FAILED：全部失败：所有上游依赖任务都达到终态时，进行依赖判断，如果上游状态都是失败或者上游失败，则依赖判断成功，否则就标记为跳过运行</li><li>ALL_DONE：全部完成：所有上游依赖任务都达到终态时，进行依赖判断，直接是依赖判断成功</li><li>ALL_DONE_AT_LEAST_ONE_SUCCESS：上游全部完成至少一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个成功，则依赖判断成功，否则就是跳过运行</li><li>ALL_SKIPPED：上游全部都跳过: 所有上游依赖任务都达到终态时，进行依赖判断，所有的上游都是跳过状态才算依赖判断成功，否则当前节点就是跳过运行</li><li>ONE_FAILED：至少一个失败: 上游只要有一个失败了，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有失败，则跳过运行</li><li>ONE_SUCCESS：至少一个成功：上游只要有一个成功，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有成功，则跳过运行</li><li>ONE_DONE：至少一个完成：上游只要有一个完成了，就进行依赖判断，且依赖判断成功，否则还是等待上游</li><li>NONE_FAILED：上游全部完成，没有失败: 所有上游依赖任务都达到终态时，进行依赖判断，如果上游都是成功或者跳过运行，则依赖判断成功，否则标记为上游失败</li><li>ALL_DONE_NONE_FAILED_AT_LEAST_ONE_SUCCESS：上游全部完成，没有失败，至少有一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，上游没有一个失败且至少有一个成功的情况下，依赖判断成功，否则就是跳过运行</li><li>NONE_SKIPPED：上游全部完成，没有跳过运行: 所有上游依赖任务都达到终态时，进行依赖判断, 如果上游状态全部都是成功、失败、上游失败状态，则依赖判断成功，否则为跳过运行</li><li>ALL_DONE_AT_LEAST_ONE_FAILED：上游全部完成至少一个失败: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个失败，则依赖判断成功，否则就是跳过运行</li></ul>
+    #[serde(
+        rename = "DependencyTriggerPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_trigger_policy: Option<String>,
+    /// <p>是否允许下游依赖 1允许 0不允许</p><p>取值范围：[0, 1]</p><p>默认值：1</p>
+    #[serde(
+        rename = "AllowDownstreamDependency",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_downstream_dependency: Option<i64>,
+}
+
+/// 创建任务基本属性信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerTaskBaseAttribute {
+    /// 任务名称
+    #[serde(rename = "TaskName")]
+    pub task_name: String,
+    /// 任务类型ID：
+    #[serde(rename = "TaskTypeId")]
+    pub task_type_id: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 任务负责人ID，默认为当前用户
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 任务描述
+    #[serde(
+        rename = "TaskDescription",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_description: Option<String>,
+    /// 任务文件夹路径
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+}
+
+/// 创建任务配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerTaskConfiguration {
+    /// 资源组ID： 需要通过 DescribeNormalSchedulerExecutorGroups 获取 ExecutorGroupId
+    #[serde(
+        rename = "ResourceGroup",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group: Option<String>,
+    /// 代码内容的Base64编码
+    #[serde(
+        rename = "CodeContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_content: Option<String>,
+    /// 任务扩展属性配置列表
+    #[serde(
+        rename = "TaskExtConfigurationList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
+    /// 集群ID
+    #[serde(
+        rename = "DataCluster",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_cluster: Option<String>,
+    /// 指定的运行节点
+    #[serde(rename = "BrokerIp", default, skip_serializing_if = "Option::is_none")]
+    pub broker_ip: Option<String>,
+    /// 资源池队列名称，需要通过 DescribeProjectClusterQueues 获取
+    #[serde(rename = "YarnQueue", default, skip_serializing_if = "Option::is_none")]
+    pub yarn_queue: Option<String>,
+    /// 来源数据源ID, 使用 ; 分隔, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_id: Option<String>,
+    /// 目标数据源ID, 使用 ; 分隔, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_id: Option<String>,
+    /// 调度参数
+    #[serde(
+        rename = "TaskSchedulingParameterList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
+    /// Bundle使用的ID
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// Bundle信息
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
+/// CreateTriggerTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务基本属性
+    #[serde(rename = "TriggerTaskBaseAttribute")]
+    pub trigger_task_base_attribute: CreateTriggerTaskBaseAttribute,
+    /// 任务配置
+    #[serde(rename = "TriggerTaskConfiguration")]
+    pub trigger_task_configuration: CreateTriggerTaskConfiguration,
+    /// 任务调度配置
+    #[serde(rename = "TriggerTaskSchedulerConfiguration")]
+    pub trigger_task_scheduler_configuration: CreateTriggerTaskSchedulerConfiguration,
+}
+
+/// CreateTriggerTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerTaskResponse {
+    /// 任务ID
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 创建任务调度配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerTaskSchedulerConfiguration {
+    /// <p>上游依赖的任务数组</p>
+    #[serde(
+        rename = "UpstreamDependencyConfigList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub upstream_dependency_config_list: Option<Vec<DependencyTriggerTaskBrief>>,
+    /// <p>任务调度优先级 运行优先级 4高 5中 6低 , 默认:6</p>
+    #[serde(
+        rename = "RunPriorityType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub run_priority_type: Option<i64>,
+    /// <p>重试策略 重试等待时间,单位分钟: 默认: 5</p>
+    #[serde(
+        rename = "RetryWaitMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_wait_minute: Option<i64>,
+    /// <p>重试策略 最大尝试次数, 默认: 4</p>
+    #[serde(
+        rename = "MaxRetryNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_retry_number: Option<i64>,
+    /// <p>超时处理策略 运行耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "ExecutionTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_ttl_minute: Option<i64>,
+    /// <p>超时处理策略 等待总时长耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "WaitExecutionTotalTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wait_execution_total_ttl_minute: Option<i64>,
+    /// <p>重跑&amp;补录配置, 默认为 ALL; , ALL 运行成功或失败后皆可重跑或补录, FAILURE 运行成功后不可重跑或补录，运行失败后可重跑或补录, NONE 运行成功或失败后皆不可重跑或补录;</p>
+    #[serde(
+        rename = "AllowRedoType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_redo_type: Option<String>,
+    /// <p>输出参数数组</p>
+    #[serde(
+        rename = "ParamTaskOutList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_out_list: Option<Vec<OutTaskParameter>>,
+    /// <p>输入参数数组</p>
+    #[serde(
+        rename = "ParamTaskInList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_in_list: Option<Vec<InTaskParameter>>,
+    /// <p>产出登记</p>
+    #[serde(
+        rename = "TaskOutputRegistryList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
+    /// <ul><li>任务依赖运行条件，默认为ALL_SUCCESS，暂时只支持工作流调度项目下配置</li><li>ALL_SUCCESS： 全部成功：所有上游依赖任务都达到终态时，进行依赖判断，如果上游全部都成功，则依赖判断成功，否则如果上游有一个跳过运行，则标记为跳过运行，其余情况标记为上游失败</li><li>ALL_FAILED：全部失败：所有上游依赖任务都达到终态时，进行依赖判断，如果上游状态都是失败或者上游失败，则依赖判断成功，否则就标记为跳过运行</li><li>ALL_DONE：全部完成：所有上游依赖任务都达到终态时，进行依赖判断，直接是依赖判断成功</li><li>ALL_DONE_AT_LEAST_ONE_SUCCESS：上游全部完成至少一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个成功，则依赖判断成功，否则就是跳过运行</li><li>ALL_SKIPPED：上游全部都跳过: 所有上游依赖任务都达到终态时，进行依赖判断，所有的上游都是跳过状态才算依赖判断成功，否则当前节点就是跳过运行</li><li>ONE_FAILED：至少一个失败: 上游只要有一个失败了，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有失败，则跳过运行</li><li>ONE_SUCCESS：至少一个成功：上游只要有一个成功，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有成功，则跳过运行</li><li>ONE_DONE：至少一个完成：上游只要有一个完成了，就进行依赖判断，且依赖判断成功，否则还是等待上游</li><li>NONE_FAILED：上游全部完成，没有失败: 所有上游依赖任务都达到终态时，进行依赖判断，如果上游都是成功或者跳过运行，则依赖判断成功，否则标记为上游失败</li><li>ALL_DONE_NONE_FAILED_AT_LEAST_ONE_SUCCESS：上游全部完成，没有失败，至少有一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，上游没有一个失败且至少有一个成功的情况下，依赖判断成功，否则就是跳过运行</li><li>NONE_SKIPPED：上游全部完成，没有跳过运行: 所有上游依赖任务都达到终态时，进行依赖判断, 如果上游状态全部都是成功、失败、上游失败状态，则依赖判断成功，否则为跳过运行</li><li>ALL_DONE_AT_LEAST_ONE_FAILED：上游全部完成至少一个失败: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个失败，则依赖判断成功，否则就是跳过运行</li></ul>
+    #[serde(
+        rename = "DependencyTriggerPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_trigger_policy: Option<String>,
+    /// <p>是否允许下游依赖 1允许 0不允许</p><p>取值范围：[0, 1]</p><p>默认值：1</p>
+    #[serde(
+        rename = "AllowDownstreamDependency",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_downstream_dependency: Option<i64>,
+    /// <p>调度类型: 0 正常调度 1 空跑调度</p><p>枚举值：</p><ul><li>0： 正常调度</li><li>1： 空跑调度</li></ul><p>默认值：0</p>
+    #[serde(
+        rename = "ScheduleType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_type: Option<i64>,
+}
+
+/// CreateTriggerWorkflow请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerWorkflowRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>工作流名称</p>
+    #[serde(rename = "WorkflowName")]
+    pub workflow_name: String,
+    /// <p>所属文件夹路径</p>
+    #[serde(rename = "ParentFolderPath")]
+    pub parent_folder_path: String,
+    /// <p>工作流描述</p>
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// <p>工作流负责人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>工作流参数</p>
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<Vec<ParamInfo>>,
+    /// <p>统一调度信息</p>
+    #[serde(
+        rename = "TriggerWorkflowSchedulerConfigurations",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_scheduler_configurations: Option<Vec<WorkflowTriggerConfig>>,
+    /// <p>BundleId项</p>
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// <p>Bundle信息</p>
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+    /// <p>通用参数配置</p>
+    #[serde(
+        rename = "GeneralTaskParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub general_task_params: Option<Vec<WorkflowGeneralTaskParam>>,
+    /// <p>工作流调度运行配置</p>
+    #[serde(
+        rename = "TriggerWorkflowRunConfiguration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_run_configuration: Option<WorkflowRunConfig>,
+    /// <p>Trigger 状态 启动ACTIVE，暂停PAUSED。配置完之后，内部的Trigger状态可不配置，如果配置，内容会被该值覆盖</p><p>枚举值：</p><ul><li>ACTIVE： 启动</li><li>PAUSED： 暂停</li></ul>
+    #[serde(
+        rename = "SchedulerStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_status: Option<String>,
+    /// <p>触发方式：定时触发：TIME_TRIGGER 。配置完之后，内部的TriggerMode状态可不配置，如果配置，内容会被该值覆盖。</p><p>枚举值：</p><ul><li>TIME_TRIGGER： 定时触发</li></ul>
+    #[serde(
+        rename = "TriggerMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_mode: Option<String>,
+    /// <p>运行账号ID,未传时默认使用当前登录用户ID</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+}
+
+/// CreateTriggerWorkflow返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerWorkflowResponse {
+    /// <p>返回工作流ID</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateTriggerWorkflowResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 创建工作流结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerWorkflowResult {
+    /// 创建成功后的工作流id
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+}
+
+/// DeleteTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteTaskRequest {
+    /// 项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 任务操作是否消息通知下游任务责任人true：通知
+    #[serde(
+        rename = "OperateInform",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub operate_inform: Option<bool>,
+    /// 任务删除方式
+    #[serde(
+        rename = "DeleteMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_mode: Option<bool>,
+}
+
+/// DeleteTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteTaskResponse {
+    /// 是否删除成功
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DeleteTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 删除数据开发任务结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteTaskResult {
+    /// 删除状态,true表示成功，false表示失败
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+}
+
+/// DeleteTriggerTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteTriggerTaskRequest {
+    /// 项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 任务操作是否消息通知下游任务责任人true：通知
+    #[serde(
+        rename = "OperateInform",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub operate_inform: Option<bool>,
+    /// (本参数暂不生效)当前删除上游任务时，不会针对下游任务实例进行强制失败
+    #[serde(
+        rename = "DeleteMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_mode: Option<bool>,
+}
+
+/// DeleteTriggerTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteTriggerTaskResponse {
+    /// 是否删除成功
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DeleteTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 依赖配置策略
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DependencyStrategyTask {
+    /// 等待上游任务实例策略：EXECUTING（执行）；WAITING（等待）
+    #[serde(
+        rename = "PollingNullStrategy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub polling_null_strategy: Option<String>,
+    /// 仅当PollingNullStrategy为EXECUTING时才需要填本字段，List类型：NOT_EXIST（默认，在分钟依赖分钟/小时依赖小时的情况下，父实例不在下游实例调度时间范围内）；PARENT_EXPIRED（父实例失败）；PARENT_TIMEOUT（父实例超时）。以上场景满足任一条件即可通过该父任务实例依赖判断，除以上场景外均需等待父实例。
+    #[serde(
+        rename = "TaskDependencyExecutingStrategies",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_dependency_executing_strategies: Option<Vec<String>>,
+    /// 仅当TaskDependencyExecutingStrategies中包含PARENT_TIMEOUT时才需要填本字段，下游任务依赖父实例执行超时时间，单位：分钟。
+    #[serde(
+        rename = "TaskDependencyExecutingTimeoutValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_dependency_executing_timeout_value: Option<i64>,
+}
+
+/// 依赖任务信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DependencyTaskBrief {
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 主依赖配置，取值为：
+    #[serde(rename = "MainCyclicConfig")]
+    pub main_cyclic_config: String,
+    /// 次依赖配置，取值为：
+    #[serde(
+        rename = "SubordinateCyclicConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subordinate_cyclic_config: Option<String>,
+    /// 区间、列表模式下的偏移量
+    #[serde(rename = "Offset", default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
+    /// 依赖执行策略
+    #[serde(
+        rename = "DependencyStrategy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_strategy: Option<DependencyStrategyTask>,
+}
+
+/// 依赖任务信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DependencyTriggerTaskBrief {
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+}
+
+/// 监听事件器
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventListener {
+    /// 事件名
+    #[serde(rename = "EventName")]
+    pub event_name: String,
+    /// 事件周期：SECOND, MIN, HOUR, DAY
+    #[serde(rename = "EventSubType")]
+    pub event_sub_type: String,
+    /// 事件广播类型：SINGLE, BROADCAST
+    #[serde(rename = "EventBroadcastType")]
+    pub event_broadcast_type: String,
+    /// 扩展信息
+    #[serde(
+        rename = "PropertiesList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub properties_list: Option<Vec<ParamInfo>>,
+}
+
+/// GetTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+}
+
+/// GetTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskResponse {
+    /// 任务详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Task>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTaskVersion请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskVersionRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 提交版本ID，不填默认拿最新提交版本
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+}
+
+/// GetTaskVersion返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskVersionResponse {
+    /// 版本详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TaskVersionDetail>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTriggerTaskCode请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskCodeRequest {
+    /// 所属项目id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+}
+
+/// GetTriggerTaskCode返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskCodeResponse {
+    /// 获取任务代码结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TaskCodeResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTriggerTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+}
+
+/// GetTriggerTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskResponse {
+    /// 任务详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerTask>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTriggerTaskVersion请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskVersionRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 提交版本ID，不填默认拿最新提交版本
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+}
+
+/// GetTriggerTaskVersion返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskVersionResponse {
+    /// 版本详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerTaskVersionDetail>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTriggerWorkflow请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerWorkflowRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流ID 通过ListWorkflows接口获取
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+}
+
+/// GetTriggerWorkflow返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerWorkflowResponse {
+    /// 工作流详细信息
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerWorkflowDetail>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 参数传递-引用参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct InTaskParameter {
+    /// <p>参数名</p>
+    #[serde(rename = "ParamKey")]
+    pub param_key: String,
+    /// <p>参数描述：格式为 项目标识.任务名称.参数名；例：project_wedata_1.sh_250820_104107.pp_out</p>
+    #[serde(rename = "ParamDesc")]
+    pub param_desc: String,
+    /// <p>父任务ID</p>
+    #[serde(rename = "FromTaskId")]
+    pub from_task_id: String,
+    /// <p>父任务参数key</p>
+    #[serde(rename = "FromParamKey")]
+    pub from_param_key: String,
+    /// <p>任务输入类型，默认使用TASK</p><p>枚举值：</p><ul><li>TASK： 来源为父任务</li><li>CONSTANT： 常量值，目前仅for-each节点支持</li></ul>
+    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+
+/// 查询任务信息分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskInfo {
+    /// 任务数组
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TaskBaseAttribute>>,
+    /// 当前请求的数据页数
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 当前请求的数据页条数
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 满足查询条件的数据总条数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 满足查询条件的数据总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+}
+
+/// ListTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTasksRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>请求的数据页数。默认值为1，取值大于等于1</p>
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<i64>,
+    /// <p>每页显示的数据条数。默认值为10 ，最小值为10，最大值为200</p>
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+    /// <p>任务名称</p>
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// <p>所属工作流ID</p>
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// <p>责任人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>任务类型</p>
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<i64>,
+    /// <p>任务状态</p><ul><li>N: 新建 </li><li>Y: 调度中 </li><li>F: 已下线 </li><li>O: 已暂停 </li><li>T: 下线中 </li><li>INVALID: 已失效</li></ul>
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// <p>提交状态</p>
+    #[serde(rename = "Submit", default, skip_serializing_if = "Option::is_none")]
+    pub submit: Option<bool>,
+    /// <p>BundleId信息</p>
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// <p>创建人ID</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>修改时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间</p>
+    #[serde(
+        rename = "ModifyTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_time: Option<Vec<String>>,
+    /// <p>创建时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<Vec<String>>,
+    /// <p>任务文件夹路径列表，支持多选，从工作流下的目录开始填写，节点类型无需填写。选择上层文件夹时，自动包含所有子文件夹下的任务。 路径格式为绝对路径，如 &quot;/子目录A&quot;，根目录为 &quot;/&quot;</p>
+    #[serde(
+        rename = "TaskFolderPathList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path_list: Option<Vec<String>>,
+    /// <p>工作流文件夹路径列表，支持多选。选择上层文件夹时，自动包含所有子文件夹下工作流的任务。 路径格式为绝对路径，如 &quot;/数据开发/子目录&quot;，根目录为 &quot;/&quot;。</p>
+    #[serde(
+        rename = "WorkflowFolderPathList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_folder_path_list: Option<Vec<String>>,
+    /// <p>节点类型列表，用于按任务节点分类筛选，支持多选， 可选值参考下面枚举类型 。 传入后将根据这些节点类型包含的任务类型ID列表进行筛选。</p><p>枚举值：</p><ul><li>ETL： 数据集成节点</li><li>EMR： EMR节点</li><li>DLC： DLC节点</li><li>SETATS： SETATS节点</li><li>TDSQL： TDSQL节点</li><li>TCHOUSE： TCHOUSE节点</li><li>GENERAL： 通用节点</li><li>DATA_QUALITY： 数据质量节点</li><li>INDICATOR： 指标节点</li><li>TI_ONE： TI-ONE机器学习节点</li></ul>
+    #[serde(
+        rename = "TaskNodeTypeList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_node_type_list: Option<Vec<String>>,
+}
+
+/// ListTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTasksResponse {
+    /// <p>任务分页信息</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListTaskInfo>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 查询任务信息分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskInfo {
+    /// 任务数组
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TriggerTaskBaseAttribute>>,
+    /// 当前请求的数据页数
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 当前请求的数据页条数
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 满足查询条件的数据总条数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 满足查询条件的数据总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+}
+
+/// 查询任务版本分页列表
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskVersions {
+    /// 记录列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TriggerTaskVersion>>,
+    /// 满足查询条件的数据总条数。
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 满足查询条件的数据总页数。
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 当前页记录数
+    #[serde(rename = "PageCount", default, skip_serializing_if = "Option::is_none")]
+    pub page_count: Option<u64>,
+    /// 当前请求的数据页条数。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 当前请求的数据页数。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+}
+
+/// ListTriggerTaskVersions请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskVersionsRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 保存版本：SAVE
+    #[serde(
+        rename = "TaskVersionType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_version_type: Option<String>,
+    /// 请求的数据页数。默认值为1，取值大于等于1。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 每页显示的数据条数。默认值为10 ，最小值为10，最大值为200。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListTriggerTaskVersions返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskVersionsResponse {
+    /// 版本列表
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListTriggerTaskVersions>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListTriggerTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTasksRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>请求的数据页数。默认值为1，取值大于等于1</p>
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<i64>,
+    /// <p>每页显示的数据条数。默认值为10 ，最小值为10，最大值为200</p>
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+    /// <p>任务名称</p>
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// <p>所属工作流ID</p>
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// <p>责任人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>任务类型</p>
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<i64>,
+    /// <p>任务状态</p><ul><li>N: 新建 </li><li>Y: 调度中</li></ul>
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// <p>提交状态</p>
+    #[serde(rename = "Submit", default, skip_serializing_if = "Option::is_none")]
+    pub submit: Option<bool>,
+    /// <p>BundleId信息</p>
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// <p>创建人ID</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>修改时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间</p>
+    #[serde(
+        rename = "ModifyTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_time: Option<Vec<String>>,
+    /// <p>创建时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<Vec<String>>,
+    /// <p>任务文件夹路径列表，支持多选，从工作流下的目录开始填写，节点类型无需填写。选择上层文件夹时，自动包含所有子文件夹下的任务。 路径格式为绝对路径，如 &quot;/子目录A&quot;，根目录为 &quot;/&quot;</p>
+    #[serde(
+        rename = "TaskFolderPathList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path_list: Option<Vec<String>>,
+    /// <p>工作流文件夹路径列表，支持多选。选择上层文件夹时，自动包含所有子文件夹下工作流的任务。 路径格式为绝对路径，如 &quot;/数据开发/子目录&quot;，根目录为 &quot;/&quot;</p>
+    #[serde(
+        rename = "WorkflowFolderPathList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_folder_path_list: Option<Vec<String>>,
+    /// <p>节点类型列表，用于按任务节点分类筛选，支持多选，可选值参考下面枚举类型 。 传入后将根据这些节点类型包含的任务类型ID列表进行筛选。</p><p>枚举值：</p><ul><li>ETL： 数据集成节点</li><li>EMR： EMR节点</li><li>DLC： DLC节点</li><li>SETATS： SETATS节点</li><li>TDSQL： TDSQL节点</li><li>TCHOUSE： TCHOUSE节点</li><li>GENERAL： 通用节点</li><li>DATA_QUALITY： 数据质量节点</li><li>INDICATOR： 指标节点</li><li>TI_ONE： TI-ONE机器学习节点</li></ul>
+    #[serde(
+        rename = "TaskNodeTypeList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_node_type_list: Option<Vec<String>>,
+}
+
+/// ListTriggerTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTasksResponse {
+    /// <p>任务分页信息</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListTriggerTaskInfo>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 查询工作流分页列表
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerWorkflowInfo {
+    /// 列表item
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TriggerWorkflowInfo>>,
+    /// 满足查询条件的数据总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 当前请求的数据页数
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 当前请求的数据页条数
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 满足查询条件的数据总条数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+}
+
+/// ListTriggerWorkflows请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerWorkflowsRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>请求的数据页数。默认值为1，取值大于等于1</p>
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<i64>,
+    /// <p>每页显示的数据条数。默认值为10 ，最小值为10，最大值为200</p>
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+    /// <p>搜索关键词</p>
+    #[serde(rename = "Keyword", default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// <p>工作流所属文件夹</p>
+    #[serde(
+        rename = "ParentFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_folder_path: Option<String>,
+    /// <p>bundleId项</p>
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// <p>负责人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>创建人ID</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>运行账号ID</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+    /// <p>修改时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间</p>
+    #[serde(
+        rename = "ModifyTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_time: Option<Vec<String>>,
+    /// <p>创建时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<Vec<String>>,
+}
+
+/// ListTriggerWorkflows返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerWorkflowsResponse {
+    /// <p>查询工作流分页信息</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListTriggerWorkflowInfo>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 参数传递-输出参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OutTaskParameter {
+    /// 参数名
+    #[serde(rename = "ParamKey")]
+    pub param_key: String,
+    /// 参数定义
+    #[serde(rename = "ParamValue")]
+    pub param_value: String,
+}
+
+/// 参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ParamInfo {
+    /// 参数名
+    #[serde(rename = "ParamKey")]
+    pub param_key: String,
+    /// 参数值
+    #[serde(rename = "ParamValue")]
+    pub param_value: String,
+}
+
+/// SubmitTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubmitTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 版本备注
+    #[serde(rename = "VersionRemark")]
+    pub version_remark: String,
+}
+
+/// SubmitTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubmitTaskResponse {
+    /// 成功或者失败
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<SubmitTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 提交数据开发任务结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubmitTaskResult {
+    /// 生成的任务版本ID
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+    /// 提交状态
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+}
+
+/// SubmitTriggerTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubmitTriggerTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 版本备注
+    #[serde(rename = "VersionRemark")]
+    pub version_remark: String,
+}
+
+/// SubmitTriggerTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubmitTriggerTaskResponse {
+    /// 成功或者失败
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<SubmitTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 任务对象
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Task {
+    /// 任务基本属性
+    #[serde(rename = "TaskBaseAttribute")]
+    pub task_base_attribute: TaskBaseAttribute,
+    /// 任务配置
+    #[serde(rename = "TaskConfiguration")]
+    pub task_configuration: TaskConfiguration,
+    /// 任务调度配置
+    #[serde(rename = "TaskSchedulerConfiguration")]
+    pub task_scheduler_configuration: TaskSchedulerConfiguration,
+}
+
+/// 任务基本属性信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskBaseAttribute {
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 任务类型ID：
+    #[serde(rename = "TaskTypeId")]
+    pub task_type_id: u64,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 最近一次保存版本号
+    #[serde(
+        rename = "TaskLatestVersionNo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_latest_version_no: Option<String>,
+    /// 最近一次提交版本号
+    #[serde(
+        rename = "TaskLatestSubmitVersionNo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_latest_submit_version_no: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 任务状态：
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 任务最新提交状态，任务是否已经提交：true/false
+    #[serde(rename = "Submit", default, skip_serializing_if = "Option::is_none")]
+    pub submit: Option<bool>,
+    /// 任务创建时间，示例：2022-02-12 11:13:41
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 最后更新时间，示例：2025-08-13 16:34:06
+    #[serde(
+        rename = "LastUpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time: Option<String>,
+    /// 最后更新人名称
+    #[serde(
+        rename = "LastUpdateUserName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_user_name: Option<String>,
+    /// 最后运维时间
+    #[serde(
+        rename = "LastOpsTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_ops_time: Option<String>,
+    /// 最后运维人名称
+    #[serde(
+        rename = "LastOpsUserName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_ops_user_name: Option<String>,
+    /// 任务负责人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 任务描述
+    #[serde(
+        rename = "TaskDescription",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_description: Option<String>,
+    /// 最近一次更新用户ID
+    #[serde(
+        rename = "UpdateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_user_uin: Option<String>,
+    /// 创建用户ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 任务文件夹路径
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+}
+
+/// 任务代码
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskCodeResult {
+    /// <p>base64编码的代码内容</p>
+    #[serde(rename = "CodeInfo", default, skip_serializing_if = "Option::is_none")]
+    pub code_info: Option<String>,
+    /// <p>代码文件大小，单位KB</p>
+    #[serde(
+        rename = "CodeFileSize",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_size: Option<String>,
+}
+
+/// 任务配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskConfiguration {
+    /// 代码内容的Base64编码
+    #[serde(
+        rename = "CodeContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_content: Option<String>,
+    /// 任务扩展属性配置列表
+    #[serde(
+        rename = "TaskExtConfigurationList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
+    /// 集群ID
+    #[serde(
+        rename = "DataCluster",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_cluster: Option<String>,
+    /// 指定的运行节点
+    #[serde(rename = "BrokerIp", default, skip_serializing_if = "Option::is_none")]
+    pub broker_ip: Option<String>,
+    /// 资源池队列名称，需要通过 DescribeProjectClusterQueues 获取
+    #[serde(rename = "YarnQueue", default, skip_serializing_if = "Option::is_none")]
+    pub yarn_queue: Option<String>,
+    /// 来源数据源ID,  需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_id: Option<String>,
+    /// 来源数据源类型,  需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_type: Option<String>,
+    /// 来源数据源名称, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_name: Option<String>,
+    /// 目标数据源ID, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_id: Option<String>,
+    /// 目标数据源类型,  需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_type: Option<String>,
+    /// 目标数据源名称, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_name: Option<String>,
+    /// 资源组ID： 需要通过 DescribeNormalSchedulerExecutorGroups 获取 ExecutorGroupId
+    #[serde(
+        rename = "ResourceGroup",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group: Option<String>,
+    /// 资源组名称： 需要通过 DescribeNormalSchedulerExecutorGroups 获取 ExecutorGroupName
+    #[serde(
+        rename = "ResourceGroupName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group_name: Option<String>,
+    /// 调度参数
+    #[serde(
+        rename = "TaskSchedulingParameterList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
+    /// Bundle使用的ID
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// Bundle信息
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
+/// 任务数据库登记项
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskDataRegistry {
+    /// 数据源ID
+    #[serde(rename = "DatasourceId")]
+    pub datasource_id: String,
+    /// 数据库名称
+    #[serde(rename = "DatabaseName")]
+    pub database_name: String,
+    /// 表名称
+    #[serde(rename = "TableName")]
+    pub table_name: String,
+    /// 分区名称
+    #[serde(rename = "PartitionName")]
+    pub partition_name: String,
+    /// 输入输出表类型
+    #[serde(rename = "DataFlowType")]
+    pub data_flow_type: String,
+    /// 表物理唯一ID
+    #[serde(rename = "TablePhysicalId")]
+    pub table_physical_id: String,
+    /// 库唯一标识
+    #[serde(rename = "DbGuid", default, skip_serializing_if = "Option::is_none")]
+    pub db_guid: Option<String>,
+    /// 表唯一标识
+    #[serde(rename = "TableGuid", default, skip_serializing_if = "Option::is_none")]
+    pub table_guid: Option<String>,
+    /// Catalog名称
+    #[serde(
+        rename = "CatalogName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub catalog_name: Option<String>,
+    /// 数据源名称
+    #[serde(
+        rename = "DatasourceName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub datasource_name: Option<String>,
+    /// Catalog(如有).数据库(如有).表名名称
+    #[serde(
+        rename = "QualifiedName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub qualified_name: Option<String>,
+}
+
+/// 任务扩展信息参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskExtParameter {
+    /// 参数名
+    #[serde(rename = "ParamKey")]
+    pub param_key: String,
+    /// 参数值
+    #[serde(rename = "ParamValue")]
+    pub param_value: String,
+}
+
+/// 任务调度配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskSchedulerConfiguration {
+    /// <p>周期类型：支持的类型为</p><p>ONEOFF_CYCLE: 一次性<br>YEAR_CYCLE: 年<br>MONTH_CYCLE: 月<br>WEEK_CYCLE: 周<br>DAY_CYCLE: 天<br>HOUR_CYCLE: 小时<br>MINUTE_CYCLE: 分钟<br>CRONTAB_CYCLE: crontab表达式类型</p>
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// <p>时区</p>
+    #[serde(
+        rename = "ScheduleTimeZone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time_zone: Option<String>,
+    /// <p>0 2 3 1,L,2 * ?</p>
+    #[serde(
+        rename = "CrontabExpression",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crontab_expression: Option<String>,
+    /// <p>生效日期</p>
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// <p>结束日期</p>
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// <p>执行时间 左闭区间</p>
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// <p>执行时间 右闭区间</p>
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// <p>日历调度 取值为 0 和 1， 1为打开，0为关闭，默认为0</p>
+    #[serde(
+        rename = "CalendarOpen",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_open: Option<String>,
+    /// <p>日历调度 日历 ID</p>
+    #[serde(
+        rename = "CalendarId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_id: Option<String>,
+    /// <p>日历调度 日历名称, 需要从 DescribeScheduleCalendarPageList 中获取</p>
+    #[serde(
+        rename = "CalendarName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_name: Option<String>,
+    /// <p>自依赖, 默认值 serial, 取值为：parallel(并行), serial(串行), orderly(有序)</p>
+    #[serde(
+        rename = "SelfDepend",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub self_depend: Option<String>,
+    /// <p>上游依赖数组</p>
+    #[serde(
+        rename = "UpstreamDependencyConfigList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub upstream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
+    /// <p>下游依赖数组</p>
+    #[serde(
+        rename = "DownstreamDependencyConfigList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub downstream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
+    /// <p>事件数组</p>
+    #[serde(
+        rename = "EventListenerList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_listener_list: Option<Vec<EventListener>>,
+    /// <p>重跑&amp;补录配置, 默认为 ALL; , ALL 运行成功或失败后皆可重跑或补录, FAILURE 运行成功后不可重跑或补录，运行失败后可重跑或补录, NONE 运行成功或失败后皆不可重跑或补录;</p>
+    #[serde(
+        rename = "AllowRedoType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_redo_type: Option<String>,
+    /// <p>输出参数数组</p>
+    #[serde(
+        rename = "ParamTaskOutList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_out_list: Option<Vec<OutTaskParameter>>,
+    /// <p>输入参数数组</p>
+    #[serde(
+        rename = "ParamTaskInList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_in_list: Option<Vec<InTaskParameter>>,
+    /// <p>产出登记</p>
+    #[serde(
+        rename = "TaskOutputRegistryList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
+    /// <p><strong>实例生成策略</strong></p><ul><li>T_PLUS_0: T+0生成,默认策略</li><li>T_PLUS_1: T+1生成</li></ul>
+    #[serde(
+        rename = "InitStrategy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub init_strategy: Option<String>,
+    /// <p>调度类型: 0 正常调度 1 空跑调度，默认为 0</p>
+    #[serde(
+        rename = "ScheduleRunType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_run_type: Option<i64>,
+    /// <p>（废弃，建议使用 DownstreamDependencyConfigList）下游依赖数组</p>
+    #[serde(
+        rename = "DownStreamDependencyConfigList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub down_stream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
+    /// <p>任务调度优先级 运行优先级 4高 5中 6低 , 默认:6</p>
+    #[serde(
+        rename = "RunPriority",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub run_priority: Option<u64>,
+    /// <p>重试策略 重试等待时间,单位分钟: 默认: 5</p>
+    #[serde(rename = "RetryWait", default, skip_serializing_if = "Option::is_none")]
+    pub retry_wait: Option<i64>,
+    /// <p>重试策略 最大尝试次数, 默认: 4</p>
+    #[serde(
+        rename = "MaxRetryAttempts",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_retry_attempts: Option<i64>,
+    /// <p>超时处理策略 运行耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "ExecutionTTL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_ttl: Option<i64>,
+    /// <p>超时处理策略 等待总时长耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "WaitExecutionTotalTTL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wait_execution_total_ttl: Option<String>,
+    /// <p>调度类型: 0 正常调度 1 空跑调度，默认为 0</p>
+    #[serde(
+        rename = "ScheduleType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_type: Option<i64>,
+    /// <p>任务调度优先级 运行优先级 4高 5中 6低 , 默认:6</p>
+    #[serde(
+        rename = "RunPriorityType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub run_priority_type: Option<i64>,
+    /// <p>重试策略 重试等待时间,单位分钟: 默认: 5</p>
+    #[serde(
+        rename = "RetryWaitMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_wait_minute: Option<i64>,
+    /// <p>重试策略 最大尝试次数, 默认: 4</p>
+    #[serde(
+        rename = "MaxRetryNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_retry_number: Option<i64>,
+    /// <p>超时处理策略 运行耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "ExecutionTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_ttl_minute: Option<i64>,
+    /// <p>超时处理策略 等待总时长耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "WaitExecutionTotalTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wait_execution_total_ttl_minute: Option<i64>,
+    /// <ul><li>任务依赖运行条件，默认为ALL_SUCCESS，暂时只支持工作流调度项目下配置</li><li>ALL_SUCCESS： 全部成功：所有上游依赖任务都达到终态时，进行依赖判断，如果上游全部都成功，则依赖判断成功，否则如果上游有一个跳过运行，则标记为跳过运行，其余情况标记为上游失败</li><li>ALL_FAILED：全部失败：所有上游依赖任务都达到终态时，进行依赖判断，如果上游状态都是失败或者上游失败，则依赖判断成功，否则就标记为跳过运行</li><li>ALL_DONE：全部完成：所有上游依赖任务都达到终态时，进行依赖判断，直接是依赖判断成功</li><li>ALL_DONE_AT_LEAST_ONE_SUCCESS：上游全部完成至少一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个成功，则依赖判断成功，否则就是跳过运行</li><li>ALL_SKIPPED：上游全部都跳过: 所有上游依赖任务都达到终态时，进行依赖判断，所有的上游都是跳过状态才算依赖判断成功，否则当前节点就是跳过运行</li><li>ONE_FAILED：至少一个失败: 上游只要有一个失败了，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有失败，则跳过运行</li><li>ONE_SUCCESS：至少一个成功：上游只要有一个成功，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有成功，则跳过运行</li><li>ONE_DONE：至少一个完成：上游只要有一个完成了，就进行依赖判断，且依赖判断成功，否则还是等待上游</li><li>NONE_FAILED：上游全部完成，没有失败: 所有上游依赖任务都达到终态时，进行依赖判断，如果上游都是成功或者跳过运行，则依赖判断成功，否则标记为上游失败</li><li>ALL_DONE_NONE_FAILED_AT_LEAST_ONE_SUCCESS：上游全部完成，没有失败，至少有一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，上游没有一个失败且至少有一个成功的情况下，依赖判断成功，否则就是跳过运行</li><li>NONE_SKIPPED：上游全部完成，没有跳过运行: 所有上游依赖任务都达到终态时，进行依赖判断, 如果上游状态全部都是成功、失败、上游失败状态，则依赖判断成功，否则为跳过运行</li><li>ALL_DONE_AT_LEAST_ONE_FAILED：上游全部完成至少一个失败: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个失败，则依赖判断成功，否则就是跳过运行</li></ul>
+    #[serde(
+        rename = "DependencyTriggerPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_trigger_policy: Option<String>,
+    /// <p>是否允许下游依赖 1允许 0不允许</p><p>取值范围：[0, 1]</p><p>默认值：1</p>
+    #[serde(
+        rename = "AllowDownstreamDependency",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_downstream_dependency: Option<i64>,
+}
+
+/// 任务调度变量参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskSchedulingParameter {
+    /// 参数名
+    #[serde(rename = "ParamKey")]
+    pub param_key: String,
+    /// 参数值
+    #[serde(rename = "ParamValue")]
+    pub param_value: String,
+}
+
+/// 任务版本列表信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskVersionDetail {
+    /// 保存时间
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 版本号
+    #[serde(
+        rename = "VersionNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_num: Option<String>,
+    /// 版本创建人
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 保存版本Id
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+    /// 版本描述信息
+    #[serde(
+        rename = "VersionRemark",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_remark: Option<String>,
+    /// 审批状态（只有提交版本有）
+    #[serde(
+        rename = "ApproveStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_status: Option<String>,
+    /// 生产状态（只有提交版本有）
+    #[serde(
+        rename = "ApproveTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_time: Option<String>,
+    /// 版本的任务详情
+    #[serde(rename = "Task", default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<Task>,
+    /// 审批人Id
+    #[serde(
+        rename = "ApproveUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_user_uin: Option<String>,
+}
+
+/// 任务对象
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTask {
+    /// 任务基本属性
+    #[serde(rename = "TriggerTaskBaseAttribute")]
+    pub trigger_task_base_attribute: TriggerTaskBaseAttribute,
+    /// 任务配置
+    #[serde(rename = "TriggerTaskConfiguration")]
+    pub trigger_task_configuration: TriggerTaskConfiguration,
+    /// 任务调度配置
+    #[serde(rename = "TriggerTaskSchedulerConfiguration")]
+    pub trigger_task_scheduler_configuration: TriggerTaskSchedulerConfiguration,
+}
+
+/// 任务基本属性信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskBaseAttribute {
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 任务类型ID：
+    #[serde(rename = "TaskTypeId")]
+    pub task_type_id: u64,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 最近一次保存版本号
+    #[serde(
+        rename = "TaskLatestVersionNo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_latest_version_no: Option<String>,
+    /// 最近一次提交的版本号
+    #[serde(
+        rename = "TaskLatestSubmitVersionNo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_latest_submit_version_no: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 任务状态：
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 任务最新提交状态，任务是否已经提交：true/false
+    #[serde(rename = "Submit", default, skip_serializing_if = "Option::is_none")]
+    pub submit: Option<bool>,
+    /// 任务创建时间，示例：2022-02-12 11:13:41
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 最后更新时间，示例：2025-08-13 16:34:06
+    #[serde(
+        rename = "LastUpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time: Option<String>,
+    /// 最后更新人名称
+    #[serde(
+        rename = "LastUpdateUserName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_user_name: Option<String>,
+    /// 最后运维时间
+    #[serde(
+        rename = "LastOpsTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_ops_time: Option<String>,
+    /// 最后运维人名称
+    #[serde(
+        rename = "LastOpsUserName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_ops_user_name: Option<String>,
+    /// 任务负责人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 任务描述
+    #[serde(
+        rename = "TaskDescription",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_description: Option<String>,
+    /// 最近一次更新用户ID
+    #[serde(
+        rename = "UpdateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_user_uin: Option<String>,
+    /// 创建用户ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 任务文件夹路径
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+}
+
+/// 任务配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskConfiguration {
+    /// 代码内容的Base64编码
+    #[serde(
+        rename = "CodeContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_content: Option<String>,
+    /// 任务扩展属性配置列表
+    #[serde(
+        rename = "TaskExtConfigurationList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
+    /// 集群ID
+    #[serde(
+        rename = "DataCluster",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_cluster: Option<String>,
+    /// 指定的运行节点
+    #[serde(rename = "BrokerIp", default, skip_serializing_if = "Option::is_none")]
+    pub broker_ip: Option<String>,
+    /// 资源池队列名称，需要通过 DescribeProjectClusterQueues 获取
+    #[serde(rename = "YarnQueue", default, skip_serializing_if = "Option::is_none")]
+    pub yarn_queue: Option<String>,
+    /// 来源数据源ID,  需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_id: Option<String>,
+    /// 来源数据源类型,  需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_type: Option<String>,
+    /// 来源数据源名称, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "SourceServiceName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_name: Option<String>,
+    /// 目标数据源ID, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_id: Option<String>,
+    /// 目标数据源类型,  需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_type: Option<String>,
+    /// 目标数据源名称, 需要通过 DescribeDataSourceWithoutInfo 获取
+    #[serde(
+        rename = "TargetServiceName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_name: Option<String>,
+    /// 资源组ID： 需要通过 DescribeNormalSchedulerExecutorGroups 获取 ExecutorGroupId
+    #[serde(
+        rename = "ResourceGroup",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group: Option<String>,
+    /// 资源组名称： 需要通过 DescribeNormalSchedulerExecutorGroups 获取 ExecutorGroupName
+    #[serde(
+        rename = "ResourceGroupName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group_name: Option<String>,
+    /// 调度参数
+    #[serde(
+        rename = "TaskSchedulingParameterList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
+    /// Bundle使用的ID
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// Bundle信息
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
+/// 任务调度配置信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskSchedulerConfiguration {
+    /// <p>上游依赖数组</p>
+    #[serde(
+        rename = "UpstreamDependencyConfigList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub upstream_dependency_config_list: Option<Vec<DependencyTriggerTaskBrief>>,
+    /// <p>任务调度优先级 运行优先级 4高 5中 6低 , 默认:6</p>
+    #[serde(
+        rename = "RunPriorityType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub run_priority_type: Option<i64>,
+    /// <p>重试策略 重试等待时间,单位分钟: 默认: 5</p>
+    #[serde(
+        rename = "RetryWaitMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_wait_minute: Option<i64>,
+    /// <p>重试策略 最大尝试次数, 默认: 4</p>
+    #[serde(
+        rename = "MaxRetryNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_retry_number: Option<i64>,
+    /// <p>超时处理策略 运行耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "ExecutionTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_ttl_minute: Option<i64>,
+    /// <p>超时处理策略 等待总时长耗时超时（单位：分钟）默认为 -1</p>
+    #[serde(
+        rename = "WaitExecutionTotalTTLMinute",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wait_execution_total_ttl_minute: Option<i64>,
+    /// <p>重跑&amp;补录配置, 默认为 ALL; , ALL 运行成功或失败后皆可重跑或补录, FAILURE 运行成功后不可重跑或补录，运行失败后可重跑或补录, NONE 运行成功或失败后皆不可重跑或补录;</p>
+    #[serde(
+        rename = "AllowRedoType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_redo_type: Option<String>,
+    /// <p>输出参数数组</p>
+    #[serde(
+        rename = "ParamTaskOutList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_out_list: Option<Vec<OutTaskParameter>>,
+    /// <p>输入参数数组</p>
+    #[serde(
+        rename = "ParamTaskInList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_task_in_list: Option<Vec<InTaskParameter>>,
+    /// <p>产出登记</p>
+    #[serde(
+        rename = "TaskOutputRegistryList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
+    /// <ul><li>任务依赖运行条件，默认为ALL_SUCCESS，暂时只支持工作流调度项目下配置</li><li>ALL_SUCCESS： 全部成功：所有上游依赖任务都达到终态时，进行依赖判断，如果上游全部都成功，则依赖判断成功，否则如果上游有一个跳过运行，则标记为跳过运行，其余情况标记为上游失败</li><li>ALL_FAILED：全部失败：所有上游依赖任务都达到终态时，进行依赖判断，如果上游状态都是失败或者上游失败，则依赖判断成功，否则就标记为跳过运行</li><li>ALL_DONE：全部完成：所有上游依赖任务都达到终态时，进行依赖判断，直接是依赖判断成功</li><li>ALL_DONE_AT_LEAST_ONE_SUCCESS：上游全部完成至少一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个成功，则依赖判断成功，否则就是跳过运行</li><li>ALL_SKIPPED：上游全部都跳过: 所有上游依赖任务都达到终态时，进行依赖判断，所有的上游都是跳过状态才算依赖判断成功，否则当前节点就是跳过运行</li><li>ONE_FAILED：至少一个失败: 上游只要有一个失败了，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有失败，则跳过运行</li><li>ONE_SUCCESS：至少一个成功：上游只要有一个成功，就进行依赖判断，且依赖判断成功，如果上游全部完成但是没有成功，则跳过运行</li><li>ONE_DONE：至少一个完成：上游只要有一个完成了，就进行依赖判断，且依赖判断成功，否则还是等待上游</li><li>NONE_FAILED：上游全部完成，没有失败: 所有上游依赖任务都达到终态时，进行依赖判断，如果上游都是成功或者跳过运行，则依赖判断成功，否则标记为上游失败</li><li>ALL_DONE_NONE_FAILED_AT_LEAST_ONE_SUCCESS：上游全部完成，没有失败，至少有一个成功: 所有上游依赖任务都达到终态时，进行依赖判断，上游没有一个失败且至少有一个成功的情况下，依赖判断成功，否则就是跳过运行</li><li>NONE_SKIPPED：上游全部完成，没有跳过运行: 所有上游依赖任务都达到终态时，进行依赖判断, 如果上游状态全部都是成功、失败、上游失败状态，则依赖判断成功，否则为跳过运行</li><li>ALL_DONE_AT_LEAST_ONE_FAILED：上游全部完成至少一个失败: 所有上游依赖任务都达到终态时，进行依赖判断，至少有一个失败，则依赖判断成功，否则就是跳过运行</li></ul>
+    #[serde(
+        rename = "DependencyTriggerPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_trigger_policy: Option<String>,
+    /// <p>是否允许下游依赖 1允许 0不允许</p><p>取值范围：[0, 1]</p>
+    #[serde(
+        rename = "AllowDownstreamDependency",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_downstream_dependency: Option<i64>,
+    /// <p>调度类型: 0 正常调度 1 空跑调度</p><p>枚举值：</p><ul><li>0： 正常调度</li><li>1： 空跑调度</li></ul><p>默认值：0</p>
+    #[serde(
+        rename = "ScheduleType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_type: Option<i64>,
+}
+
+/// 任务版本列表信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskVersion {
+    /// <p>保存时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// <p>版本号</p>
+    #[serde(
+        rename = "VersionNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_num: Option<String>,
+    /// <p>创建人</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>保存版本id</p>
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+    /// <p>版本描述信息</p>
+    #[serde(
+        rename = "VersionRemark",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_remark: Option<String>,
+    /// <p>审批状态（只有提交版本有）</p>
+    #[serde(
+        rename = "ApproveStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_status: Option<String>,
+    /// <p>生产状态（只有提交版本有）</p>
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// <p>审批人（只有提交版本有）</p>
+    #[serde(
+        rename = "ApproveUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_user_uin: Option<String>,
+    /// <p>是否生产态使用版本，保存版本没有该字段</p>
+    #[serde(
+        rename = "UsedVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub used_version: Option<bool>,
+}
+
+/// 任务版本列表信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskVersionDetail {
+    /// 创建时间
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 版本号
+    #[serde(
+        rename = "VersionNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_num: Option<String>,
+    /// 版本创建人
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 保存版本Id
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+    /// 版本描述信息
+    #[serde(
+        rename = "VersionRemark",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_remark: Option<String>,
+    /// 审批状态（只有提交版本有）
+    #[serde(
+        rename = "ApproveStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_status: Option<String>,
+    /// 生产状态（只有提交版本有）
+    #[serde(
+        rename = "ApproveTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_time: Option<String>,
+    /// 审批人Id
+    #[serde(
+        rename = "ApproveUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_user_uin: Option<String>,
+    /// 版本的任务详情
+    #[serde(rename = "Task", default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TriggerTask>,
+}
+
+/// 查询工作流详细信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerWorkflowDetail {
+    /// <p>工作流名称</p>
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// <p>责任人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>创建人ID</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>工作流参数数组</p>
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<Vec<ParamInfo>>,
+    /// <p>统一调度参数</p>
+    #[serde(
+        rename = "TriggerWorkflowSchedulerConfigurations",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_scheduler_configurations: Option<Vec<WorkflowTriggerConfig>>,
+    /// <p>工作流描述</p>
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// <p>工作流所属路径</p>
+    #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// <p>BundleId项</p>
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// <p>BundleInfo项</p>
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+    /// <p>通用参数</p>
+    #[serde(
+        rename = "GeneralTaskParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub general_task_params: Option<Vec<WorkflowGeneralTaskParam>>,
+    /// <p>Trigger 状态 启动ACTIVE，暂停PAUSED</p>
+    #[serde(
+        rename = "SchedulerStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_status: Option<String>,
+    /// <p>工作流运行参数配置</p>
+    #[serde(
+        rename = "TriggerWorkflowRunConfiguration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_run_configuration: Option<WorkflowRunConfig>,
+    /// <p>触发方式：定时触发：TIME_TRIGGER 。这里配置之后，内部的触发方式可不填，否则需要保持一致</p><p>枚举值：</p><ul><li>TIME_TRIGGER： 定时触发</li></ul>
+    #[serde(
+        rename = "TriggerMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_mode: Option<String>,
+    /// <p>运行账号ID</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+}
+
+/// 获取工作流的列表信息item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerWorkflowInfo {
+    /// <p>工作流ID</p>
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// <p>工作流名称</p>
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// <p>负责人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>创建时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// <p>最新修改时间</p>
+    #[serde(
+        rename = "ModifyTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_time: Option<String>,
+    /// <p>最后更新人ID</p>
+    #[serde(
+        rename = "UpdateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_user_uin: Option<String>,
+    /// <p>工作流描述</p>
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// <p>创建人ID</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>运行账号ID</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+}
+
+/// 更新任务基本属性信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTaskBaseAttribute {
+    /// 任务名称
+    #[serde(rename = "TaskName")]
+    pub task_name: String,
+    /// 任务负责人ID
+    #[serde(rename = "OwnerUin")]
+    pub owner_uin: String,
+    /// 任务描述
+    #[serde(rename = "TaskDescription")]
+    pub task_description: String,
+    /// 注意：
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+}
+
+/// 更新任务对象入参
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTaskBrief {
+    /// 任务基本属性
+    #[serde(rename = "TaskBaseAttribute")]
+    pub task_base_attribute: UpdateTaskBaseAttribute,
+    /// 任务配置
+    #[serde(rename = "TaskConfiguration")]
+    pub task_configuration: TaskConfiguration,
+    /// 任务调度配置
+    #[serde(rename = "TaskSchedulerConfiguration")]
+    pub task_scheduler_configuration: TaskSchedulerConfiguration,
+}
+
+/// UpdateTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 任务基本属性
+    #[serde(rename = "Task")]
+    pub task: UpdateTaskBrief,
+}
+
+/// UpdateTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTaskResponse {
+    /// 任务ID
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<UpdateTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 更新任务返回体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTaskResult {
+    /// 处理结果，成功返回 true，不成功返回 false
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+}
+
+/// 更新任务基本属性信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerTaskBaseAttribute {
+    /// 任务名称
+    #[serde(rename = "TaskName")]
+    pub task_name: String,
+    /// 任务负责人ID
+    #[serde(rename = "OwnerUin")]
+    pub owner_uin: String,
+    /// 任务描述
+    #[serde(rename = "TaskDescription")]
+    pub task_description: String,
+    /// 注意：
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+}
+
+/// 更新任务对象入参
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerTaskBrief {
+    /// 任务基本属性
+    #[serde(rename = "TriggerTaskBaseAttribute")]
+    pub trigger_task_base_attribute: UpdateTriggerTaskBaseAttribute,
+    /// 任务配置
+    #[serde(rename = "TriggerTaskConfiguration")]
+    pub trigger_task_configuration: TriggerTaskConfiguration,
+    /// 任务调度配置
+    #[serde(rename = "TriggerTaskSchedulerConfiguration")]
+    pub trigger_task_scheduler_configuration: TriggerTaskSchedulerConfiguration,
+}
+
+/// UpdateTriggerTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerTaskRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 任务基本属性
+    #[serde(rename = "Task")]
+    pub task: UpdateTriggerTaskBrief,
+}
+
+/// UpdateTriggerTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerTaskResponse {
+    /// 任务ID
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<UpdateTaskResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// UpdateTriggerWorkflow请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerWorkflowRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>工作流ID</p>
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// <p>工作流名称</p>
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// <p>责任人ID</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>备注</p>
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// <p>工作流参数列表</p>
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<Vec<ParamInfo>>,
+    /// <p>统一调度参数</p>
+    #[serde(
+        rename = "TriggerWorkflowSchedulerConfigurations",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_scheduler_configurations: Option<Vec<WorkflowTriggerConfig>>,
+    /// <p>BundleId项</p>
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// <p>Bundle信息</p>
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+    /// <p>通用参数配置</p>
+    #[serde(
+        rename = "GeneralTaskParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub general_task_params: Option<Vec<WorkflowGeneralTaskParam>>,
+    /// <p>调度运行配置</p>
+    #[serde(
+        rename = "TriggerWorkflowRunConfiguration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_run_configuration: Option<WorkflowRunConfig>,
+    /// <p>Trigger 状态 启动ACTIVE，暂停PAUSED。配置完之后，内部的SchedulerStatus可不配置，如果配置，内容会被改值覆盖。</p><p>枚举值：</p><ul><li>ACTIVE： 启动</li><li>PAUSED： 暂停</li></ul>
+    #[serde(
+        rename = "SchedulerStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_status: Option<String>,
+    /// <p>触发方式：定时触发：TIME_TRIGGER 。配置完之后，内部的TriggerMode状态可不配置，如果配置，内容会被该值覆盖。</p><p>枚举值：</p><ul><li>TIME_TRIGGER： 定时触发</li><li>FILE_ARRIVAL： 文件到达</li></ul>
+    #[serde(
+        rename = "TriggerMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_mode: Option<String>,
+    /// <p>运行账号ID</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+}
+
+/// UpdateTriggerWorkflow返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerWorkflowResponse {
+    /// <p>true代表成功，false代表失败</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<UpdateTriggerWorkflowResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 更新工作流结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateTriggerWorkflowResult {
+    /// 更新工作流结果
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+}
+
+/// 工作流SPARK_SQL参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowGeneralTaskParam {
+    /// 通用任务参数类型,目前只支持SPARK_SQL
+    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// 通用任务参数内容, 不同参数用;
+    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// 工作流运行配置
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowRunConfig {
+    /// <p>工作流运行最大并发数，取值范围：[1, 1000]</p>
+    #[serde(
+        rename = "MaxConcurrentNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_concurrent_num: Option<u64>,
+    /// <p>1：开启  0：关闭<br>当工作流达到最大并发上限时，若开启，新工作流运行排队等待，直到其他运行释放并发，最大等待时长为48小时，超过则自动跳过不再执行；若关闭，新工作流直接跳过结束。</p>
+    #[serde(
+        rename = "QueuingMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub queuing_mode: Option<u64>,
+}
+
+/// 工作流调度配置
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowTriggerConfig {
+    /// <p>触发方式，非必填，外部结构的TriggerMode字段优先级比当前字段高</p><ul><li>定时触发：TIME_TRIGGER</li><li>文件到达：FILE_ARRIVAL</li><li>持续运行：CONTINUE_RUN（暂不支持）</li></ul><p>注意：</p><ul><li>TIME_TRIGGER 和 CONTINUE_RUN 模式下，SchedulerStatus、SchedulerTimeZone、StartTime、EndTime、ConfigMode、CycleType、CrontabExpression 必填；</li><li>FILE_ARRIVAL 模式下，FileArrivalPath、TriggerMinimumIntervalSecond、TriggerWaitTimeSecond 必填；</li></ul><p>枚举值：</p><ul><li>TIME_TRIGGER： 定时触发</li><li>FILE_ARRIVAL： 文件到达</li></ul>
+    #[serde(
+        rename = "TriggerMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_mode: Option<String>,
+    /// <p>WorkflowTriggerConfig转换成Json格式，对账使用</p>
+    #[serde(rename = "ExtraInfo", default, skip_serializing_if = "Option::is_none")]
+    pub extra_info: Option<String>,
+    /// <p>调度时区</p>
+    #[serde(
+        rename = "ScheduleTimeZone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time_zone: Option<String>,
+    /// <p>调度生效时间</p>
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// <p>调度结束时间</p>
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// <p>配置方式，常规：COMMON，CRON表达式：CRON_EXPRESSION</p>
+    #[serde(
+        rename = "ConfigMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_mode: Option<String>,
+    /// <p>周期类型：支持的类型为<br>ONEOFF_CYCLE: 一次性<br>YEAR_CYCLE: 年<br>MONTH_CYCLE: 月<br>WEEK_CYCLE: 周<br>DAY_CYCLE: 天<br>HOUR_CYCLE: 小时<br>MINUTE_CYCLE: 分钟<br>CRONTAB_CYCLE: crontab表达式类型</p>
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// <p>cron表达式</p>
+    #[serde(
+        rename = "CrontabExpression",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crontab_expression: Option<String>,
+    /// <p>triggerId, uuid</p>
+    #[serde(rename = "TriggerId", default, skip_serializing_if = "Option::is_none")]
+    pub trigger_id: Option<String>,
+    /// <p>文件到达模式下    存储系统中的监听路径</p>
+    #[serde(
+        rename = "FileArrivalPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_arrival_path: Option<String>,
+    /// <p>Trigger 状态 启动ACTIVE，暂停PAUSED。外部的TriggerStatus优先级大于当前值</p><p>枚举值：</p><ul><li>ACTIVE： 启动</li><li>PAUSED： 暂停</li></ul>
+    #[serde(
+        rename = "SchedulerStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_status: Option<String>,
+    /// <p>文件到达模式下 文件匹配规则</p><p>入参限制：文件名匹配仅支持文件名和 *，不能包含路径分隔符 /</p>
+    #[serde(
+        rename = "FileNamePattern",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_name_pattern: Option<String>,
+    /// <p>文件到达模式下 是否递归检测子目录</p><p>取值范围：[0, 1]</p><p>默认值：1</p><p>默认 1（开启） 0 （关闭）</p>
+    #[serde(rename = "Recursive", default, skip_serializing_if = "Option::is_none")]
+    pub recursive: Option<i64>,
+    /// <p>文件到达模式下    触发最短间隔时间</p><p>单位：秒</p>
+    #[serde(
+        rename = "TriggerMinimumIntervalSecond",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_minimum_interval_second: Option<i64>,
+    /// <p>文件到达模式下    触发等待时间</p><p>单位：秒</p>
+    #[serde(
+        rename = "TriggerWaitTimeSecond",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_wait_time_second: Option<i64>,
+}
+
+impl Action for CreateTriggerTaskRequest {
+    const NAME: &'static str = "CreateTriggerTask";
+    const WRITES: bool = true;
+    type Response = CreateTriggerTaskResponse;
+}
+
+impl Action for UpdateTriggerTaskRequest {
+    const NAME: &'static str = "UpdateTriggerTask";
+    const WRITES: bool = true;
+    type Response = UpdateTriggerTaskResponse;
+}
+
+impl Action for GetTriggerTaskRequest {
+    const NAME: &'static str = "GetTriggerTask";
+    const WRITES: bool = false;
+    type Response = GetTriggerTaskResponse;
+}
+
+impl Action for DeleteTriggerTaskRequest {
+    const NAME: &'static str = "DeleteTriggerTask";
+    const WRITES: bool = true;
+    type Response = DeleteTriggerTaskResponse;
+}
+
+impl Action for SubmitTriggerTaskRequest {
+    const NAME: &'static str = "SubmitTriggerTask";
+    const WRITES: bool = true;
+    type Response = SubmitTriggerTaskResponse;
+}
+
+impl Action for ListTriggerTasksRequest {
+    const NAME: &'static str = "ListTriggerTasks";
+    const WRITES: bool = false;
+    type Response = ListTriggerTasksResponse;
+}
+
+impl Action for GetTriggerTaskCodeRequest {
+    const NAME: &'static str = "GetTriggerTaskCode";
+    const WRITES: bool = false;
+    type Response = GetTriggerTaskCodeResponse;
+}
+
+impl Action for GetTriggerTaskVersionRequest {
+    const NAME: &'static str = "GetTriggerTaskVersion";
+    const WRITES: bool = false;
+    type Response = GetTriggerTaskVersionResponse;
+}
+
+impl Action for ListTriggerTaskVersionsRequest {
+    const NAME: &'static str = "ListTriggerTaskVersions";
+    const WRITES: bool = false;
+    type Response = ListTriggerTaskVersionsResponse;
+}
+
+impl Action for CreateTriggerWorkflowRequest {
+    const NAME: &'static str = "CreateTriggerWorkflow";
+    const WRITES: bool = true;
+    type Response = CreateTriggerWorkflowResponse;
+}
+
+impl Action for GetTriggerWorkflowRequest {
+    const NAME: &'static str = "GetTriggerWorkflow";
+    const WRITES: bool = false;
+    type Response = GetTriggerWorkflowResponse;
+}
+
+impl Action for ListTriggerWorkflowsRequest {
+    const NAME: &'static str = "ListTriggerWorkflows";
+    const WRITES: bool = false;
+    type Response = ListTriggerWorkflowsResponse;
+}
+
+impl Action for UpdateTriggerWorkflowRequest {
+    const NAME: &'static str = "UpdateTriggerWorkflow";
+    const WRITES: bool = true;
+    type Response = UpdateTriggerWorkflowResponse;
+}
+
+impl Action for CreateTaskRequest {
+    const NAME: &'static str = "CreateTask";
+    const WRITES: bool = true;
+    type Response = CreateTaskResponse;
+}
+
+impl Action for UpdateTaskRequest {
+    const NAME: &'static str = "UpdateTask";
+    const WRITES: bool = true;
+    type Response = UpdateTaskResponse;
+}
+
+impl Action for GetTaskRequest {
+    const NAME: &'static str = "GetTask";
+    const WRITES: bool = false;
+    type Response = GetTaskResponse;
+}
+
+impl Action for DeleteTaskRequest {
+    const NAME: &'static str = "DeleteTask";
+    const WRITES: bool = true;
+    type Response = DeleteTaskResponse;
+}
+
+impl Action for SubmitTaskRequest {
+    const NAME: &'static str = "SubmitTask";
+    const WRITES: bool = true;
+    type Response = SubmitTaskResponse;
+}
+
+impl Action for ListTasksRequest {
+    const NAME: &'static str = "ListTasks";
+    const WRITES: bool = false;
+    type Response = ListTasksResponse;
+}
+
+impl Action for GetTaskVersionRequest {
+    const NAME: &'static str = "GetTaskVersion";
+    const WRITES: bool = false;
+    type Response = GetTaskVersionResponse;
+}
+
+/// The actions above with whether each writes, for tests and the `api` command.
+pub const ACTIONS: &[(&str, bool)] = &[
+    ("CreateTriggerTask", true),
+    ("UpdateTriggerTask", true),
+    ("GetTriggerTask", false),
+    ("DeleteTriggerTask", true),
+    ("SubmitTriggerTask", true),
+    ("ListTriggerTasks", false),
+    ("GetTriggerTaskCode", false),
+    ("GetTriggerTaskVersion", false),
+    ("ListTriggerTaskVersions", false),
+    ("CreateTriggerWorkflow", true),
+    ("GetTriggerWorkflow", false),
+    ("ListTriggerWorkflows", false),
+    ("UpdateTriggerWorkflow", true),
+    ("CreateTask", true),
+    ("UpdateTask", true),
+    ("GetTask", false),
+    ("DeleteTask", true),
+    ("SubmitTask", true),
+    ("ListTasks", false),
+    ("GetTaskVersion", false),
+];

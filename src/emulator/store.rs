@@ -1,0 +1,958 @@
+//! The emulator's state and the behaviour of each action on it, in the API's own JSON shapes.
+//!
+//! Stored tasks are kept as the API's `TriggerTask` / `Task` objects, so what GetTriggerTask
+//! returns is exactly what was stored. Behaviour follows the official definition, examples and
+//! the seed pages: server-generated ids, defaults filled in, server-managed ext keys added,
+//! versions created by submits, references checked. Everything here is synchronous and pure
+//! apart from the clock value passed in.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+/// An API error answer: code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub code: &'static str,
+    pub message: String,
+}
+
+fn failure(code: &'static str, message: impl Into<String>) -> Failure {
+    Failure {
+        code,
+        message: message.into(),
+    }
+}
+
+/// The uin the emulator acts as when a request names none.
+pub const EMULATED_USER_UIN: &str = "100000000001";
+
+/// Keys WeData adds to every task's TaskExtConfigurationList on its own (seen in the official
+/// GetTriggerTask and GetTriggerTaskVersion examples). Updates never remove them.
+pub const SERVER_MANAGED_EXT_KEYS: [&str; 6] = [
+    "tenantId",
+    "region",
+    "bucket",
+    "isGitTask",
+    "specLabelConfItems",
+    "ftp.file.name",
+];
+
+/// Scheduler defaults the server fills in when a create omits them (the values of the
+/// official CreateTriggerTask example and the members' documents).
+const SCHEDULER_DEFAULTS: [(&str, i64); 4] = [
+    ("RunPriorityType", 6),
+    ("RetryWaitMinute", 5),
+    ("MaxRetryNumber", 4),
+    ("ExecutionTTLMinute", -1),
+];
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Store {
+    /// Project id → its resources.
+    pub projects: BTreeMap<String, Project>,
+    /// Makes generated ids unique even within one millisecond.
+    pub sequence: u64,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Project {
+    /// WorkflowId → TriggerWorkflowDetail plus WorkflowId / CreateTime / ModifyTime.
+    pub workflows: BTreeMap<String, Value>,
+    /// TaskId → stored trigger task.
+    pub trigger_tasks: BTreeMap<String, StoredTask>,
+    /// TaskId → stored periodic task.
+    pub tasks: BTreeMap<String, StoredTask>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredTask {
+    /// The task in the API's response shape.
+    pub task: Value,
+    /// Saved edits so far: TaskLatestVersionNo is `V<saves>`.
+    pub saves: u64,
+    /// Submitted versions, oldest first.
+    pub versions: Vec<Value>,
+}
+
+/// The moment a request is handled, in the forms the API uses.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    /// `yyyy-MM-dd HH:mm:ss`
+    pub display: String,
+    /// `yyyyMMddHHmmssSSS`
+    pub compact_millis: String,
+}
+
+impl Clock {
+    pub fn at(instant: jiff::Timestamp) -> Self {
+        let zoned = instant.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(8)));
+        Self {
+            display: zoned.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+            compact_millis: zoned.strftime("%Y%m%d%H%M%S%3f").to_string(),
+        }
+    }
+}
+
+/// Whether an action changes state (and so is logged as a write and persisted after).
+pub fn is_write(action: &str) -> bool {
+    !(action.starts_with("Get") || action.starts_with("List"))
+}
+
+impl Store {
+    /// Runs one action. Returns the `Response` members other than RequestId.
+    pub fn handle(&mut self, action: &str, body: &Value, clock: &Clock) -> Result<Value, Failure> {
+        let project_id = text(body, "ProjectId").to_owned();
+        match action {
+            "CreateTriggerWorkflow" => self.create_workflow(&project_id, body, clock),
+            "UpdateTriggerWorkflow" => self.update_workflow(&project_id, body, clock),
+            "GetTriggerWorkflow" => self.get_workflow(&project_id, body),
+            "ListTriggerWorkflows" => self.list_workflows(&project_id, body),
+            "CreateTriggerTask" => self.create_trigger_task(&project_id, body, clock),
+            "UpdateTriggerTask" => self.update_trigger_task(&project_id, body, clock),
+            "GetTriggerTask" => self.get_task(&project_id, body, Kind::Trigger),
+            "DeleteTriggerTask" => self.delete_task(&project_id, body, Kind::Trigger),
+            "SubmitTriggerTask" => self.submit_task(&project_id, body, clock, Kind::Trigger),
+            "ListTriggerTasks" => self.list_trigger_tasks(&project_id, body),
+            "GetTriggerTaskCode" => self.get_trigger_task_code(&project_id, body),
+            "GetTriggerTaskVersion" => self.get_version(&project_id, body, Kind::Trigger),
+            "ListTriggerTaskVersions" => self.list_versions(&project_id, body),
+            "CreateTask" => self.create_periodic_task(&project_id, body, clock),
+            "UpdateTask" => self.update_periodic_task(&project_id, body, clock),
+            "GetTask" => self.get_task(&project_id, body, Kind::Periodic),
+            "DeleteTask" => self.delete_task(&project_id, body, Kind::Periodic),
+            "SubmitTask" => self.submit_task(&project_id, body, clock, Kind::Periodic),
+            "ListTasks" => self.list_periodic_tasks(&project_id, body),
+            "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
+            other => Err(failure(
+                "UnsupportedOperation",
+                format!("The emulator does not implement {other}."),
+            )),
+        }
+    }
+
+    fn project(&mut self, project_id: &str) -> &mut Project {
+        self.projects.entry(project_id.to_owned()).or_default()
+    }
+
+    fn next_task_id(&mut self, clock: &Clock) -> String {
+        // 17 digits like the real ones: yyyyMMddHHmmss plus three more.
+        self.sequence += 1;
+        format!("{}{:03}", &clock.compact_millis[..14], self.sequence % 1000)
+    }
+
+    // ----- trigger workflows -----
+
+    fn create_workflow(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        let name = text(body, "WorkflowName").to_owned();
+        let project = self.project(project_id);
+        if project
+            .workflows
+            .values()
+            .any(|workflow| text(workflow, "WorkflowName") == name)
+        {
+            return Err(failure(
+                "InvalidParameter.DuplicateName",
+                format!("A workflow named `{name}` already exists in this project."),
+            ));
+        }
+        let workflow_id = uuid::Uuid::new_v4().to_string();
+        let mut workflow = Map::new();
+        workflow.insert("WorkflowId".into(), json!(workflow_id));
+        for member in WORKFLOW_MEMBERS {
+            if let Some(value) = body.get(member).filter(|value| !value.is_null()) {
+                workflow.insert((*member).into(), value.clone());
+            }
+        }
+        let parent = text(body, "ParentFolderPath");
+        workflow.insert(
+            "Path".into(),
+            json!(format!("{}/{name}", parent.trim_end_matches('/'))),
+        );
+        workflow.insert("ParentFolderPath".into(), json!(parent));
+        workflow
+            .entry("OwnerUin")
+            .or_insert_with(|| json!(EMULATED_USER_UIN));
+        workflow.insert("CreateUserUin".into(), json!(EMULATED_USER_UIN));
+        workflow.insert("UpdateUserUin".into(), json!(EMULATED_USER_UIN));
+        workflow
+            .entry("SchedulerStatus")
+            .or_insert_with(|| json!("ACTIVE"));
+        workflow.insert("CreateTime".into(), json!(clock.display));
+        workflow.insert("ModifyTime".into(), json!(clock.display));
+        project
+            .workflows
+            .insert(workflow_id.clone(), Value::Object(workflow));
+        Ok(json!({"Data": {"WorkflowId": workflow_id}}))
+    }
+
+    fn update_workflow(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        let workflow_id = text(body, "WorkflowId").to_owned();
+        let project = self.project(project_id);
+        if let Some(name) = body.get("WorkflowName").and_then(Value::as_str) {
+            let taken = project
+                .workflows
+                .iter()
+                .any(|(id, workflow)| *id != workflow_id && text(workflow, "WorkflowName") == name);
+            if taken {
+                return Err(failure(
+                    "InvalidParameter.DuplicateName",
+                    format!("A workflow named `{name}` already exists in this project."),
+                ));
+            }
+        }
+        let workflow = project
+            .workflows
+            .get_mut(&workflow_id)
+            .ok_or_else(|| not_found("workflow", &workflow_id))?;
+        for member in WORKFLOW_MEMBERS {
+            if let Some(value) = body.get(member).filter(|value| !value.is_null()) {
+                workflow[*member] = value.clone();
+            }
+        }
+        workflow["ModifyTime"] = json!(clock.display);
+        workflow["UpdateUserUin"] = json!(EMULATED_USER_UIN);
+        Ok(json!({"Data": {"Status": true}}))
+    }
+
+    fn get_workflow(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
+        let workflow_id = text(body, "WorkflowId");
+        let workflow = self
+            .project(project_id)
+            .workflows
+            .get(workflow_id)
+            .ok_or_else(|| not_found("workflow", workflow_id))?;
+        let mut detail = Map::new();
+        for member in WORKFLOW_DETAIL_MEMBERS {
+            detail.insert(
+                (*member).into(),
+                workflow.get(*member).cloned().unwrap_or(Value::Null),
+            );
+        }
+        Ok(json!({"Data": detail}))
+    }
+
+    fn list_workflows(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
+        let keyword = body.get("Keyword").and_then(Value::as_str).unwrap_or("");
+        let folder = body.get("ParentFolderPath").and_then(Value::as_str);
+        let items: Vec<Value> = self
+            .project(project_id)
+            .workflows
+            .values()
+            .filter(|workflow| text(workflow, "WorkflowName").contains(keyword))
+            .filter(|workflow| {
+                folder.is_none_or(|folder| text(workflow, "ParentFolderPath") == folder)
+            })
+            .map(|workflow| {
+                let mut info = Map::new();
+                for member in [
+                    "WorkflowId",
+                    "WorkflowName",
+                    "OwnerUin",
+                    "CreateTime",
+                    "ModifyTime",
+                    "UpdateUserUin",
+                    "WorkflowDesc",
+                    "CreateUserUin",
+                    "ExecuteUserUin",
+                ] {
+                    info.insert(
+                        member.into(),
+                        workflow.get(member).cloned().unwrap_or(Value::Null),
+                    );
+                }
+                Value::Object(info)
+            })
+            .collect();
+        page(items, body).map(|data| json!({"Data": data}))
+    }
+
+    // ----- trigger tasks -----
+
+    fn create_trigger_task(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        let base = &body["TriggerTaskBaseAttribute"];
+        let workflow_id = text(base, "WorkflowId").to_owned();
+        let name = text(base, "TaskName").to_owned();
+        let task_type_id = parse_task_type(base, "TriggerTaskBaseAttribute.TaskTypeId")?;
+        let project = self.project(project_id);
+        let workflow_name = project
+            .workflows
+            .get(&workflow_id)
+            .map(|workflow| text(workflow, "WorkflowName").to_owned())
+            .ok_or_else(|| not_found("workflow", &workflow_id))?;
+        check_unique_name(project, &workflow_id, &name, None)?;
+        let scheduler = &body["TriggerTaskSchedulerConfiguration"];
+        check_references(project, scheduler, "TriggerTaskSchedulerConfiguration")?;
+
+        let task_id = self.next_task_id(clock);
+        let mut configuration = copy_members(&body["TriggerTaskConfiguration"]);
+        let user_ext = configuration
+            .remove("TaskExtConfigurationList")
+            .unwrap_or_else(|| json!([]));
+        configuration.insert(
+            "TaskExtConfigurationList".into(),
+            with_server_ext_keys(&user_ext, project_id, &task_id, None),
+        );
+        configuration
+            .entry("BrokerIp")
+            .or_insert_with(|| json!("any"));
+        let mut scheduler = copy_members(scheduler);
+        for (member, default) in SCHEDULER_DEFAULTS {
+            scheduler.entry(member).or_insert_with(|| json!(default));
+        }
+        scheduler
+            .entry("WaitExecutionTotalTTLMinute")
+            .or_insert_with(|| json!(-1));
+        scheduler
+            .entry("AllowRedoType")
+            .or_insert_with(|| json!("ALL"));
+        let base_attribute = json!({
+            "TaskId": task_id,
+            "TaskTypeId": task_type_id,
+            "WorkflowId": workflow_id,
+            "TaskName": name,
+            "WorkflowName": workflow_name,
+            "OwnerUin": base.get("OwnerUin").cloned().unwrap_or(json!(EMULATED_USER_UIN)),
+            "TaskDescription": base.get("TaskDescription").cloned().unwrap_or(json!("")),
+            "TaskFolderPath": base.get("TaskFolderPath").cloned().unwrap_or(json!("/")),
+            "TaskLatestVersionNo": "V1",
+            "TaskLatestSubmitVersionNo": "",
+            "Status": "N",
+            "Submit": false,
+            "CreateTime": clock.display,
+            "LastUpdateTime": clock.display,
+            "LastUpdateUserName": "emulator",
+            "LastOpsTime": null,
+            "LastOpsUserName": null,
+            "UpdateUserUin": EMULATED_USER_UIN,
+            "CreateUserUin": EMULATED_USER_UIN,
+        });
+        let task = json!({
+            "TriggerTaskBaseAttribute": base_attribute,
+            "TriggerTaskConfiguration": configuration,
+            "TriggerTaskSchedulerConfiguration": scheduler,
+        });
+        self.project(project_id).trigger_tasks.insert(
+            task_id.clone(),
+            StoredTask {
+                task,
+                saves: 1,
+                versions: Vec::new(),
+            },
+        );
+        Ok(json!({"Data": {"TaskId": task_id}}))
+    }
+
+    fn update_trigger_task(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId").to_owned();
+        let update = &body["Task"];
+        let base = &update["TriggerTaskBaseAttribute"];
+        let project = self.project(project_id);
+        let stored = project
+            .trigger_tasks
+            .get(&task_id)
+            .ok_or_else(|| not_found("task", &task_id))?;
+        let workflow_id = text(&stored.task["TriggerTaskBaseAttribute"], "WorkflowId").to_owned();
+        check_unique_name(
+            project,
+            &workflow_id,
+            text(base, "TaskName"),
+            Some(&task_id),
+        )?;
+        let scheduler_update = &update["TriggerTaskSchedulerConfiguration"];
+        check_references(
+            project,
+            scheduler_update,
+            "Task.TriggerTaskSchedulerConfiguration",
+        )?;
+        if references_itself(scheduler_update, &task_id) {
+            return Err(failure(
+                "InvalidParameterValue",
+                "A task cannot depend on itself.",
+            ));
+        }
+
+        let stored = project
+            .trigger_tasks
+            .get_mut(&task_id)
+            .expect("checked above");
+        let task = &mut stored.task;
+        // Members omitted from the update keep their values; lists that are sent replace
+        // the stored lists (server-managed ext keys excepted).
+        for (member, value) in copy_members(base) {
+            task["TriggerTaskBaseAttribute"][member] = value;
+        }
+        for (member, value) in copy_members(&update["TriggerTaskConfiguration"]) {
+            if member == "TaskExtConfigurationList" {
+                let existing = task["TriggerTaskConfiguration"]["TaskExtConfigurationList"].clone();
+                task["TriggerTaskConfiguration"][member] =
+                    with_server_ext_keys(&value, project_id, &task_id, Some(&existing));
+            } else {
+                task["TriggerTaskConfiguration"][member] = value;
+            }
+        }
+        for (member, value) in copy_members(scheduler_update) {
+            task["TriggerTaskSchedulerConfiguration"][member] = value;
+        }
+        stored.saves += 1;
+        let attributes = &mut stored.task["TriggerTaskBaseAttribute"];
+        attributes["TaskLatestVersionNo"] = json!(format!("V{}", stored.saves));
+        attributes["LastUpdateTime"] = json!(clock.display);
+        attributes["UpdateUserUin"] = json!(EMULATED_USER_UIN);
+        // A saved change is not live until submitted again.
+        attributes["Status"] = json!("N");
+        attributes["Submit"] = json!(false);
+        Ok(json!({"Data": {"Status": true}}))
+    }
+
+    fn list_trigger_tasks(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
+        let items: Vec<Value> = self
+            .project(project_id)
+            .trigger_tasks
+            .values()
+            .map(|stored| stored.task["TriggerTaskBaseAttribute"].clone())
+            .filter(|attributes| matches_task_filters(attributes, body))
+            .collect();
+        page(items, body).map(|data| json!({"Data": data}))
+    }
+
+    fn get_trigger_task_code(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId");
+        let stored = self
+            .project(project_id)
+            .trigger_tasks
+            .get(task_id)
+            .ok_or_else(|| not_found("task", task_id))?;
+        let code = stored.task["TriggerTaskConfiguration"]
+            .get("CodeContent")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        Ok(json!({"Data": {"CodeInfo": code, "CodeFileSize": code.len().to_string()}}))
+    }
+
+    fn list_versions(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId");
+        let stored = self
+            .project(project_id)
+            .trigger_tasks
+            .get(task_id)
+            .ok_or_else(|| not_found("task", task_id))?;
+        let latest = stored.versions.len();
+        let items: Vec<Value> = stored
+            .versions
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(index, version)| {
+                json!({
+                    "CreateTime": version["CreateTime"],
+                    "VersionNum": version["VersionNum"],
+                    "CreateUserUin": version["CreateUserUin"],
+                    "VersionId": version["VersionId"],
+                    "VersionRemark": version["VersionRemark"],
+                    "ApproveStatus": null,
+                    "Status": if index == 0 { "PUBLISHED" } else { "HISTORY" },
+                    "ApproveUserUin": null,
+                    "UsedVersion": index == 0 && latest > 0,
+                })
+            })
+            .collect();
+        let mut data = page(items, body)?;
+        data["PageCount"] = data["TotalPageNumber"].clone();
+        Ok(json!({"Data": data}))
+    }
+
+    // ----- periodic tasks -----
+
+    fn create_periodic_task(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        let base = &body["TaskBaseAttribute"];
+        let workflow_id = text(base, "WorkflowId").to_owned();
+        let name = text(base, "TaskName").to_owned();
+        let task_type_id = parse_task_type(base, "TaskBaseAttribute.TaskTypeId")?;
+        let project = self.project(project_id);
+        if project.tasks.values().any(|stored| {
+            let attributes = &stored.task["TaskBaseAttribute"];
+            text(attributes, "WorkflowId") == workflow_id && text(attributes, "TaskName") == name
+        }) {
+            return Err(failure(
+                "InvalidParameter.DuplicateName",
+                format!("A task named `{name}` already exists in workflow {workflow_id}."),
+            ));
+        }
+        let task_id = self.next_task_id(clock);
+        let mut attributes = copy_members(base);
+        attributes.insert("TaskId".into(), json!(task_id));
+        attributes.insert("TaskTypeId".into(), json!(task_type_id));
+        attributes.insert("TaskLatestVersionNo".into(), json!("V1"));
+        attributes.insert("TaskLatestSubmitVersionNo".into(), json!(""));
+        attributes.insert("Status".into(), json!("N"));
+        attributes.insert("CreateTime".into(), json!(clock.display));
+        attributes.insert("LastUpdateTime".into(), json!(clock.display));
+        attributes.insert("CreateUserUin".into(), json!(EMULATED_USER_UIN));
+        attributes.insert("UpdateUserUin".into(), json!(EMULATED_USER_UIN));
+        attributes
+            .entry("OwnerUin")
+            .or_insert_with(|| json!(EMULATED_USER_UIN));
+        let mut configuration = copy_members(&body["TaskConfiguration"]);
+        let user_ext = configuration
+            .remove("TaskExtConfigurationList")
+            .unwrap_or_else(|| json!([]));
+        configuration.insert(
+            "TaskExtConfigurationList".into(),
+            with_server_ext_keys(&user_ext, project_id, &task_id, None),
+        );
+        let mut scheduler = copy_members(&body["TaskSchedulerConfiguration"]);
+        for (member, default) in SCHEDULER_DEFAULTS {
+            scheduler.entry(member).or_insert_with(|| json!(default));
+        }
+        scheduler
+            .entry("AllowRedoType")
+            .or_insert_with(|| json!("ALL"));
+        let task = json!({
+            "TaskBaseAttribute": attributes,
+            "TaskConfiguration": configuration,
+            "TaskSchedulerConfiguration": scheduler,
+        });
+        self.project(project_id).tasks.insert(
+            task_id.clone(),
+            StoredTask {
+                task,
+                saves: 1,
+                versions: Vec::new(),
+            },
+        );
+        Ok(json!({"Data": {"TaskId": task_id}}))
+    }
+
+    fn update_periodic_task(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId").to_owned();
+        let project = self.project(project_id);
+        let stored = project
+            .tasks
+            .get_mut(&task_id)
+            .ok_or_else(|| not_found("task", &task_id))?;
+        let update = &body["Task"];
+        for section in [
+            "TaskBaseAttribute",
+            "TaskConfiguration",
+            "TaskSchedulerConfiguration",
+        ] {
+            for (member, value) in copy_members(&update[section]) {
+                if section == "TaskConfiguration" && member == "TaskExtConfigurationList" {
+                    let existing = stored.task[section][&member].clone();
+                    stored.task[section][member] =
+                        with_server_ext_keys(&value, project_id, &task_id, Some(&existing));
+                } else {
+                    stored.task[section][member] = value;
+                }
+            }
+        }
+        stored.saves += 1;
+        let attributes = &mut stored.task["TaskBaseAttribute"];
+        attributes["TaskLatestVersionNo"] = json!(format!("V{}", stored.saves));
+        attributes["LastUpdateTime"] = json!(clock.display);
+        attributes["Status"] = json!("N");
+        Ok(json!({"Data": {"Status": true}}))
+    }
+
+    fn list_periodic_tasks(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
+        let items: Vec<Value> = self
+            .project(project_id)
+            .tasks
+            .values()
+            .map(|stored| stored.task["TaskBaseAttribute"].clone())
+            .filter(|attributes| matches_task_filters(attributes, body))
+            .map(|attributes| periodic_list_item(&attributes))
+            .collect();
+        page(items, body).map(|data| json!({"Data": data}))
+    }
+
+    // ----- shared by both kinds -----
+
+    fn tasks_of(&mut self, project_id: &str, kind: Kind) -> &mut BTreeMap<String, StoredTask> {
+        let project = self.project(project_id);
+        match kind {
+            Kind::Trigger => &mut project.trigger_tasks,
+            Kind::Periodic => &mut project.tasks,
+        }
+    }
+
+    fn get_task(&mut self, project_id: &str, body: &Value, kind: Kind) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId");
+        let stored = self
+            .tasks_of(project_id, kind)
+            .get(task_id)
+            .ok_or_else(|| not_found("task", task_id))?;
+        Ok(json!({"Data": stored.task}))
+    }
+
+    fn delete_task(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        kind: Kind,
+    ) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId").to_owned();
+        let tasks = self.tasks_of(project_id, kind);
+        if !tasks.contains_key(&task_id) {
+            return Err(not_found("task", &task_id));
+        }
+        // WeData refuses to delete a task others still depend on; dependents go first.
+        let dependent = tasks
+            .iter()
+            .find(|(id, stored)| **id != task_id && references_task(&stored.task, kind, &task_id));
+        if let Some((dependent_id, _)) = dependent {
+            return Err(failure(
+                "ResourceInUse",
+                format!(
+                    "Task {task_id} is an upstream of task {dependent_id}; delete or change that task first."
+                ),
+            ));
+        }
+        tasks.remove(&task_id);
+        Ok(json!({"Data": {"Status": true}}))
+    }
+
+    fn submit_task(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        clock: &Clock,
+        kind: Kind,
+    ) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId").to_owned();
+        let remark = text(body, "VersionRemark").to_owned();
+        let stored = self
+            .tasks_of(project_id, kind)
+            .get_mut(&task_id)
+            .ok_or_else(|| not_found("task", &task_id))?;
+        let version_number = format!("V{}", stored.versions.len() + 1);
+        let version_id = format!("{task_id}_{}", clock.compact_millis);
+        let attributes_member = kind.base_member();
+        {
+            let attributes = &mut stored.task[attributes_member];
+            attributes["Status"] = json!("Y");
+            attributes["TaskLatestSubmitVersionNo"] = json!(version_number);
+            if kind == Kind::Trigger {
+                attributes["Submit"] = json!(true);
+            }
+        }
+        stored.versions.push(json!({
+            "VersionId": version_id,
+            "VersionNum": version_number,
+            "VersionRemark": remark,
+            "CreateTime": clock.display,
+            "CreateUserUin": EMULATED_USER_UIN,
+            "Task": stored.task,
+        }));
+        Ok(json!({"Data": {"VersionId": version_id, "Status": true}}))
+    }
+
+    fn get_version(
+        &mut self,
+        project_id: &str,
+        body: &Value,
+        kind: Kind,
+    ) -> Result<Value, Failure> {
+        let task_id = text(body, "TaskId");
+        let stored = self
+            .tasks_of(project_id, kind)
+            .get(task_id)
+            .ok_or_else(|| not_found("task", task_id))?;
+        let version = match body.get("VersionId").and_then(Value::as_str) {
+            Some(version_id) if !version_id.is_empty() => stored
+                .versions
+                .iter()
+                .find(|version| text(version, "VersionId") == version_id)
+                .ok_or_else(|| not_found("version", version_id))?,
+            _ => stored.versions.last().ok_or_else(|| {
+                failure(
+                    "ResourceNotFound",
+                    format!("Task {task_id} has never been submitted."),
+                )
+            })?,
+        };
+        let mut detail = version.clone();
+        detail["ApproveStatus"] = Value::Null;
+        detail["ApproveTime"] = Value::Null;
+        detail["ApproveUserUin"] = Value::Null;
+        Ok(json!({"Data": detail}))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Trigger,
+    Periodic,
+}
+
+impl Kind {
+    fn base_member(self) -> &'static str {
+        match self {
+            Self::Trigger => "TriggerTaskBaseAttribute",
+            Self::Periodic => "TaskBaseAttribute",
+        }
+    }
+
+    fn scheduler_member(self) -> &'static str {
+        match self {
+            Self::Trigger => "TriggerTaskSchedulerConfiguration",
+            Self::Periodic => "TaskSchedulerConfiguration",
+        }
+    }
+}
+
+/// Members a workflow create or update may set.
+const WORKFLOW_MEMBERS: &[&str] = &[
+    "WorkflowName",
+    "WorkflowDesc",
+    "OwnerUin",
+    "WorkflowParams",
+    "TriggerWorkflowSchedulerConfigurations",
+    "BundleId",
+    "BundleInfo",
+    "GeneralTaskParams",
+    "TriggerWorkflowRunConfiguration",
+    "SchedulerStatus",
+    "TriggerMode",
+    "ExecuteUserUin",
+];
+
+/// The members of TriggerWorkflowDetail.
+const WORKFLOW_DETAIL_MEMBERS: &[&str] = &[
+    "WorkflowName",
+    "OwnerUin",
+    "CreateUserUin",
+    "WorkflowParams",
+    "TriggerWorkflowSchedulerConfigurations",
+    "WorkflowDesc",
+    "Path",
+    "BundleId",
+    "BundleInfo",
+    "GeneralTaskParams",
+    "SchedulerStatus",
+    "TriggerWorkflowRunConfiguration",
+    "TriggerMode",
+    "ExecuteUserUin",
+];
+
+fn text<'a>(value: &'a Value, member: &str) -> &'a str {
+    value.get(member).and_then(Value::as_str).unwrap_or("")
+}
+
+fn not_found(what: &str, id: &str) -> Failure {
+    failure(
+        "ResourceNotFound",
+        format!("The {what} `{id}` does not exist."),
+    )
+}
+
+fn copy_members(value: &Value) -> Map<String, Value> {
+    value
+        .as_object()
+        .map(|map| {
+            map.iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn parse_task_type(base: &Value, path: &str) -> Result<u64, Failure> {
+    let raw = &base["TaskTypeId"];
+    raw.as_u64()
+        .or_else(|| raw.as_str().and_then(|text| text.trim().parse().ok()))
+        .ok_or_else(|| {
+            failure(
+                "InvalidParameterValue",
+                format!("The value of `{path}` must be a task type number."),
+            )
+        })
+}
+
+fn check_unique_name(
+    project: &Project,
+    workflow_id: &str,
+    name: &str,
+    except: Option<&str>,
+) -> Result<(), Failure> {
+    let taken = project.trigger_tasks.iter().any(|(id, stored)| {
+        let attributes = &stored.task["TriggerTaskBaseAttribute"];
+        Some(id.as_str()) != except
+            && text(attributes, "WorkflowId") == workflow_id
+            && text(attributes, "TaskName") == name
+    });
+    if taken {
+        return Err(failure(
+            "InvalidParameter.DuplicateName",
+            format!("A task named `{name}` already exists in workflow {workflow_id}."),
+        ));
+    }
+    Ok(())
+}
+
+/// Upstreams and parameter sources must name existing tasks.
+fn check_references(project: &Project, scheduler: &Value, path: &str) -> Result<(), Failure> {
+    let lists = [
+        ("UpstreamDependencyConfigList", "TaskId"),
+        ("ParamTaskInList", "FromTaskId"),
+    ];
+    for (list, member) in lists {
+        for (index, item) in scheduler[list].as_array().into_iter().flatten().enumerate() {
+            let id = text(item, member);
+            if !project.trigger_tasks.contains_key(id) {
+                return Err(failure(
+                    "InvalidParameterValue",
+                    format!("`{path}.{list}.{index}.{member}`: the task `{id}` does not exist."),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn references_itself(scheduler: &Value, task_id: &str) -> bool {
+    scheduler["UpstreamDependencyConfigList"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|item| text(item, "TaskId") == task_id)
+}
+
+fn references_task(task: &Value, kind: Kind, task_id: &str) -> bool {
+    let scheduler = &task[kind.scheduler_member()];
+    let upstream = references_itself(scheduler, task_id);
+    let parameters = scheduler["ParamTaskInList"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|item| text(item, "FromTaskId") == task_id);
+    upstream || parameters
+}
+
+/// The user's ext keys, then the server's own (kept from `existing` on updates).
+fn with_server_ext_keys(
+    user: &Value,
+    project_id: &str,
+    task_id: &str,
+    existing: Option<&Value>,
+) -> Value {
+    let mut list: Vec<Value> = user
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|item| !SERVER_MANAGED_EXT_KEYS.contains(&text(item, "ParamKey")))
+        .cloned()
+        .collect();
+    match existing {
+        Some(existing) => list.extend(
+            existing
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|item| SERVER_MANAGED_EXT_KEYS.contains(&text(item, "ParamKey")))
+                .cloned(),
+        ),
+        None => {
+            for (key, value) in [
+                ("tenantId", "1250000000".to_owned()),
+                ("region", "ap-guangzhou".to_owned()),
+                ("bucket", "wedata-emulator-1250000000".to_owned()),
+                ("isGitTask", "false".to_owned()),
+                (
+                    "specLabelConfItems",
+                    "eyJzcGVjTGFiZWxDb25mSXRlbXMiOltdfQ==".to_owned(),
+                ),
+                (
+                    "ftp.file.name",
+                    format!("/datastudio/project/{project_id}/{task_id}"),
+                ),
+            ] {
+                list.push(json!({"ParamKey": key, "ParamValue": value}));
+            }
+        }
+    }
+    Value::Array(list)
+}
+
+fn matches_task_filters(attributes: &Value, body: &Value) -> bool {
+    let wanted = |member: &str| {
+        body.get(member)
+            .and_then(Value::as_str)
+            .filter(|value| !value.is_empty())
+    };
+    wanted("WorkflowId").is_none_or(|id| text(attributes, "WorkflowId") == id)
+        && wanted("TaskName").is_none_or(|name| text(attributes, "TaskName").contains(name))
+        && wanted("OwnerUin").is_none_or(|owner| text(attributes, "OwnerUin") == owner)
+        && wanted("Status").is_none_or(|status| text(attributes, "Status") == status)
+        && body
+            .get("TaskTypeId")
+            .and_then(Value::as_u64)
+            .is_none_or(|kind| attributes["TaskTypeId"].as_u64() == Some(kind))
+}
+
+/// The ListTasks item shape (TaskBaseAttribute members the list carries).
+fn periodic_list_item(attributes: &Value) -> Value {
+    attributes.clone()
+}
+
+/// Slices `items` by PageNumber (from 1) and PageSize (10 to 200, default 10).
+fn page(items: Vec<Value>, body: &Value) -> Result<Value, Failure> {
+    let page_number = body.get("PageNumber").and_then(Value::as_u64).unwrap_or(1);
+    let page_size = body.get("PageSize").and_then(Value::as_u64).unwrap_or(10);
+    if page_number < 1 {
+        return Err(failure(
+            "InvalidParameterValue",
+            "`PageNumber` starts at 1.",
+        ));
+    }
+    if !(10..=200).contains(&page_size) && body.get("PageSize").is_some() {
+        return Err(failure(
+            "InvalidParameterValue",
+            "`PageSize` must be between 10 and 200.",
+        ));
+    }
+    let total = items.len() as u64;
+    let total_pages = total.div_ceil(page_size);
+    let start = ((page_number - 1) * page_size).min(total) as usize;
+    let end = (start + page_size as usize).min(items.len());
+    Ok(json!({
+        "Items": items[start..end],
+        "PageNumber": page_number,
+        "PageSize": page_size,
+        "TotalCount": total,
+        "TotalPageNumber": total_pages,
+    }))
+}
