@@ -1,0 +1,270 @@
+//! `wedata-gitops api` end to end: the real binary against the emulator (which verifies TC3
+//! signatures) and against a wiremock server with a verifier written here.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+use wedata_gitops::api::signing;
+use wedata_gitops::emulator::{EmulatorConfig, FaultPlan};
+
+fn api(endpoint: &str, action: &str, body: Value) -> assert_cmd::Command {
+    let mut command = wedata_gitops();
+    command.args(["api", action, &body.to_string(), "--endpoint", endpoint]);
+    command
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_requests_are_accepted_and_the_response_is_printed() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let endpoint = emulator.endpoint();
+    let created = run(api(
+        &endpoint,
+        "CreateTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "orders", "ParentFolderPath": "/"}),
+    ))
+    .await;
+    assert!(created.status.success(), "{}", stderr(&created));
+    let response: Value = serde_json::from_str(&stdout(&created)).unwrap();
+    let workflow_id = response["Data"]["WorkflowId"].as_str().unwrap().to_owned();
+    assert!(response["RequestId"].is_string());
+
+    let fetched = run(api(
+        &endpoint,
+        "GetTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowId": workflow_id}),
+    ))
+    .await;
+    assert!(fetched.status.success(), "{}", stderr(&fetched));
+    let response: Value = serde_json::from_str(&stdout(&fetched)).unwrap();
+    assert_eq!(response["Data"]["WorkflowName"], "orders");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_issue_example_reaches_a_verifying_server() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    // The example of the issue: the task does not exist, so the verified request is answered
+    // with ResourceNotFound (not an AuthFailure).
+    let output = run(api(
+        &emulator.endpoint(),
+        "GetTriggerTask",
+        json!({"ProjectId": "1", "TaskId": "2"}),
+    ))
+    .await;
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(errors.contains("ResourceNotFound"), "{errors}");
+    assert!(errors.contains("RequestId"), "{errors}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_key_fails_with_a_hint_and_never_shows_the_key() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let mut command = api(
+        &emulator.endpoint(),
+        "ListTriggerWorkflows",
+        json!({"ProjectId": PROJECT_ID}),
+    );
+    command
+        .env("TENCENTCLOUD_SECRET_KEY", "not-the-right-key-4242")
+        .arg("-v");
+    let output = run(command).await;
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(errors.contains("AuthFailure.SignatureFailure"), "{errors}");
+    assert!(
+        errors.contains("TENCENTCLOUD_SECRET_KEY"),
+        "hint missing: {errors}"
+    );
+    assert!(!errors.contains("not-the-right-key-4242"), "{errors}");
+    assert!(!errors.contains("Signature="), "{errors}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn verbose_logs_each_call_without_secrets_or_code() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let mut command = api(
+        &emulator.endpoint(),
+        "ListTriggerWorkflows",
+        json!({"ProjectId": PROJECT_ID}),
+    );
+    command.arg("-v");
+    let output = run(command).await;
+    assert!(output.status.success());
+    let log = stderr(&output);
+    assert!(
+        log.contains("ListTriggerWorkflows") && log.contains("attempt=1"),
+        "{log}"
+    );
+    assert!(log.contains("request_id="), "{log}");
+    assert!(
+        !log.contains(wedata_gitops::emulator::TEST_SECRET_KEY),
+        "{log}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn missing_credentials_name_the_variables() {
+    let mut command = wedata_gitops();
+    command
+        .env_remove("TENCENTCLOUD_SECRET_ID")
+        .env_remove("TENCENTCLOUD_SECRET_KEY")
+        .args([
+            "api",
+            "ListTriggerWorkflows",
+            "{}",
+            "--endpoint",
+            "http://127.0.0.1:9",
+        ]);
+    let output = run(command).await;
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    for expected in [
+        "TENCENTCLOUD_SECRET_ID",
+        "TENCENTCLOUD_SECRET_KEY",
+        "--profile",
+    ] {
+        assert!(errors.contains(expected), "{errors}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rate_limited_reads_are_retried_until_they_succeed() {
+    let emulator = start_emulator(EmulatorConfig {
+        faults: FaultPlan::parse("ListTriggerWorkflows:burst=RequestLimitExceeded@2/10").unwrap(),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let mut command = api(
+        &emulator.endpoint(),
+        "ListTriggerWorkflows",
+        json!({"ProjectId": PROJECT_ID}),
+    );
+    command.arg("-v");
+    let output = run(command).await;
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("attempt=3"), "{}", stderr(&output));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_write_is_reported_as_unknown_and_not_retried() {
+    let directory = tempfile::tempdir().unwrap();
+    let log = directory.path().join("calls.jsonl");
+    let emulator = start_emulator(EmulatorConfig {
+        faults: FaultPlan::parse("CreateTriggerWorkflow:drop@1").unwrap(),
+        log_file: Some(log.clone()),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let output = run(api(
+        &emulator.endpoint(),
+        "CreateTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "orders", "ParentFolderPath": "/"}),
+    ))
+    .await;
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(errors.contains("api::outcome_unknown"), "{errors}");
+    let creates = log_lines(&log)
+        .iter()
+        .filter(|line| line["action"] == "CreateTriggerWorkflow")
+        .count();
+    assert_eq!(creates, 1, "the write was retried blindly");
+    let workflows = emulator.with_store(|store| store.projects[PROJECT_ID].workflows.len());
+    assert_eq!(workflows, 1, "the server committed the write");
+}
+
+/// A wiremock server with a TC3 verifier of our own: checks the signature over the exact
+/// body bytes, the Host header, and that X-TC-Token travels unsigned.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_token_is_sent_and_the_signature_verifies() {
+    use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+    struct VerifiesTc3;
+    impl wiremock::Match for VerifiesTc3 {
+        fn matches(&self, request: &Request) -> bool {
+            let header = |name: &str| {
+                request
+                    .headers
+                    .get(name)
+                    .and_then(|value| value.to_str().ok())
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            let Some(authorization) = signing::parse_authorization(&header("authorization")) else {
+                return false;
+            };
+            let expected = signing::sign(&signing::SigningInput {
+                secret_id: &authorization.secret_id,
+                secret_key: wedata_gitops::emulator::TEST_SECRET_KEY,
+                host: &header("host"),
+                service: "wedata",
+                content_type: &header("content-type"),
+                timestamp: header("x-tc-timestamp").parse().unwrap_or(0),
+                body: &request.body,
+            });
+            expected.signature == authorization.signature
+                && header("x-tc-token") == "session-token-value"
+                && header("x-tc-action") == "GetTriggerTask"
+                && header("x-tc-version") == "2025-08-06"
+                && header("x-tc-region") == "ap-guangzhou"
+                && header("user-agent").starts_with("wedata-gitops/")
+        }
+    }
+
+    let server = MockServer::start().await;
+    Mock::given(VerifiesTc3)
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "Response": {"Data": {"TriggerTaskBaseAttribute": {"TaskId": "2", "TaskTypeId": 35, "WorkflowId": "w"}}, "RequestId": "verified"}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut command = api(
+        &server.uri(),
+        "GetTriggerTask",
+        json!({"ProjectId": "1", "TaskId": "2"}),
+    );
+    command.env("TENCENTCLOUD_SESSION_TOKEN", "session-token-value");
+    let output = run(command).await;
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("\"RequestId\": \"verified\""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bodies_come_from_files_and_standard_input() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let directory = tempfile::tempdir().unwrap();
+    let file = directory.path().join("body.json");
+    std::fs::write(&file, json!({"ProjectId": PROJECT_ID}).to_string()).unwrap();
+    let mut from_file = wedata_gitops();
+    from_file
+        .args(["api", "ListTriggerWorkflows"])
+        .arg(format!("@{}", file.display()))
+        .args(["--endpoint", &emulator.endpoint()]);
+    assert!(run(from_file).await.status.success());
+
+    let mut from_stdin = wedata_gitops();
+    from_stdin
+        .args([
+            "api",
+            "ListTriggerWorkflows",
+            "-",
+            "--endpoint",
+            &emulator.endpoint(),
+        ])
+        .write_stdin(json!({"ProjectId": PROJECT_ID}).to_string());
+    assert!(run(from_stdin).await.status.success());
+
+    let mut not_json = wedata_gitops();
+    not_json.args([
+        "api",
+        "ListTriggerWorkflows",
+        "{oops",
+        "--endpoint",
+        &emulator.endpoint(),
+    ]);
+    let output = run(not_json).await;
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not valid JSON"));
+}
