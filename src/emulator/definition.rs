@@ -20,6 +20,7 @@ pub struct Definition {
 #[derive(Debug, Deserialize)]
 pub struct ActionDefinition {
     pub input: String,
+    pub output: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +58,11 @@ pub fn validate_request(action: &str, body: &Value) -> Result<(), Violation> {
         message: format!("The action `{action}` does not exist in WeData 2025-08-06."),
     })?;
     validate_object(definition, &action_definition.input, body, "")
+}
+
+/// Checks `value` against any object of the definition (tests use it on answers too).
+pub fn validate_against(object: &str, value: &Value) -> Result<(), Violation> {
+    validate_object(&DEFINITION, object, value, "")
 }
 
 fn validate_object(

@@ -4,7 +4,7 @@
 //! behaviour in `store`, enforces the per-action rate limit, injects faults on request, logs
 //! one JSON line per request and persists its state atomically.
 
-mod definition;
+pub mod definition;
 pub mod faults;
 mod limiter;
 mod server;

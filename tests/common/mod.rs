@@ -2,7 +2,6 @@
 //! an emulator started in-process on 127.0.0.1:0. Not every test file uses every helper.
 #![allow(dead_code)]
 
-
 use std::path::Path;
 use std::process::Output;
 
@@ -67,4 +66,79 @@ pub fn write_count(path: &Path) -> usize {
         .iter()
         .filter(|line| line["write"] == true && line["result"] == "ok")
         .count()
+}
+
+/// What a raw signed request may vary, to exercise the emulator's protocol checks.
+pub struct RawRequest<'a> {
+    pub action: &'a str,
+    pub body: String,
+    pub version: &'a str,
+    pub secret_id: &'a str,
+    pub secret_key: &'a str,
+    /// Seconds added to the current time for X-TC-Timestamp.
+    pub clock_skew: i64,
+}
+
+impl<'a> RawRequest<'a> {
+    pub fn new(action: &'a str, body: &serde_json::Value) -> Self {
+        Self {
+            action,
+            body: body.to_string(),
+            version: "2025-08-06",
+            secret_id: emulator::TEST_SECRET_ID,
+            secret_key: emulator::TEST_SECRET_KEY,
+            clock_skew: 0,
+        }
+    }
+
+    /// Signs and sends with reqwest directly (not through our client), returning the whole
+    /// JSON answer.
+    pub async fn send(&self, endpoint: &str) -> serde_json::Value {
+        use wedata_gitops::api::signing;
+        let host = endpoint.trim_start_matches("http://");
+        let timestamp = jiff::Timestamp::now().as_second() + self.clock_skew;
+        let signature = signing::sign(&signing::SigningInput {
+            secret_id: self.secret_id,
+            secret_key: self.secret_key,
+            host,
+            service: "wedata",
+            content_type: "application/json",
+            timestamp,
+            body: self.body.as_bytes(),
+        });
+        reqwest::Client::new()
+            .post(endpoint)
+            .header("content-type", "application/json")
+            .header("authorization", signature.authorization)
+            .header("x-tc-action", self.action)
+            .header("x-tc-version", self.version)
+            .header("x-tc-region", "ap-guangzhou")
+            .header("x-tc-timestamp", timestamp.to_string())
+            .body(self.body.clone())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+/// Sends a well-formed request and returns `Response`, failing the test on an API error.
+pub async fn call(endpoint: &str, action: &str, body: serde_json::Value) -> serde_json::Value {
+    let answer = RawRequest::new(action, &body).send(endpoint).await;
+    let response = answer["Response"].clone();
+    assert!(
+        response.get("Error").is_none(),
+        "{action} {body}: {response}"
+    );
+    response
+}
+
+/// The error code of an answer, or "" when it succeeded.
+pub fn error_code(answer: &serde_json::Value) -> String {
+    answer["Response"]["Error"]["Code"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned()
 }

@@ -1,0 +1,247 @@
+//! Conformance replay: every official example request in examples.json for the actions the
+//! tool uses is accepted by the emulator (after creating what it refers to), and every
+//! answer decodes into the client's types, which carry each member api.json marks required.
+
+mod common;
+
+use common::*;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use wedata_gitops::api::types::*;
+use wedata_gitops::emulator::EmulatorConfig;
+
+/// Ids of the resources the examples are rewritten to refer to.
+struct Fixture {
+    workflow_id: String,
+    trigger_task: String,
+    trigger_upstream: String,
+    trigger_version: String,
+    periodic_task: String,
+    periodic_upstream: String,
+    periodic_version: String,
+}
+
+async fn fixture(endpoint: &str) -> Fixture {
+    let workflow = call(
+        endpoint,
+        "CreateTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "conformance", "ParentFolderPath": "/"}),
+    )
+    .await;
+    let workflow_id = workflow["Data"]["WorkflowId"].as_str().unwrap().to_owned();
+    let trigger = |name: &str| {
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TriggerTaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": workflow_id},
+            "TriggerTaskConfiguration": {"CodeContent": "ZWNobyAx"},
+            "TriggerTaskSchedulerConfiguration": {}
+        })
+    };
+    let periodic = |name: &str| {
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": workflow_id},
+            "TaskConfiguration": {"CodeContent": "ZWNobyAx"},
+            "TaskSchedulerConfiguration": {"CycleType": "DAY_CYCLE"}
+        })
+    };
+    let id = |response: Value| response["Data"]["TaskId"].as_str().unwrap().to_owned();
+    let trigger_task = id(call(endpoint, "CreateTriggerTask", trigger("fixture_trigger")).await);
+    let trigger_upstream = id(call(
+        endpoint,
+        "CreateTriggerTask",
+        trigger("fixture_trigger_upstream"),
+    )
+    .await);
+    let periodic_task = id(call(endpoint, "CreateTask", periodic("fixture_periodic")).await);
+    let periodic_upstream = id(call(
+        endpoint,
+        "CreateTask",
+        periodic("fixture_periodic_upstream"),
+    )
+    .await);
+    let version = |response: Value| response["Data"]["VersionId"].as_str().unwrap().to_owned();
+    let trigger_version = version(
+        call(
+            endpoint,
+            "SubmitTriggerTask",
+            json!({"ProjectId": PROJECT_ID, "TaskId": trigger_task, "VersionRemark": "fixture"}),
+        )
+        .await,
+    );
+    let periodic_version = version(
+        call(
+            endpoint,
+            "SubmitTask",
+            json!({"ProjectId": PROJECT_ID, "TaskId": periodic_task, "VersionRemark": "fixture"}),
+        )
+        .await,
+    );
+    Fixture {
+        workflow_id,
+        trigger_task,
+        trigger_upstream,
+        trigger_version,
+        periodic_task,
+        periodic_upstream,
+        periodic_version,
+    }
+}
+
+/// Points an example's ids at the fixture and makes its names unique.
+fn rewrite(
+    value: &mut Value,
+    depth: usize,
+    periodic: bool,
+    target: &str,
+    fixture: &Fixture,
+    suffix: &str,
+) {
+    match value {
+        Value::Object(map) => {
+            for (key, member) in map.iter_mut() {
+                match (key.as_str(), member.is_string()) {
+                    ("ProjectId", true) => *member = json!(PROJECT_ID),
+                    ("WorkflowId", true) => *member = json!(fixture.workflow_id),
+                    ("TaskId", true) if depth == 0 => *member = json!(target),
+                    ("TaskId" | "FromTaskId", true) => {
+                        let upstream = if periodic {
+                            &fixture.periodic_upstream
+                        } else {
+                            &fixture.trigger_upstream
+                        };
+                        *member = json!(upstream)
+                    }
+                    ("VersionId", true) => {
+                        let version = if periodic {
+                            &fixture.periodic_version
+                        } else {
+                            &fixture.trigger_version
+                        };
+                        *member = json!(version)
+                    }
+                    ("TaskName" | "WorkflowName", true) => {
+                        *member = json!(format!("{}_{suffix}", member.as_str().unwrap()))
+                    }
+                    _ => rewrite(member, depth + 1, periodic, target, fixture, suffix),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                rewrite(item, depth + 1, periodic, target, fixture, suffix);
+            }
+        }
+        _ => {}
+    }
+}
+
+async fn replay<Response: DeserializeOwned>(
+    endpoint: &str,
+    action: &str,
+    fixture: &Fixture,
+) -> usize {
+    let examples: Value =
+        serde_json::from_str(include_str!("../api-definition/examples-2025-08-06.json")).unwrap();
+    let periodic = !action.contains("Trigger");
+    let cases = examples["actions"][action]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for (index, case) in cases.iter().enumerate() {
+        let input = case["input"].as_str().unwrap();
+        let mut body: Value = serde_json::from_str(&input[input.find('{').unwrap()..]).unwrap();
+        let mut target = if periodic {
+            fixture.periodic_task.clone()
+        } else {
+            fixture.trigger_task.clone()
+        };
+        if action.starts_with("Delete") {
+            // Each delete gets a task of its own.
+            let victim = if periodic {
+                call(endpoint, "CreateTask", json!({
+                    "ProjectId": PROJECT_ID,
+                    "TaskBaseAttribute": {"TaskName": format!("victim_{index}"), "TaskTypeId": "35", "WorkflowId": fixture.workflow_id},
+                    "TaskConfiguration": {},
+                    "TaskSchedulerConfiguration": {}
+                }))
+                .await
+            } else {
+                call(endpoint, "CreateTriggerTask", json!({
+                    "ProjectId": PROJECT_ID,
+                    "TriggerTaskBaseAttribute": {"TaskName": format!("victim_{index}"), "TaskTypeId": "35", "WorkflowId": fixture.workflow_id},
+                    "TriggerTaskConfiguration": {},
+                    "TriggerTaskSchedulerConfiguration": {}
+                }))
+                .await
+            };
+            target = victim["Data"]["TaskId"].as_str().unwrap().to_owned();
+        }
+        rewrite(
+            &mut body,
+            0,
+            periodic,
+            &target,
+            fixture,
+            &format!("{action}_{index}"),
+        );
+        let response = call(endpoint, action, body).await;
+        // Exactly the output object's members (no extras), required ones present, types right.
+        let output = wedata_gitops::emulator::definition::DEFINITION.actions[action]
+            .output
+            .clone();
+        if let Err(violation) =
+            wedata_gitops::emulator::definition::validate_against(&output, &response)
+        {
+            panic!(
+                "{action} example {index}: {}: {}\n{response}",
+                violation.code, violation.message
+            );
+        }
+        if let Err(error) = serde_json::from_value::<Response>(response.clone()) {
+            panic!("{action} example {index}: the answer does not decode: {error}\n{response}");
+        }
+    }
+    cases.len()
+}
+
+#[tokio::test]
+async fn every_official_example_request_is_accepted_and_answered_in_shape() {
+    let emulator = start_emulator(EmulatorConfig {
+        rate_limit_per_second: 10_000,
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let endpoint = emulator.endpoint();
+    let fixture = fixture(&endpoint).await;
+    let mut replayed = 0;
+    replayed +=
+        replay::<CreateTriggerWorkflowResponse>(&endpoint, "CreateTriggerWorkflow", &fixture).await;
+    replayed +=
+        replay::<UpdateTriggerWorkflowResponse>(&endpoint, "UpdateTriggerWorkflow", &fixture).await;
+    replayed +=
+        replay::<GetTriggerWorkflowResponse>(&endpoint, "GetTriggerWorkflow", &fixture).await;
+    replayed +=
+        replay::<ListTriggerWorkflowsResponse>(&endpoint, "ListTriggerWorkflows", &fixture).await;
+    replayed += replay::<CreateTriggerTaskResponse>(&endpoint, "CreateTriggerTask", &fixture).await;
+    replayed += replay::<UpdateTriggerTaskResponse>(&endpoint, "UpdateTriggerTask", &fixture).await;
+    replayed += replay::<GetTriggerTaskResponse>(&endpoint, "GetTriggerTask", &fixture).await;
+    replayed +=
+        replay::<GetTriggerTaskCodeResponse>(&endpoint, "GetTriggerTaskCode", &fixture).await;
+    replayed += replay::<ListTriggerTasksResponse>(&endpoint, "ListTriggerTasks", &fixture).await;
+    replayed += replay::<SubmitTriggerTaskResponse>(&endpoint, "SubmitTriggerTask", &fixture).await;
+    replayed +=
+        replay::<GetTriggerTaskVersionResponse>(&endpoint, "GetTriggerTaskVersion", &fixture).await;
+    replayed +=
+        replay::<ListTriggerTaskVersionsResponse>(&endpoint, "ListTriggerTaskVersions", &fixture)
+            .await;
+    replayed += replay::<DeleteTriggerTaskResponse>(&endpoint, "DeleteTriggerTask", &fixture).await;
+    replayed += replay::<CreateTaskResponse>(&endpoint, "CreateTask", &fixture).await;
+    replayed += replay::<UpdateTaskResponse>(&endpoint, "UpdateTask", &fixture).await;
+    replayed += replay::<GetTaskResponse>(&endpoint, "GetTask", &fixture).await;
+    replayed += replay::<ListTasksResponse>(&endpoint, "ListTasks", &fixture).await;
+    replayed += replay::<SubmitTaskResponse>(&endpoint, "SubmitTask", &fixture).await;
+    replayed += replay::<GetTaskVersionResponse>(&endpoint, "GetTaskVersion", &fixture).await;
+    replayed += replay::<DeleteTaskResponse>(&endpoint, "DeleteTask", &fixture).await;
+    assert!(replayed >= 50, "only {replayed} examples replayed");
+}
