@@ -1,1 +1,4 @@
-//! Identity matching, diff, the dependency graph and the `Plan` type. Pure: no I/O.
+//! Identity matching, diff, the dependency graph and the `Plan` type. Pure: no I/O, so it is
+//! unit-tested with plain values.
+
+pub mod graph;

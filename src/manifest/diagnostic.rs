@@ -1,0 +1,217 @@
+//! Manifest errors: each names a file, line and column, says what was expected, and carries a
+//! hint when there is an obvious fix. They are collected, never thrown one at a time, so one
+//! `validate` run reports every problem; they render with miette and a source snippet.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+
+/// One problem in the manifests.
+#[derive(Debug, Clone)]
+pub struct ManifestError {
+    /// Path relative to the manifest root, as shown to the user.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem is about the file as a whole.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The file's text, for the snippet.
+    pub source: Option<Arc<String>>,
+}
+
+impl ManifestError {
+    pub fn new(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            source: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_source(mut self, source: Arc<String>) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    /// `file:line:column` (or `file` alone).
+    pub fn position(&self) -> String {
+        if self.line == 0 {
+            self.file.display().to_string()
+        } else {
+            format!(
+                "{}:{}:{}",
+                self.file.display(),
+                self.line,
+                self.column.max(1)
+            )
+        }
+    }
+
+    fn byte_offset(&self, text: &str) -> Option<usize> {
+        if self.line == 0 {
+            return None;
+        }
+        let mut offset = 0;
+        for (index, line) in text.split_inclusive('\n').enumerate() {
+            if index + 1 == self.line {
+                let column_bytes: usize = line
+                    .chars()
+                    .take(self.column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                return Some(offset + column_bytes.min(line.len()));
+            }
+            offset += line.len();
+        }
+        None
+    }
+}
+
+impl fmt::Display for ManifestError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}: {}", self.position(), self.message)
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
+/// A `ManifestError` with its source attached, for miette.
+struct Rendered {
+    error: ManifestError,
+    source: Option<NamedSource<String>>,
+    offset: Option<usize>,
+}
+
+impl fmt::Debug for Rendered {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, formatter)
+    }
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, formatter)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
+impl Diagnostic for Rendered {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("manifest"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.error
+            .hint
+            .as_ref()
+            .map(|hint| Box::new(format!("hint: {hint}")) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|source| source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let offset = self.offset?;
+        Some(Box::new(std::iter::once(LabeledSpan::at_offset(
+            offset, "here",
+        ))))
+    }
+}
+
+/// Every problem found in one load, in file and line order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub errors: Vec<ManifestError>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, error: ManifestError) {
+        self.errors.push(error);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn sort(&mut self) {
+        self.errors.sort_by(|left, right| {
+            (&left.file, left.line, left.column).cmp(&(&right.file, right.line, right.column))
+        });
+    }
+
+    /// One miette report per error, with a snippet where the source is known.
+    pub fn reports(&self) -> Vec<miette::Report> {
+        self.errors
+            .iter()
+            .map(|error| {
+                let (source, offset) = match &error.source {
+                    Some(text) => (
+                        Some(NamedSource::new(
+                            error.file.display().to_string(),
+                            text.as_ref().clone(),
+                        )),
+                        error.byte_offset(text),
+                    ),
+                    None => (None, None),
+                };
+                miette::Report::new(Rendered {
+                    error: error.clone(),
+                    source,
+                    offset,
+                })
+            })
+            .collect()
+    }
+
+    /// All errors as text, then a count; for the CLI's stderr.
+    pub fn render(&self) -> String {
+        let mut text = String::new();
+        for report in self.reports() {
+            text.push_str(&format!("{report:?}\n"));
+        }
+        let count = self.errors.len();
+        text.push_str(&format!(
+            "error: {count} problem{} found in the manifests; nothing was sent to WeData\n",
+            if count == 1 { "" } else { "s" }
+        ));
+        text
+    }
+}
+
+/// "did you mean" for a misspelt word among the allowed ones.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    // Edit distance catches transpositions in short words ("dya" for "day"); Jaro-Winkler
+    // catches longer words with a shared stem.
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let edits = strsim::damerau_levenshtein(word, candidate);
+            let close_by_edits = edits <= (word.chars().count() / 3).max(1);
+            let similarity = strsim::jaro_winkler(word, candidate);
+            (close_by_edits || similarity > 0.8, similarity, candidate)
+        })
+        .filter(|(close, _, _)| *close)
+        .max_by(|left, right| left.1.total_cmp(&right.1))
+        .map(|(_, _, candidate)| candidate)
+}

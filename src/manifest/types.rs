@@ -1,0 +1,368 @@
+//! The manifest format: the Rust types behind every YAML document and the project file.
+//! The JSON Schemas in `schemas/` are generated from these same types.
+//!
+//! Names follow the WeData API's members (see docs/manifests.md for the table); key/value
+//! lists are maps; code lives in files; other tasks are referenced by name or pinned id.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+/// `wedata.yaml` at the manifest root.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    /// The WeData project (workspace) id, 19 digits, as a string.
+    pub project_id: String,
+    /// Region sent as X-TC-Region, e.g. ap-guangzhou.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// API endpoint; defaults to https://wedata.tencentcloudapi.com.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// `2025-08-06` (default).
+    #[serde(default)]
+    pub api_version: Option<String>,
+    /// Values for `${var.NAME}` in manifests; targets may override them.
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
+    /// Delete live tasks no manifest declares (in managed workflows only).
+    #[serde(default)]
+    pub prune: Option<bool>,
+    /// Refuse a plan that deletes more than this many tasks (default 5).
+    #[serde(default)]
+    pub max_deletes: Option<usize>,
+    /// Named environments (dev, prod, ...) selected with `--target`.
+    #[serde(default)]
+    pub targets: BTreeMap<String, Target>,
+}
+
+/// Overrides a target applies on top of the project file.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    #[serde(default)]
+    pub project_id: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// Prepended to every workflow name, so a personal dev target never touches shared
+    /// workflows (e.g. `alice_`).
+    #[serde(default)]
+    pub name_prefix: Option<String>,
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
+    #[serde(default)]
+    pub prune: Option<bool>,
+    #[serde(default)]
+    pub max_deletes: Option<usize>,
+}
+
+/// A reference to another resource: by name, or by a pinned id.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Reference {
+    Name(String),
+    Id {
+        /// The WeData id (TaskId or WorkflowId).
+        id: String,
+    },
+}
+
+/// `kind: TriggerWorkflow`: a workflow whose tasks run on triggers.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerWorkflowManifest {
+    /// Always `TriggerWorkflow`.
+    pub kind: String,
+    /// WorkflowName: the workflow's identity in the project.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// Pin the manifest to an existing WorkflowId.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// ParentFolderPath (default `/`).
+    #[serde(default)]
+    pub folder: Option<String>,
+    /// WorkflowDesc.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// OwnerUin.
+    #[serde(default)]
+    pub owner_uin: Option<String>,
+    /// WorkflowParams.
+    #[serde(default)]
+    pub parameters: Option<BTreeMap<String, String>>,
+    /// GeneralTaskParams.
+    #[serde(default)]
+    pub general_task_parameters: Option<Vec<GeneralTaskParameter>>,
+    /// TriggerWorkflowSchedulerConfigurations.
+    #[serde(default)]
+    pub triggers: Option<Vec<WorkflowTrigger>>,
+    /// TriggerWorkflowRunConfiguration.
+    #[serde(default)]
+    pub run_configuration: Option<WorkflowRunConfiguration>,
+    /// SchedulerStatus.
+    #[serde(default)]
+    pub scheduler_status: Option<String>,
+    /// TriggerMode.
+    #[serde(default)]
+    pub trigger_mode: Option<String>,
+    /// ExecuteUserUin.
+    #[serde(default)]
+    pub execute_user_uin: Option<String>,
+    /// BundleId.
+    #[serde(default)]
+    pub bundle_id: Option<String>,
+    /// BundleInfo.
+    #[serde(default)]
+    pub bundle_info: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralTaskParameter {
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub value: Option<String>,
+}
+
+/// One WorkflowTriggerConfig.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowTrigger {
+    #[serde(default)]
+    pub trigger_mode: Option<String>,
+    #[serde(default)]
+    pub extra_info: Option<String>,
+    #[serde(default)]
+    pub schedule_time_zone: Option<String>,
+    #[serde(default)]
+    pub start_time: Option<String>,
+    #[serde(default)]
+    pub end_time: Option<String>,
+    #[serde(default)]
+    pub config_mode: Option<String>,
+    #[serde(default)]
+    pub cycle_type: Option<String>,
+    #[serde(default)]
+    pub crontab_expression: Option<String>,
+    #[serde(default)]
+    pub trigger_id: Option<String>,
+    #[serde(default)]
+    pub file_arrival_path: Option<String>,
+    #[serde(default)]
+    pub scheduler_status: Option<String>,
+    #[serde(default)]
+    pub file_name_pattern: Option<String>,
+    #[serde(default)]
+    pub recursive: Option<i64>,
+    #[serde(default)]
+    pub trigger_minimum_interval_second: Option<i64>,
+    #[serde(default)]
+    pub trigger_wait_time_second: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowRunConfiguration {
+    #[serde(default)]
+    pub max_concurrent_num: Option<u64>,
+    #[serde(default)]
+    pub queuing_mode: Option<u64>,
+}
+
+/// `kind: TriggerTask`: one task of a trigger workflow.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerTaskManifest {
+    /// Always `TriggerTask`.
+    pub kind: String,
+    /// TaskName: the task's identity inside its workflow.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// The workflow: the name of a TriggerWorkflow declared in this repository, or `{id: WorkflowId}`.
+    #[schemars(with = "Reference")]
+    pub workflow: Spanned<Reference>,
+    /// Pin the manifest to an existing TaskId.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Never delete or replace this task, even with --prune.
+    #[serde(default)]
+    pub prevent_destroy: bool,
+    pub base: TaskBase,
+    #[serde(default)]
+    pub configuration: TaskConfiguration,
+    #[serde(default)]
+    pub scheduler: TaskScheduler,
+}
+
+/// TriggerTaskBaseAttribute.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskBase {
+    /// TaskTypeId: a name from the API's table (Shell, Python, DLC SQL, ...) or its number.
+    #[schemars(with = "TaskTypeName")]
+    pub task_type: Spanned<TaskTypeName>,
+    /// OwnerUin.
+    #[serde(default)]
+    pub owner_uin: Option<String>,
+    /// TaskDescription.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// TaskFolderPath.
+    #[serde(default)]
+    pub folder_path: Option<String>,
+}
+
+/// A task type by name or number.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TaskTypeName {
+    Number(u64),
+    Name(String),
+}
+
+/// TriggerTaskConfiguration.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskConfiguration {
+    /// The code, in a file relative to this manifest (sent base64-encoded as CodeContent).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub code_file: Option<Spanned<String>>,
+    /// ResourceGroup.
+    #[serde(default)]
+    pub resource_group: Option<String>,
+    /// DataCluster.
+    #[serde(default)]
+    pub data_cluster: Option<String>,
+    /// BrokerIp.
+    #[serde(default)]
+    pub broker_ip: Option<String>,
+    /// YarnQueue.
+    #[serde(default)]
+    pub yarn_queue: Option<String>,
+    /// SourceServiceId.
+    #[serde(default)]
+    pub source_service_id: Option<String>,
+    /// SourceServiceType (update only).
+    #[serde(default)]
+    pub source_service_type: Option<String>,
+    /// SourceServiceName (update only).
+    #[serde(default)]
+    pub source_service_name: Option<String>,
+    /// TargetServiceId.
+    #[serde(default)]
+    pub target_service_id: Option<String>,
+    /// TargetServiceType (update only).
+    #[serde(default)]
+    pub target_service_type: Option<String>,
+    /// TargetServiceName (update only).
+    #[serde(default)]
+    pub target_service_name: Option<String>,
+    /// BundleId.
+    #[serde(default)]
+    pub bundle_id: Option<String>,
+    /// BundleInfo.
+    #[serde(default)]
+    pub bundle_info: Option<String>,
+    /// TaskExtConfigurationList as a map. Only the keys listed here are managed.
+    #[serde(default)]
+    pub ext: Option<BTreeMap<String, String>>,
+    /// TaskSchedulingParameterList as a map.
+    #[serde(default)]
+    pub scheduling_parameters: Option<BTreeMap<String, String>>,
+}
+
+/// TriggerTaskSchedulerConfiguration.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskScheduler {
+    /// UpstreamDependencyConfigList: task names in the same workflow, or `{id: TaskId}`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<Reference>>")]
+    pub upstream: Option<Vec<Spanned<Reference>>>,
+    /// RunPriorityType: 4 high, 5 medium, 6 low (default 6).
+    #[serde(default)]
+    pub run_priority: Option<i64>,
+    /// RetryWaitMinute (default 5).
+    #[serde(default)]
+    pub retry_wait_minutes: Option<i64>,
+    /// MaxRetryNumber (default 4).
+    #[serde(default)]
+    pub max_retries: Option<i64>,
+    /// ExecutionTTLMinute (default -1: none).
+    #[serde(default)]
+    pub execution_ttl_minutes: Option<i64>,
+    /// WaitExecutionTotalTTLMinute (default -1: none).
+    #[serde(default)]
+    pub wait_execution_total_ttl_minutes: Option<i64>,
+    /// AllowRedoType: ALL (default), FAILURE or NONE.
+    #[serde(default)]
+    pub allow_redo: Option<String>,
+    /// ParamTaskOutList as a map of output name to value expression.
+    #[serde(default)]
+    pub params_out: Option<BTreeMap<String, String>>,
+    /// ParamTaskInList.
+    #[serde(default)]
+    pub params_in: Option<Vec<ParameterInput>>,
+    /// TaskOutputRegistryList.
+    #[serde(default)]
+    pub output_registries: Option<Vec<OutputRegistry>>,
+    /// DependencyTriggerPolicy (default ALL_SUCCESS).
+    #[serde(default)]
+    pub dependency_trigger_policy: Option<String>,
+    /// AllowDownstreamDependency: 1 allowed (default), 0 not.
+    #[serde(default)]
+    pub allow_downstream_dependency: Option<i64>,
+    /// ScheduleType: 0 normal (default), 1 dry run.
+    #[serde(default)]
+    pub schedule_type: Option<i64>,
+}
+
+/// One ParamTaskInList entry: this task's input `key` comes from `from_key` of `from_task`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParameterInput {
+    /// ParamKey.
+    pub key: String,
+    /// FromTaskId: a task name in the same workflow, or `{id: TaskId}`.
+    #[schemars(with = "Reference")]
+    pub from_task: Spanned<Reference>,
+    /// FromParamKey: an entry of the source task's params_out.
+    #[schemars(with = "String")]
+    pub from_key: Spanned<String>,
+    /// ParamDesc.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Type.
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+}
+
+/// One TaskDataRegistry.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutputRegistry {
+    pub datasource_id: String,
+    pub database_name: String,
+    pub table_name: String,
+    pub partition_name: String,
+    pub data_flow_type: String,
+    pub table_physical_id: String,
+    #[serde(default)]
+    pub db_guid: Option<String>,
+    #[serde(default)]
+    pub table_guid: Option<String>,
+    #[serde(default)]
+    pub catalog_name: Option<String>,
+    #[serde(default)]
+    pub datasource_name: Option<String>,
+    #[serde(default)]
+    pub qualified_name: Option<String>,
+}
