@@ -1,2 +1,79 @@
 //! Typed desired and live models, and `normalize`: the one place that knows server defaults,
 //! server-managed keys, set-like lists and base64.
+//!
+//! Both sides become a [`TaskState`] / [`WorkflowState`]: a map from member path (the
+//! manifest's names, e.g. `scheduler.max_retries`) to a canonical JSON value. Desired states
+//! hold only what the manifest declares ("manage only what is declared"); live states hold
+//! everything WeData returned, normalized so that server defaults, server-added ext keys,
+//! list order and encoding never show up as differences.
+
+pub mod desired;
+pub mod live;
+pub mod normalize;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The member that holds decoded code text; renderers show it as a unified diff.
+pub const CODE_MEMBER: &str = "configuration.code";
+
+/// One task's comparable members.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskState {
+    pub name: String,
+    /// Canonical values by member path.
+    pub members: BTreeMap<String, Value>,
+}
+
+/// One workflow's comparable members.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkflowState {
+    pub name: String,
+    pub members: BTreeMap<String, Value>,
+}
+
+/// Keys whose values must never be shown: they look like credentials.
+pub fn is_sensitive_key(key: &str) -> bool {
+    const MARKERS: [&str; 6] = ["password", "passwd", "secret", "token", "credential", "key"];
+    let lowered = key.to_ascii_lowercase();
+    MARKERS.iter().any(|marker| lowered.contains(marker))
+}
+
+/// Whether a member path ends in a key that looks secret (`configuration.ext.db_password`).
+pub fn is_sensitive_member(member: &str) -> bool {
+    const MAP_MEMBERS: [&str; 4] = [
+        "configuration.ext.",
+        "configuration.scheduling_parameters.",
+        "scheduler.params_out.",
+        "parameters.",
+    ];
+    MAP_MEMBERS
+        .iter()
+        .find_map(|prefix| member.strip_prefix(prefix))
+        .is_some_and(is_sensitive_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_looking_keys_are_sensitive() {
+        for key in [
+            "db_password",
+            "API_TOKEN",
+            "secretId",
+            "aws_credentials",
+            "sshKey",
+        ] {
+            assert!(is_sensitive_key(key), "{key}");
+        }
+        for key in ["specLabel", "bizdate", "python_type"] {
+            assert!(!is_sensitive_key(key), "{key}");
+        }
+        assert!(is_sensitive_member("configuration.ext.db_password"));
+        assert!(!is_sensitive_member("scheduler.max_retries"));
+    }
+}

@@ -2,3 +2,6 @@
 //! unit-tested with plain values.
 
 pub mod graph;
+pub mod plan;
+
+pub use plan::{Action, Plan, ResourceChange, ResourceKind};

@@ -1,0 +1,140 @@
+//! Normalization: the one place that knows what the server fills in on its own.
+//!
+//! Sources: the member documents in api.json (`RunPriorityType ... 默认:6`, `RetryWaitMinute
+//! ... 默认: 5`, `MaxRetryNumber ... 默认: 4`, `ExecutionTTLMinute ... 默认为 -1`,
+//! `WaitExecutionTotalTTLMinute ... 默认为 -1`, `AllowRedoType ... 默认为 ALL`,
+//! `DependencyTriggerPolicy ... 默认为ALL_SUCCESS`, `AllowDownstreamDependency ... 默认值：1`,
+//! `ScheduleType ... 默认值：0`) and the official examples (BrokerIp `any`, TaskFolderPath `/`,
+//! the ext keys WeData adds).
+
+use serde_json::{Value, json};
+
+/// Member → the value the server assumes when none is given.
+pub const DEFAULTS: &[(&str, fn() -> Value)] = &[
+    ("scheduler.run_priority", || json!(6)),
+    ("scheduler.retry_wait_minutes", || json!(5)),
+    ("scheduler.max_retries", || json!(4)),
+    ("scheduler.execution_ttl_minutes", || json!(-1)),
+    ("scheduler.wait_execution_total_ttl_minutes", || json!(-1)),
+    ("scheduler.allow_redo", || json!("ALL")),
+    ("scheduler.dependency_trigger_policy", || {
+        json!("ALL_SUCCESS")
+    }),
+    ("scheduler.allow_downstream_dependency", || json!(1)),
+    ("scheduler.schedule_type", || json!(0)),
+    ("configuration.broker_ip", || json!("any")),
+    ("base.folder_path", || json!("/")),
+];
+
+/// Ext keys WeData adds or manages itself (seen in the official examples); never drift.
+pub const SERVER_MANAGED_EXT_KEYS: &[&str] = &[
+    "tenantId",
+    "region",
+    "bucket",
+    "isGitTask",
+    "specLabelConfItems",
+    "ftp.file.name",
+    "calendar_id",
+    "calendar_name",
+    "calendar_open",
+    "data_cluster",
+    "waitExecutionTotalTTL",
+    "waitExecutionTotalTTLStrategy",
+    "executionTTLStrategy",
+];
+/// Prefixes of server-managed ext keys.
+pub const SERVER_MANAGED_EXT_PREFIXES: &[&str] = &["notebook.", "git."];
+
+pub fn is_server_managed_ext_key(key: &str) -> bool {
+    SERVER_MANAGED_EXT_KEYS.contains(&key)
+        || SERVER_MANAGED_EXT_PREFIXES
+            .iter()
+            .any(|prefix| key.starts_with(prefix))
+}
+
+/// The value the server would report for `member` when it reports none.
+pub fn default_for(member: &str) -> Option<Value> {
+    DEFAULTS
+        .iter()
+        .find(|(name, _)| *name == member)
+        .map(|(_, value)| value())
+}
+
+/// Canonical form of one live value: absent/null strings are "", absent defaulted members
+/// take their default, so "not set" and "set to the default" compare equal.
+pub fn live_value(member: &str, value: Option<&Value>) -> Value {
+    match value {
+        Some(Value::Null) | None => default_for(member).unwrap_or_else(|| {
+            if is_collection_member(member) {
+                Value::Array(Vec::new())
+            } else {
+                Value::String(String::new())
+            }
+        }),
+        Some(value) => value.clone(),
+    }
+}
+
+/// The same for a desired value: a declared default equals an undeclared one on the live side.
+pub fn desired_value(value: Value) -> Value {
+    value
+}
+
+fn is_collection_member(member: &str) -> bool {
+    matches!(
+        member,
+        "scheduler.upstream" | "scheduler.params_in" | "scheduler.output_registries"
+    )
+}
+
+/// Code compares as text with line endings unified: an editor on Windows must not cause a
+/// change. Trailing whitespace is significant (it can be for shell here-documents).
+pub fn code_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// Sorts a list so order never matters (upstreams, parameter inputs).
+pub fn as_set(mut values: Vec<Value>) -> Value {
+    values.sort_by_key(|value| value.to_string());
+    values.dedup();
+    Value::Array(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_empty_values_normalize() {
+        assert_eq!(live_value("scheduler.max_retries", None), json!(4));
+        assert_eq!(
+            live_value("scheduler.allow_redo", Some(&Value::Null)),
+            json!("ALL")
+        );
+        assert_eq!(
+            live_value("base.description", Some(&Value::Null)),
+            json!("")
+        );
+        assert_eq!(live_value("scheduler.upstream", None), json!([]));
+        assert_eq!(
+            live_value("scheduler.max_retries", Some(&json!(2))),
+            json!(2)
+        );
+    }
+
+    #[test]
+    fn sets_ignore_order_and_code_ignores_line_endings() {
+        assert_eq!(
+            as_set(vec![json!("b"), json!("a")]),
+            as_set(vec![json!("a"), json!("b")])
+        );
+        assert_eq!(code_text("echo 1\r\necho 2\r\n"), "echo 1\necho 2\n");
+    }
+
+    #[test]
+    fn server_keys_are_recognized() {
+        assert!(is_server_managed_ext_key("tenantId"));
+        assert!(is_server_managed_ext_key("notebook.session"));
+        assert!(!is_server_managed_ext_key("specLabel"));
+    }
+}
