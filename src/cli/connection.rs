@@ -48,10 +48,9 @@ pub struct ConnectionArgs {
         value_name = "STATE_FILE",
         num_args = 0..=1,
         require_equals = true,
-        default_missing_value = "",
         global = true
     )]
-    pub emulate: Option<PathBuf>,
+    pub emulate: Option<Option<PathBuf>>,
 }
 
 /// What a project file contributes (already merged with its selected target).
@@ -123,11 +122,9 @@ impl ConnectionArgs {
         project_root: &Path,
     ) -> miette::Result<Connection> {
         if let Some(state_file) = &self.emulate {
-            let state_file = if state_file.as_os_str().is_empty() {
-                project_root.join(emulator::DEFAULT_STATE_FILE)
-            } else {
-                state_file.clone()
-            };
+            let state_file = state_file
+                .clone()
+                .unwrap_or_else(|| project_root.join(emulator::DEFAULT_STATE_FILE));
             let running = emulator::start_embedded(state_file)
                 .await
                 .map_err(|error| {

@@ -9,8 +9,11 @@
 
 use serde_json::{Value, json};
 
+/// Builds a default value (a function because `Value` cannot be a constant).
+type DefaultValue = fn() -> Value;
+
 /// Member → the value the server assumes when none is given.
-pub const DEFAULTS: &[(&str, fn() -> Value)] = &[
+pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("scheduler.run_priority", || json!(6)),
     ("scheduler.retry_wait_minutes", || json!(5)),
     ("scheduler.max_retries", || json!(4)),

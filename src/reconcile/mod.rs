@@ -2,6 +2,7 @@
 //! unit-tested with plain values.
 
 pub mod graph;
+pub mod inputs;
 pub mod plan;
 
 pub use plan::{Action, Plan, ResourceChange, ResourceKind};

@@ -1,10 +1,187 @@
-//! `wedata-gitops plan`.
+//! `wedata-gitops plan [DIR]`: reads the manifests and the live state, and shows what `apply`
+//! would change, as text, JSON or Markdown; `--out` saves the plan for `apply --plan`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use miette::{IntoDiagnostic, WrapErr};
 
 use crate::cli::ExitStatus;
+use crate::cli::connection::{Connection, ConnectionArgs, ProjectDefaults};
+use crate::live::LiveWorkflow;
+use crate::manifest::{self, LoadOptions, Project};
+use crate::reconcile::inputs::{build_plan, scope};
+use crate::reconcile::plan::DeletionPolicy;
+use crate::reconcile::{Action, Plan};
+use crate::render;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Options shared by plan and apply: where the manifests are and which target.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ProjectArgs {
+    /// The manifest root: the folder holding wedata.yaml.
+    #[arg(default_value = ".")]
+    pub directory: PathBuf,
+
+    /// A target of wedata.yaml (dev, prod, ...) whose overrides to apply.
+    #[arg(long, short = 't', env = "WEDATA_TARGET")]
+    pub target: Option<String>,
+
+    /// Delete live tasks of managed workflows that no manifest declares (also `prune: true`
+    /// in the target).
+    #[arg(long)]
+    pub prune: bool,
+}
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(
+    after_help = "Exit codes: 0 success, 1 error, 2 changes pending (only with --detailed-exitcode).\n\n\
+    Examples:\n  \
+    wedata-gitops plan examples/tasks --emulate\n  \
+    wedata-gitops plan tasks --target prod --format markdown > plan.md\n  \
+    wedata-gitops plan tasks --target prod --out plan.json"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub project: ProjectArgs,
 
-pub fn run(_args: Args) -> miette::Result<ExitStatus> {
-    Err(miette::miette!("`plan` is not available in this build yet"))
+    /// How to show the plan.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Also save the plan (JSON, with fingerprints) for `apply --plan`.
+    #[arg(long, value_name = "PLAN_FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Exit 2 when the plan has changes (0 when none, 1 on error).
+    #[arg(long)]
+    pub detailed_exitcode: bool,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+}
+
+/// The project, the live state it refers to, and the plan between them.
+pub struct Planned {
+    pub project: Project,
+    pub live: Vec<LiveWorkflow>,
+    pub plan: Plan,
+}
+
+/// Loads the manifests (failing before any API call on invalid input).
+pub fn load_project(args: &ProjectArgs) -> miette::Result<Project> {
+    manifest::load(
+        &args.directory,
+        &LoadOptions {
+            target: args.target.clone(),
+        },
+    )
+    .map_err(|diagnostics| {
+        anstream::eprint!("{}", diagnostics.render());
+        miette::miette!("the manifests are invalid; nothing was sent to WeData")
+    })
+}
+
+pub async fn connect(project: &Project, connection: &ConnectionArgs) -> miette::Result<Connection> {
+    let defaults = ProjectDefaults {
+        endpoint: project.settings.endpoint.clone(),
+        region: project.settings.region.clone(),
+        api_version: project.settings.api_version.clone(),
+    };
+    connection.connect(&defaults, &project.root).await
+}
+
+pub async fn compute(
+    project: Project,
+    connection: &Connection,
+    prune_flag: bool,
+) -> miette::Result<Planned> {
+    let live = crate::live::fetch(
+        &connection.client,
+        &project.settings.project_id,
+        &scope(&project),
+    )
+    .await
+    .map_err(miette::Report::new)
+    .wrap_err("cannot read the live state from WeData")?;
+    let deletion = DeletionPolicy {
+        prune: prune_flag || project.settings.prune,
+    };
+    let plan = build_plan(&project, &live, deletion);
+    Ok(Planned {
+        project,
+        live,
+        plan,
+    })
+}
+
+/// Whether to colour output: stdout is a terminal and NO_COLOR is unset.
+pub fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn run(args: Args) -> miette::Result<ExitStatus> {
+    let project = load_project(&args.project)?;
+    let runtime = crate::cli::runtime()?;
+    runtime.block_on(async {
+        let connection = connect(&project, &args.connection).await?;
+        let planned = compute(project, &connection, args.project.prune).await;
+        connection.close().await;
+        let planned = planned?;
+        let plan = &planned.plan;
+        let shown = match args.format {
+            Format::Text => render::text::render(plan, use_color()),
+            Format::Json => render::json::render(plan),
+            Format::Markdown => render::markdown::render(plan),
+        };
+        anstream::print!("{shown}");
+        if let Some(out) = &args.out {
+            save(plan, out)?;
+            anstream::eprintln!(
+                "Saved the plan to {}; apply it with `wedata-gitops apply --plan {}`.",
+                out.display(),
+                out.display()
+            );
+        }
+        refuse_replacements(plan)?;
+        Ok(if args.detailed_exitcode && plan.summary.has_changes() {
+            ExitStatus::ChangesPending
+        } else {
+            ExitStatus::Success
+        })
+    })
+}
+
+fn save(plan: &Plan, path: &Path) -> miette::Result<()> {
+    std::fs::write(path, render::json::render(plan))
+        .into_diagnostic()
+        .wrap_err_with(|| format!("cannot write the plan to {}", path.display()))
+}
+
+/// Replacing a task means deleting it; without that permission the plan cannot be applied.
+pub fn refuse_replacements(plan: &Plan) -> miette::Result<()> {
+    let replaced: Vec<&str> = plan
+        .changing()
+        .filter(|resource| resource.action == Action::Replace)
+        .map(|resource| resource.address.as_str())
+        .collect();
+    if replaced.is_empty() {
+        return Ok(());
+    }
+    Err(miette::miette!(
+        help = "change the task type back, or give the task a new name (the old one then shows as unmanaged and can be pruned)",
+        "{} would need to be deleted and created again because an immutable member (the task type) changed: {}",
+        if replaced.len() == 1 {
+            "a task"
+        } else {
+            "tasks"
+        },
+        replaced.join(", ")
+    ))
 }

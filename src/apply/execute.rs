@@ -1,0 +1,591 @@
+//! Executing a plan: each changing resource becomes one node of the scheduler, run as soon as
+//! what it depends on is done, under bounded concurrency and the client's rate limit.
+//! Creates fill in the ids later nodes need; every create or update is submitted and then
+//! read back and compared with what the plan promised.
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::requests;
+use super::schedule::{self, Outcome as NodeOutcome};
+use crate::api::types::{
+    DeleteTriggerTaskRequest, ListTriggerWorkflowsRequest, SubmitTriggerTaskRequest,
+};
+use crate::api::{ApiError, Client};
+use crate::live::{self, LiveWorkflow};
+use crate::manifest::types::Reference;
+use crate::manifest::{Project, Task, Workflow};
+use crate::model::{desired, live as live_model};
+use crate::reconcile::inputs::workflow_label;
+use crate::reconcile::plan::{diff_members, task_address, workflow_address};
+use crate::reconcile::{Action, Plan, ResourceChange, ResourceKind};
+
+/// Attempts of a write whose outcome stays unknown (each followed by a lookup for creates).
+const UNKNOWN_OUTCOME_ATTEMPTS: usize = 4;
+
+/// Called as each resource finishes (progress output).
+pub type Progress = Arc<dyn Fn(&ResourceResult) + Send + Sync>;
+
+#[derive(Clone)]
+pub struct ApplyOptions {
+    pub parallelism: usize,
+    /// VersionRemark of every submit.
+    pub version_remark: String,
+    /// Set on Ctrl-C: start nothing new, finish what is in flight.
+    pub stop: Arc<AtomicBool>,
+    pub progress: Option<Progress>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Succeeded,
+    Failed,
+    Skipped,
+    NotStarted,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceResult {
+    pub address: String,
+    pub action: Action,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The submitted VersionId.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    pub duration_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub results: Vec<ResourceResult>,
+    pub succeeded: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    pub not_started: usize,
+}
+
+impl Report {
+    pub fn is_success(&self) -> bool {
+        self.failed + self.skipped + self.not_started == 0
+    }
+}
+
+/// What one node produced.
+struct Done {
+    id: Option<String>,
+    version: Option<String>,
+}
+
+struct Failure {
+    message: String,
+    request_id: Option<String>,
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Self {
+        Self {
+            request_id: error.request_id().map(str::to_owned),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            request_id: None,
+        }
+    }
+}
+
+struct Context<'a> {
+    client: &'a Client,
+    project: &'a Project,
+    live: &'a [LiveWorkflow],
+    options: &'a ApplyOptions,
+    /// Address → id, for every resource that exists (or was created in this run).
+    ids: Mutex<HashMap<String, String>>,
+}
+
+pub async fn execute(
+    client: &Client,
+    project: &Project,
+    plan: &Plan,
+    live: &[LiveWorkflow],
+    options: &ApplyOptions,
+) -> Report {
+    let mut ids: HashMap<String, String> = plan
+        .resources
+        .iter()
+        .filter_map(|resource| resource.id.clone().map(|id| (resource.address.clone(), id)))
+        .collect();
+    for workflow in live {
+        ids.entry(workflow_address(&workflow.name))
+            .or_insert_with(|| workflow.id.clone());
+    }
+    let context = Context {
+        client,
+        project,
+        live,
+        options,
+        ids: Mutex::new(ids),
+    };
+    let nodes: Vec<&ResourceChange> = plan.changing().collect();
+    let index: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(position, node)| (node.address.as_str(), position))
+        .collect();
+    let dependencies: Vec<Vec<usize>> = nodes
+        .iter()
+        .map(|node| {
+            node.depends_on
+                .iter()
+                .filter_map(|address| index.get(address.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let durations: Mutex<HashMap<usize, u64>> = Mutex::new(HashMap::new());
+    let outcomes = schedule::run_graph(
+        &dependencies,
+        options.parallelism,
+        options.stop.clone(),
+        |position| {
+            let context = &context;
+            let node = nodes[position];
+            let durations = &durations;
+            async move {
+                let started = Instant::now();
+                let result = run_node(context, node).await;
+                let elapsed = started.elapsed().as_millis() as u64;
+                durations
+                    .lock()
+                    .expect("durations lock")
+                    .insert(position, elapsed);
+                if let Some(progress) = &context.options.progress {
+                    progress(&to_result(node, &wrap(&result), elapsed));
+                }
+                result
+            }
+        },
+    )
+    .await;
+    let durations = durations.into_inner().expect("durations lock");
+    let results: Vec<ResourceResult> = outcomes
+        .into_iter()
+        .enumerate()
+        .map(|(position, outcome)| {
+            let node = nodes[position];
+            let elapsed = durations.get(&position).copied().unwrap_or(0);
+            match outcome {
+                NodeOutcome::Succeeded(done) => to_result(node, &Ok(done), elapsed),
+                NodeOutcome::Failed(failure) => to_result(node, &Err(failure), elapsed),
+                NodeOutcome::Skipped { blocked_by } => ResourceResult {
+                    address: node.address.clone(),
+                    action: node.action,
+                    outcome: Outcome::Skipped,
+                    id: node.id.clone(),
+                    version: None,
+                    duration_ms: 0,
+                    request_id: None,
+                    error: Some(format!("skipped: {} failed", nodes[blocked_by].address)),
+                },
+                NodeOutcome::NotStarted => ResourceResult {
+                    address: node.address.clone(),
+                    action: node.action,
+                    outcome: Outcome::NotStarted,
+                    id: node.id.clone(),
+                    version: None,
+                    duration_ms: 0,
+                    request_id: None,
+                    error: Some("not started: interrupted".to_owned()),
+                },
+            }
+        })
+        .collect();
+    let count = |wanted: Outcome| {
+        results
+            .iter()
+            .filter(|result| result.outcome == wanted)
+            .count()
+    };
+    Report {
+        succeeded: count(Outcome::Succeeded),
+        failed: count(Outcome::Failed),
+        skipped: count(Outcome::Skipped),
+        not_started: count(Outcome::NotStarted),
+        results,
+    }
+}
+
+/// A borrowed view of a node's result for progress callbacks.
+fn wrap(result: &Result<Done, Failure>) -> Result<Done, Failure> {
+    match result {
+        Ok(done) => Ok(Done {
+            id: done.id.clone(),
+            version: done.version.clone(),
+        }),
+        Err(failure) => Err(Failure {
+            message: failure.message.clone(),
+            request_id: failure.request_id.clone(),
+        }),
+    }
+}
+
+fn to_result(
+    node: &ResourceChange,
+    result: &Result<Done, Failure>,
+    elapsed: u64,
+) -> ResourceResult {
+    match result {
+        Ok(done) => ResourceResult {
+            address: node.address.clone(),
+            action: node.action,
+            outcome: Outcome::Succeeded,
+            id: done.id.clone().or_else(|| node.id.clone()),
+            version: done.version.clone(),
+            duration_ms: elapsed,
+            request_id: None,
+            error: None,
+        },
+        Err(failure) => ResourceResult {
+            address: node.address.clone(),
+            action: node.action,
+            outcome: Outcome::Failed,
+            id: node.id.clone(),
+            version: None,
+            duration_ms: elapsed,
+            request_id: failure.request_id.clone(),
+            error: Some(failure.message.clone()),
+        },
+    }
+}
+
+async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, Failure> {
+    match node.kind {
+        ResourceKind::Workflow => {
+            let workflow = context
+                .project
+                .workflows
+                .iter()
+                .find(|workflow| workflow_address(&workflow.name) == node.address)
+                .ok_or_else(|| {
+                    format!("{} is in the plan but not in the manifests", node.address)
+                })?;
+            run_workflow(context, node, workflow).await
+        }
+        ResourceKind::Task => {
+            if node.action == Action::Delete {
+                return delete_task(context, node).await;
+            }
+            let task = context
+                .project
+                .tasks
+                .iter()
+                .find(|task| task_address(&workflow_label(task), task.name()) == node.address)
+                .ok_or_else(|| {
+                    format!("{} is in the plan but not in the manifests", node.address)
+                })?;
+            run_task(context, node, task).await
+        }
+    }
+}
+
+async fn run_workflow(
+    context: &Context<'_>,
+    node: &ResourceChange,
+    workflow: &Workflow,
+) -> Result<Done, Failure> {
+    let project_id = &context.project.settings.project_id;
+    let client = context.client;
+    let id = match node.action {
+        Action::Create => {
+            let request = requests::create_workflow(project_id, workflow);
+            let mut attempts = 0;
+            loop {
+                attempts += 1;
+                match client.send(&request).await {
+                    Ok(response) => {
+                        break response
+                            .data
+                            .and_then(|data| data.workflow_id)
+                            .unwrap_or_default();
+                    }
+                    Err(error)
+                        if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS =>
+                    {
+                        // The create may have happened: look before creating again.
+                        if let Some(id) = find_workflow(client, project_id, &workflow.name).await? {
+                            break id;
+                        }
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+        }
+        Action::Update => {
+            let id = node
+                .id
+                .clone()
+                .ok_or_else(|| format!("{} has no id to update", node.address))?;
+            let request = requests::update_workflow(project_id, &id, workflow);
+            send_idempotent(client, &request).await?;
+            id
+        }
+        other => return Err(format!("a workflow cannot be {other:?}d").into()),
+    };
+    context
+        .ids
+        .lock()
+        .expect("ids lock")
+        .insert(node.address.clone(), id.clone());
+    Ok(Done {
+        id: Some(id),
+        version: None,
+    })
+}
+
+async fn find_workflow(
+    client: &Client,
+    project_id: &str,
+    name: &str,
+) -> Result<Option<String>, Failure> {
+    let response = client
+        .send(&ListTriggerWorkflowsRequest {
+            project_id: project_id.to_owned(),
+            keyword: Some(name.to_owned()),
+            page_size: Some(200),
+            ..Default::default()
+        })
+        .await?;
+    Ok(response
+        .data
+        .and_then(|data| data.items)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|info| info.workflow_name.as_deref() == Some(name))
+        .and_then(|info| info.workflow_id))
+}
+
+/// Sends a write that is safe to repeat (update, submit, delete) until its outcome is known.
+async fn send_idempotent<A: crate::api::Action>(
+    client: &Client,
+    request: &A,
+) -> Result<A::Response, ApiError> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match client.send(request).await {
+            Err(error) if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS => {
+                continue;
+            }
+            other => return other,
+        }
+    }
+}
+
+fn workflow_id_for(context: &Context<'_>, task: &Task) -> Result<String, Failure> {
+    match &task.manifest.workflow.value {
+        Reference::Id { id } => Ok(id.clone()),
+        Reference::Name(_) => {
+            let address = workflow_address(&workflow_label(task));
+            context
+                .ids
+                .lock()
+                .expect("ids lock")
+                .get(&address)
+                .cloned()
+                .ok_or_else(|| {
+                    format!("the workflow {address} has no id (was its create skipped?)").into()
+                })
+        }
+    }
+}
+
+async fn run_task(
+    context: &Context<'_>,
+    node: &ResourceChange,
+    task: &Task,
+) -> Result<Done, Failure> {
+    let project_id = &context.project.settings.project_id;
+    let client = context.client;
+    let label = workflow_label(task);
+    let resolve = |reference: &Reference| -> Result<String, String> {
+        match reference {
+            Reference::Id { id } => Ok(id.clone()),
+            Reference::Name(name) => context
+                .ids
+                .lock()
+                .expect("ids lock")
+                .get(&task_address(&label, name))
+                .cloned()
+                .ok_or_else(|| format!("the task {label}/{name} has no id yet")),
+        }
+    };
+    let task_id = match node.action {
+        Action::Create => {
+            let workflow_id = workflow_id_for(context, task)?;
+            let request = requests::create_task(project_id, &workflow_id, task, &resolve)?;
+            let mut attempts = 0;
+            loop {
+                attempts += 1;
+                match client.send(&request).await {
+                    Ok(response) => {
+                        break response
+                            .data
+                            .and_then(|data| data.task_id)
+                            .unwrap_or_default();
+                    }
+                    Err(error)
+                        if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS =>
+                    {
+                        // The create may have happened: look it up by name before creating again.
+                        let found =
+                            live::list_tasks(client, project_id, &workflow_id, Some(task.name()))
+                                .await?;
+                        if let Some(existing) = found.first() {
+                            break existing.task_id.clone();
+                        }
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+        }
+        Action::Update => {
+            let id = node
+                .id
+                .clone()
+                .ok_or_else(|| format!("{} has no id to update", node.address))?;
+            let (live_task, _) = live_definition(context, task, &id).await?;
+            let request = requests::update_task(project_id, task, &live_task, &resolve)?;
+            send_idempotent(client, &request).await?;
+            id
+        }
+        Action::Submit => node
+            .id
+            .clone()
+            .ok_or_else(|| format!("{} has no id to submit", node.address))?,
+        Action::Replace => {
+            return Err(format!(
+                "{}: {} cannot change in place; the task must be deleted and created again, which this version does not do automatically (delete it in WeData, or rename the task)",
+                node.address,
+                node.changes.iter().map(|change| change.member.as_str()).collect::<Vec<_>>().join(", ")
+            )
+            .into());
+        }
+        Action::Delete | Action::NoOp => {
+            return Err(format!("{} is not a task write", node.address).into());
+        }
+    };
+    context
+        .ids
+        .lock()
+        .expect("ids lock")
+        .insert(node.address.clone(), task_id.clone());
+
+    let submitted = send_idempotent(
+        client,
+        &SubmitTriggerTaskRequest {
+            project_id: project_id.clone(),
+            task_id: task_id.clone(),
+            version_remark: context.options.version_remark.clone(),
+        },
+    )
+    .await?;
+    let version = submitted.data.and_then(|data| data.version_id);
+    verify(context, task, &task_id).await?;
+    Ok(Done {
+        id: Some(task_id),
+        version,
+    })
+}
+
+/// The live definition read during planning, or read now.
+async fn live_definition(
+    context: &Context<'_>,
+    task: &Task,
+    id: &str,
+) -> Result<(crate::api::types::TriggerTask, String), Failure> {
+    let label = workflow_label(task);
+    let known = context
+        .live
+        .iter()
+        .filter(|workflow| workflow.name == label || workflow.id == label)
+        .find_map(|workflow| workflow.definitions.get(id).cloned());
+    match known {
+        Some(definition) => Ok(definition),
+        None => Ok(live::get_task(context.client, &context.project.settings.project_id, id).await?),
+    }
+}
+
+/// Reads the task back and checks every declared member against the manifest.
+async fn verify(context: &Context<'_>, task: &Task, task_id: &str) -> Result<(), Failure> {
+    let (definition, code) = live::get_task(
+        context.client,
+        &context.project.settings.project_id,
+        task_id,
+    )
+    .await?;
+    let label = workflow_label(task);
+    let prefix = format!("task.{label}.");
+    let names_by_id: HashMap<String, String> = context
+        .ids
+        .lock()
+        .expect("ids lock")
+        .iter()
+        .filter_map(|(address, id)| {
+            address
+                .strip_prefix(&prefix)
+                .map(|name| (id.clone(), name.to_owned()))
+        })
+        .collect();
+    let wanted = desired::task_state(task, &names_by_id);
+    let got = live_model::task_state(&definition, Some(&code), &names_by_id);
+    let differences = diff_members(&wanted.members, &got.members);
+    if differences.is_empty() {
+        return Ok(());
+    }
+    let listed: Vec<String> = differences
+        .iter()
+        .map(|change| {
+            format!(
+                "{} is {} (expected {})",
+                change.member, change.before, change.after
+            )
+        })
+        .collect();
+    Err(format!("verification failed after submit: {}", listed.join("; ")).into())
+}
+
+async fn delete_task(context: &Context<'_>, node: &ResourceChange) -> Result<Done, Failure> {
+    let id = node
+        .id
+        .clone()
+        .ok_or_else(|| format!("{} has no id to delete", node.address))?;
+    send_idempotent(
+        context.client,
+        &DeleteTriggerTaskRequest {
+            project_id: context.project.settings.project_id.clone(),
+            task_id: id.clone(),
+            operate_inform: None,
+            delete_mode: None,
+        },
+    )
+    .await?;
+    Ok(Done {
+        id: Some(id),
+        version: None,
+    })
+}

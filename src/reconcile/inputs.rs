@@ -1,0 +1,200 @@
+//! Matching declared resources to live ones (identity: workflow name + task name, or a pinned
+//! id, which wins) and building the plan's inputs. Pure: takes the loaded project and the live
+//! state read by `live`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::plan::{
+    self, DeletionPolicy, Fingerprints, LiveFingerprint, LiveTask, Plan, TaskInput, UnmanagedTask,
+    WorkflowInput, task_address, workflow_address,
+};
+use crate::live::{LiveWorkflow, Scope};
+use crate::manifest::types::Reference;
+use crate::manifest::{Project, Task};
+use crate::model::{desired, live as live_model};
+
+/// The name of the workflow a task belongs to, as the plan addresses it.
+pub fn workflow_label(task: &Task) -> String {
+    match (&task.workflow_name, &task.manifest.workflow.value) {
+        (Some(name), _) => name.clone(),
+        (None, Reference::Id { id }) => id.clone(),
+        (None, Reference::Name(name)) => name.clone(),
+    }
+}
+
+/// What to read from WeData for this project.
+pub fn scope(project: &Project) -> Scope {
+    let mut scope = Scope::default();
+    for workflow in &project.workflows {
+        match &workflow.manifest.id {
+            Some(id) => scope.workflow_ids.push(id.clone()),
+            None => scope.workflow_names.push(workflow.name.clone()),
+        }
+    }
+    for task in &project.tasks {
+        if let Reference::Id { id } = &task.manifest.workflow.value {
+            scope.workflow_ids.push(id.clone());
+        }
+        scope
+            .task_names
+            .entry(workflow_label(task))
+            .or_default()
+            .push(task.name().to_owned());
+        if let Some(id) = &task.manifest.id {
+            scope.pinned_task_ids.push(id.clone());
+        }
+    }
+    scope
+}
+
+/// Finds the live workflow of a task: by pinned id or by name.
+fn live_workflow_of<'a>(task: &Task, live: &'a [LiveWorkflow]) -> Option<&'a LiveWorkflow> {
+    match &task.manifest.workflow.value {
+        Reference::Id { id } => live.iter().find(|workflow| workflow.id == *id),
+        Reference::Name(_) => live
+            .iter()
+            .find(|workflow| Some(&workflow.name) == task.workflow_name.as_ref()),
+    }
+}
+
+/// Computes the plan for `project` against `live`.
+pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPolicy) -> Plan {
+    let mut fingerprints = Fingerprints {
+        files: project.file_hashes.clone(),
+        live: BTreeMap::new(),
+    };
+    let mut workflows = Vec::new();
+    for workflow in &project.workflows {
+        let found = live.iter().find(|candidate| match &workflow.manifest.id {
+            Some(id) => candidate.id == *id,
+            None => candidate.name == workflow.name,
+        });
+        let live_workflow = found.map(|found| {
+            fingerprints.live.insert(
+                workflow_address(&workflow.name),
+                LiveFingerprint {
+                    id: found.id.clone(),
+                    last_update_time: found.modify_time.clone(),
+                    latest_version: String::new(),
+                },
+            );
+            plan::LiveWorkflow {
+                id: found.id.clone(),
+                state: found
+                    .detail
+                    .as_ref()
+                    .map(|detail| live_model::workflow_state(&found.name, detail))
+                    .unwrap_or_default(),
+                modify_time: found.modify_time.clone(),
+            }
+        });
+        workflows.push(WorkflowInput {
+            desired: desired::workflow_state(workflow),
+            source: format!("{}:{}", workflow.file.display(), workflow.line),
+            live: live_workflow,
+        });
+    }
+
+    let mut declared: HashMap<String, Vec<String>> = HashMap::new();
+    let mut tasks = Vec::new();
+    for task in &project.tasks {
+        let label = workflow_label(task);
+        let live_workflow = live_workflow_of(task, live);
+        let names_by_id = live_workflow
+            .map(LiveWorkflow::names_by_id)
+            .unwrap_or_default();
+        let listed = live_workflow.and_then(|workflow| {
+            workflow
+                .tasks
+                .iter()
+                .find(|candidate| match &task.manifest.id {
+                    Some(id) => candidate.task_id == *id,
+                    None => candidate.task_name.as_deref() == Some(task.name()),
+                })
+        });
+        let live_task = listed.and_then(|listed| {
+            let (definition, code) = live_workflow?.definitions.get(&listed.task_id)?;
+            declared
+                .entry(label.clone())
+                .or_default()
+                .push(listed.task_id.clone());
+            let last_update_time = listed.last_update_time.clone().unwrap_or_default();
+            let latest_version = listed.task_latest_version_no.clone().unwrap_or_default();
+            fingerprints.live.insert(
+                task_address(&label, task.name()),
+                LiveFingerprint {
+                    id: listed.task_id.clone(),
+                    last_update_time: last_update_time.clone(),
+                    latest_version: latest_version.clone(),
+                },
+            );
+            Some(LiveTask {
+                id: listed.task_id.clone(),
+                state: live_model::task_state(definition, Some(code), &names_by_id),
+                submitted: listed.submit.unwrap_or(false)
+                    || listed
+                        .task_latest_submit_version_no
+                        .as_deref()
+                        .is_some_and(|submitted| {
+                            !submitted.is_empty()
+                                && Some(submitted) == listed.task_latest_version_no.as_deref()
+                        }),
+                last_update_time,
+                latest_version,
+            })
+        });
+        let mut references: Vec<String> = Vec::new();
+        for upstream in task.manifest.scheduler.upstream.iter().flatten() {
+            if let Reference::Name(name) = &upstream.value {
+                references.push(name.clone());
+            }
+        }
+        for input in task.manifest.scheduler.params_in.iter().flatten() {
+            if let Reference::Name(name) = &input.from_task.value {
+                references.push(name.clone());
+            }
+        }
+        tasks.push(TaskInput {
+            workflow: label,
+            desired: desired::task_state(task, &names_by_id),
+            source: format!("{}:{}", task.file.display(), task.line),
+            prevent_destroy: task.manifest.prevent_destroy,
+            references,
+            live: live_task,
+        });
+    }
+
+    // Live tasks of managed workflows that no manifest declares.
+    let mut unmanaged = Vec::new();
+    for workflow in live {
+        let managed_ids = declared
+            .get(&workflow.name)
+            .or_else(|| declared.get(&workflow.id));
+        for listed in &workflow.tasks {
+            let name = listed.task_name.clone().unwrap_or_default();
+            let is_declared = managed_ids.is_some_and(|ids| ids.contains(&listed.task_id))
+                || project
+                    .tasks
+                    .iter()
+                    .any(|task| task.name() == name && workflow_label(task) == workflow.name);
+            if !is_declared {
+                unmanaged.push(UnmanagedTask {
+                    workflow: workflow.name.clone(),
+                    name,
+                    id: listed.task_id.clone(),
+                });
+            }
+        }
+    }
+    unmanaged
+        .sort_by(|left, right| (&left.workflow, &left.name).cmp(&(&right.workflow, &right.name)));
+    plan::plan(
+        &project.settings.project_id,
+        project.settings.target.clone(),
+        &workflows,
+        &tasks,
+        unmanaged,
+        fingerprints,
+        deletion,
+    )
+}

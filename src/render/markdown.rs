@@ -1,0 +1,136 @@
+//! The plan as a pull-request comment: a summary table first, one collapsible `<details>` per
+//! changing resource, code diffs in ```diff blocks, and a truncation notice that keeps the
+//! whole comment under the size a code host accepts.
+
+use std::fmt::Write;
+
+use super::{code_diff, marker, show_value, summary_line, verb};
+use crate::model::CODE_MEMBER;
+use crate::reconcile::{Plan, ResourceChange};
+
+/// GitHub refuses comments over 65,536 characters; stay well below.
+pub const MAXIMUM_CHARACTERS: usize = 60_000;
+
+pub fn render(plan: &Plan) -> String {
+    let mut head = String::new();
+    let target = plan
+        .target
+        .as_deref()
+        .map(|target| format!(" · target `{target}`"))
+        .unwrap_or_default();
+    let _ = writeln!(head, "### wedata-gitops plan\n");
+    let _ = writeln!(head, "Project `{}`{target}\n", plan.project_id);
+    let _ = writeln!(head, "**{}**\n", summary_line(&plan.summary));
+    let changing: Vec<&ResourceChange> = plan.changing().collect();
+    if changing.is_empty() {
+        let _ = writeln!(head, "No changes. WeData matches the manifests.");
+    } else {
+        let _ = writeln!(head, "| | resource | action | members |");
+        let _ = writeln!(head, "|---|---|---|---|");
+        for resource in &changing {
+            let _ = writeln!(
+                head,
+                "| `{}` | `{}` | {} | {} |",
+                marker(resource.action),
+                resource.address,
+                verb(resource.action),
+                resource.changes.len()
+            );
+        }
+        let _ = writeln!(head);
+    }
+    if !plan.unmanaged.is_empty() {
+        let _ = writeln!(
+            head,
+            "Live tasks no manifest declares (left alone): {}\n",
+            plan.unmanaged.len()
+        );
+    }
+
+    let mut body = String::new();
+    let mut omitted = 0;
+    for (index, resource) in changing.iter().enumerate() {
+        let section = details(resource);
+        let notice_room = 200;
+        if head.len() + body.len() + section.len() + notice_room > MAXIMUM_CHARACTERS {
+            omitted = changing.len() - index;
+            break;
+        }
+        body.push_str(&section);
+    }
+    if omitted > 0 {
+        let _ = writeln!(
+            body,
+            "\n> **Truncated:** {omitted} more resource(s) are not shown to keep this comment under {MAXIMUM_CHARACTERS} characters. Run `wedata-gitops plan` for the full plan."
+        );
+    }
+    head + &body
+}
+
+fn details(resource: &ResourceChange) -> String {
+    let mut section = String::new();
+    let _ = writeln!(
+        section,
+        "<details><summary><code>{}</code> {} <code>{}</code></summary>\n",
+        marker(resource.action),
+        verb(resource.action),
+        escape(&resource.address)
+    );
+    if let Some(source) = &resource.source {
+        let _ = writeln!(section, "Declared in `{source}`.\n");
+    }
+    let mut scalar_rows = Vec::new();
+    for change in &resource.changes {
+        if change.member == CODE_MEMBER && !change.sensitive {
+            let diff = code_diff(
+                change.before.as_str().unwrap_or(""),
+                change.after.as_str().unwrap_or(""),
+            );
+            // A fence longer than any backtick run inside the code keeps it closed.
+            let fence = "`".repeat(longest_backtick_run(&diff).max(2) + 1);
+            let _ = writeln!(
+                section,
+                "`{}`\n\n{fence}diff\n{}{fence}\n",
+                change.member, diff
+            );
+        } else {
+            scalar_rows.push(format!(
+                "| `{}` | {} | {} |",
+                change.member,
+                cell(&show_value(&change.before)),
+                cell(&show_value(&change.after))
+            ));
+        }
+    }
+    if !scalar_rows.is_empty() {
+        let _ = writeln!(section, "| member | before | after |\n|---|---|---|");
+        for row in scalar_rows {
+            let _ = writeln!(section, "{row}");
+        }
+        let _ = writeln!(section);
+    }
+    let _ = writeln!(section, "</details>\n");
+    section
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|character| character != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+fn cell(text: &str) -> String {
+    format!(
+        "`{}`",
+        text.replace('|', "\\|")
+            .replace('`', "'")
+            .replace('\n', " ")
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

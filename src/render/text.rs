@@ -1,0 +1,115 @@
+//! The plan for a terminal or a CI log: `+ ~ - -/+` markers, member-level old → new, code as
+//! a unified diff, and the closing summary line. Colour only when asked (the caller decides
+//! from NO_COLOR and whether stdout is a terminal).
+
+use std::fmt::Write;
+
+use owo_colors::OwoColorize;
+
+use super::{code_diff, marker, show_value, summary_line, verb};
+use crate::model::CODE_MEMBER;
+use crate::reconcile::{Action, Plan, ResourceChange, ResourceKind};
+
+pub fn render(plan: &Plan, color: bool) -> String {
+    let mut out = String::new();
+    let paint = |text: &str, action: Action| -> String {
+        if !color {
+            return text.to_owned();
+        }
+        match action {
+            Action::Create => text.green().to_string(),
+            Action::Update | Action::Submit => text.yellow().to_string(),
+            Action::Delete | Action::Replace => text.red().to_string(),
+            Action::NoOp => text.to_owned(),
+        }
+    };
+    let target = plan
+        .target
+        .as_deref()
+        .map(|target| format!(", target {target}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "WeData project {}{target}", plan.project_id);
+    let changing: Vec<&ResourceChange> = plan.changing().collect();
+    if changing.is_empty() && plan.unmanaged.is_empty() {
+        let _ = writeln!(out, "\nNo changes. WeData matches the manifests.");
+    }
+    for resource in changing {
+        let _ = writeln!(out);
+        let kind = match resource.kind {
+            ResourceKind::Workflow => "workflow",
+            ResourceKind::Task => "task",
+        };
+        let name = match &resource.workflow {
+            Some(workflow) => format!("{workflow}/{}", resource.name),
+            None => resource.name.clone(),
+        };
+        let mut heading = format!("{} {kind} {name}", marker(resource.action));
+        if let Some(id) = &resource.id {
+            let _ = write!(heading, " ({id})");
+        }
+        let _ = write!(heading, " will be {}", past_tense(resource.action));
+        let _ = writeln!(out, "{}", paint(&heading, resource.action));
+        if let Some(source) = &resource.source {
+            let _ = writeln!(out, "    # {source}");
+        }
+        if resource.action == Action::Submit {
+            let _ = writeln!(
+                out,
+                "    saved in WeData but not submitted: a new version will be submitted"
+            );
+        }
+        if resource.action == Action::Replace {
+            let _ = writeln!(
+                out,
+                "    an immutable member changed: the task must be deleted and created again"
+            );
+        }
+        for change in &resource.changes {
+            if change.member == CODE_MEMBER && !change.sensitive {
+                let before = change.before.as_str().unwrap_or("");
+                let after = change.after.as_str().unwrap_or("");
+                let _ = writeln!(out, "    {}:", change.member);
+                for line in code_diff(before, after).lines() {
+                    let painted = match line.chars().next() {
+                        Some('+') if !line.starts_with("+++") => paint(line, Action::Create),
+                        Some('-') if !line.starts_with("---") => paint(line, Action::Delete),
+                        _ => line.to_owned(),
+                    };
+                    let _ = writeln!(out, "      {painted}");
+                }
+            } else if resource.action == Action::Create {
+                let _ = writeln!(out, "    {}: {}", change.member, show_value(&change.after));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "    {}: {} → {}",
+                    change.member,
+                    show_value(&change.before),
+                    show_value(&change.after)
+                );
+            }
+        }
+    }
+    if !plan.unmanaged.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nLive tasks no manifest declares (left alone; --prune deletes them):"
+        );
+        for task in &plan.unmanaged {
+            let _ = writeln!(out, "    {}/{} ({})", task.workflow, task.name, task.id);
+        }
+    }
+    let _ = writeln!(out, "\n{}", summary_line(&plan.summary));
+    out
+}
+
+fn past_tense(action: Action) -> &'static str {
+    match action {
+        Action::Create => "created",
+        Action::Update => "updated",
+        Action::Submit => "submitted",
+        Action::Delete => "deleted",
+        Action::Replace => "replaced",
+        Action::NoOp => verb(action),
+    }
+}
