@@ -1,0 +1,396 @@
+//! plan and apply end to end: the real binary against the emulator on 127.0.0.1:0, counting
+//! writes with the emulator's log.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::{Value, json};
+use wedata_gitops::emulator::{EmulatorConfig, FaultPlan, RunningEmulator};
+
+struct Setup {
+    emulator: RunningEmulator,
+    log: PathBuf,
+    _directory: tempfile::TempDir,
+    project: PathBuf,
+}
+
+/// An emulator with a log, and a copy of `examples/tasks` to edit.
+async fn setup(config: EmulatorConfig) -> Setup {
+    let directory = tempfile::tempdir().unwrap();
+    let log = directory.path().join("calls.jsonl");
+    let project = directory.path().join("tasks");
+    copy_directory(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tasks"),
+        &project,
+    );
+    let emulator = start_emulator(EmulatorConfig {
+        log_file: Some(log.clone()),
+        ..config
+    })
+    .await;
+    Setup {
+        emulator,
+        log,
+        _directory: directory,
+        project,
+    }
+}
+
+fn copy_directory(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            copy_directory(&entry.path(), &to.join(&name));
+        } else {
+            std::fs::copy(entry.path(), to.join(&name)).unwrap();
+        }
+    }
+}
+
+fn command(setup: &Setup, arguments: &[&str]) -> assert_cmd::Command {
+    let mut command = wedata_gitops();
+    command
+        .args(arguments)
+        .arg(&setup.project)
+        .args(["--endpoint", &setup.emulator.endpoint()]);
+    command
+}
+
+async fn apply(setup: &Setup) -> std::process::Output {
+    run(command(setup, &["apply", "--auto-approve"])).await
+}
+
+async fn plan_json(setup: &Setup) -> Value {
+    let output = run(command(setup, &["plan", "--format", "json"])).await;
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn examples_apply_from_empty_then_plan_is_clean_and_a_second_apply_writes_nothing() {
+    let setup = setup(EmulatorConfig::default()).await;
+    let first = apply(&setup).await;
+    assert!(
+        first.status.success(),
+        "{}\n{}",
+        stdout(&first),
+        stderr(&first)
+    );
+    assert!(stdout(&first).contains("Apply: 10 succeeded, 0 failed, 0 skipped, 0 not started."));
+    // 2 workflows, 8 tasks created and 8 submitted.
+    assert_eq!(write_count(&setup.log), 18);
+
+    let plan = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(plan.status.code(), Some(0), "{}", stdout(&plan));
+    assert!(stdout(&plan).contains("No changes."));
+
+    let writes_before = write_count(&setup.log);
+    let second = apply(&setup).await;
+    assert!(second.status.success());
+    assert_eq!(
+        write_count(&setup.log),
+        writes_before,
+        "the second apply wrote"
+    );
+
+    // Upstream edges point at the right tasks.
+    let tasks = setup.emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .trigger_tasks
+            .values()
+            .map(|stored| stored.task.clone())
+            .collect::<Vec<_>>()
+    });
+    let name_of = |id: &str| {
+        tasks
+            .iter()
+            .find(|task| task["TriggerTaskBaseAttribute"]["TaskId"] == id)
+            .map(|task| {
+                task["TriggerTaskBaseAttribute"]["TaskName"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .unwrap()
+    };
+    let load = tasks
+        .iter()
+        .find(|task| task["TriggerTaskBaseAttribute"]["TaskName"] == "load_orders")
+        .unwrap();
+    let upstream =
+        load["TriggerTaskSchedulerConfiguration"]["UpstreamDependencyConfigList"][0]["TaskId"]
+            .as_str()
+            .unwrap();
+    assert_eq!(name_of(upstream), "clean_orders");
+    assert_eq!(load["TriggerTaskBaseAttribute"]["Submit"], true);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fresh_project_plans_as_creates_in_dependency_order() {
+    let setup = setup(EmulatorConfig::default()).await;
+    let plan = plan_json(&setup).await;
+    assert_eq!(plan["format_version"], 1);
+    assert_eq!(plan["summary"]["create"], 10);
+    let waves: Vec<Vec<String>> = serde_json::from_value(plan["waves"].clone()).unwrap();
+    let wave_of = |address: &str| {
+        waves
+            .iter()
+            .position(|wave| wave.iter().any(|item| item == address))
+            .unwrap()
+    };
+    assert!(wave_of("workflow.orders") < wave_of("task.orders.extract_orders"));
+    assert!(wave_of("task.orders.extract_orders") < wave_of("task.orders.clean_orders"));
+    assert!(wave_of("task.orders.clean_orders") < wave_of("task.orders.load_orders"));
+    assert!(wave_of("task.orders.load_orders") < wave_of("task.orders.check_orders"));
+    assert_eq!(write_count(&setup.log), 0, "plan never writes");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_code_edit_and_a_scheduler_edit_are_exactly_the_changes() {
+    let setup = setup(EmulatorConfig::default()).await;
+    assert!(apply(&setup).await.status.success());
+    let script = setup.project.join("orders/extract_orders.sh");
+    let code = std::fs::read_to_string(&script).unwrap();
+    std::fs::write(&script, code.replace("gzip -c", "gzip -9 -c")).unwrap();
+    let manifest = setup.project.join("orders/load_orders.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace("execution_ttl_minutes: 120", "execution_ttl_minutes: 90"),
+    )
+    .unwrap();
+
+    let plan = plan_json(&setup).await;
+    assert_eq!(plan["summary"]["update"], 2);
+    assert_eq!(plan["summary"]["create"], 0);
+    let changed: Vec<(String, Vec<String>)> = plan["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|resource| resource["action"] != "no_op")
+        .map(|resource| {
+            (
+                resource["address"].as_str().unwrap().to_owned(),
+                resource["changes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|change| change["member"].as_str().unwrap().to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            (
+                "task.orders.extract_orders".to_owned(),
+                vec!["configuration.code".to_owned()]
+            ),
+            (
+                "task.orders.load_orders".to_owned(),
+                vec!["scheduler.execution_ttl_minutes".to_owned()]
+            ),
+        ]
+    );
+    let text = run(command(&setup, &["plan"])).await;
+    let shown = stdout(&text);
+    assert!(
+        shown.contains("-  | gzip -c \\") && shown.contains("+  | gzip -9 -c \\"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("scheduler.execution_ttl_minutes: 120 → 90"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Plan: 0 to create, 2 to update, 0 to delete, 8 unchanged."),
+        "{shown}"
+    );
+
+    let applied = apply(&setup).await;
+    assert!(applied.status.success(), "{}", stdout(&applied));
+    let after = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(after.status.code(), Some(0), "{}", stdout(&after));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_made_in_wedata_shows_as_drift_to_revert() {
+    let setup = setup(EmulatorConfig::default()).await;
+    assert!(apply(&setup).await.status.success());
+    let task_id = setup.emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .trigger_tasks
+            .iter()
+            .find(|(_, stored)| {
+                stored.task["TriggerTaskBaseAttribute"]["TaskName"] == "clean_orders"
+            })
+            .map(|(id, _)| id.clone())
+            .unwrap()
+    });
+    let mut edit = wedata_gitops();
+    edit.args([
+        "api",
+        "UpdateTriggerTask",
+        &json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "Task": {
+            "TriggerTaskBaseAttribute": {"TaskName": "clean_orders", "OwnerUin": "100028579801", "TaskDescription": "edited by hand"},
+            "TriggerTaskConfiguration": {},
+            "TriggerTaskSchedulerConfiguration": {"RunPriorityType": 4}
+        }})
+        .to_string(),
+        "--endpoint",
+        &setup.emulator.endpoint(),
+    ]);
+    assert!(run(edit).await.status.success());
+    let plan = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(plan.status.code(), Some(2));
+    let shown = stdout(&plan);
+    assert!(shown.contains("base.description: \"edited by hand\" → \"Deduplicate and type the raw orders into ODS\""), "{shown}");
+    assert!(shown.contains("scheduler.run_priority: 4 → 5"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_task_skips_its_dependents_and_the_rest_is_applied() {
+    let setup = setup(EmulatorConfig::default()).await;
+    // clean_orders names an upstream id that does not exist: WeData refuses the create.
+    let manifest = setup.project.join("orders/clean_orders.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace(
+            "upstream: [extract_orders]",
+            "upstream: [extract_orders, {id: \"99999999999999999\"}]",
+        ),
+    )
+    .unwrap();
+    let output = apply(&setup).await;
+    assert_eq!(output.status.code(), Some(1));
+    let shown = stdout(&output);
+    assert!(
+        shown.contains("task.orders.clean_orders") && shown.contains("FAILED"),
+        "{shown}"
+    );
+    for dependent in [
+        "task.orders.load_orders",
+        "task.orders.check_orders",
+        "task.orders.publish_orders_ready",
+    ] {
+        let line = shown
+            .lines()
+            .find(|line| line.starts_with(dependent))
+            .unwrap();
+        assert!(line.contains("skipped"), "{line}");
+    }
+    assert!(
+        shown.contains("RequestId"),
+        "the failure names its RequestId: {shown}"
+    );
+    assert!(
+        shown.contains("Apply: 6 succeeded, 1 failed, 3 skipped, 0 not started."),
+        "{shown}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_terminal_apply_needs_auto_approve() {
+    let setup = setup(EmulatorConfig::default()).await;
+    let output = run(command(&setup, &["apply"])).await;
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--auto-approve"));
+    assert_eq!(write_count(&setup.log), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_saved_plan_is_refused_and_a_fresh_one_applies() {
+    let setup = setup(EmulatorConfig::default()).await;
+    let plan_file = setup.project.parent().unwrap().join("plan.json");
+    let saved = run(command(
+        &setup,
+        &["plan", "--out", plan_file.to_str().unwrap()],
+    ))
+    .await;
+    assert!(saved.status.success());
+    let script = setup.project.join("orders/publish_ready.sh");
+    std::fs::write(&script, "echo changed after review\n").unwrap();
+    let refused = run(command(
+        &setup,
+        &[
+            "apply",
+            "--auto-approve",
+            "--plan",
+            plan_file.to_str().unwrap(),
+        ],
+    ))
+    .await;
+    assert_eq!(refused.status.code(), Some(1));
+    let errors = stderr(&refused);
+    assert!(
+        errors.contains("stale") && errors.contains("publish_ready.sh"),
+        "{errors}"
+    );
+    assert_eq!(write_count(&setup.log), 0);
+
+    let saved = run(command(
+        &setup,
+        &["plan", "--out", plan_file.to_str().unwrap()],
+    ))
+    .await;
+    assert!(saved.status.success());
+    let applied = run(command(
+        &setup,
+        &[
+            "apply",
+            "--auto-approve",
+            "--plan",
+            plan_file.to_str().unwrap(),
+        ],
+    ))
+    .await;
+    assert!(applied.status.success(), "{}", stderr(&applied));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_manifests_stop_before_any_api_call() {
+    let setup = setup(EmulatorConfig::default()).await;
+    std::fs::write(
+        setup.project.join("orders/broken.yaml"),
+        "kind: TriggerTask\nname: x\n",
+    )
+    .unwrap();
+    let output = apply(&setup).await;
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("orders/broken.yaml"));
+    assert!(log_lines(&setup.log).is_empty(), "an API call was made");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sensitive_parameters_never_reach_any_plan_format() {
+    let setup = setup(EmulatorConfig::default()).await;
+    let manifest = setup.project.join("orders/extract_orders.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace(
+            "    specLabel: small",
+            "    specLabel: small\n    db_password: hunter2-very-secret",
+        ),
+    )
+    .unwrap();
+    for format in ["text", "json", "markdown"] {
+        let output = run(command(&setup, &["plan", "--format", format])).await;
+        assert!(output.status.success());
+        let shown = stdout(&output);
+        assert!(
+            !shown.contains("hunter2-very-secret"),
+            "{format} shows the secret"
+        );
+        assert!(shown.contains("(sensitive)"), "{format}");
+    }
+}
