@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use serde_json::{Value, json};
-use wedata_gitops::emulator::{EmulatorConfig, FaultPlan, RunningEmulator};
+use wedata_gitops::emulator::{EmulatorConfig, RunningEmulator};
 
 struct Setup {
     emulator: RunningEmulator,
