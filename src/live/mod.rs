@@ -56,6 +56,9 @@ pub struct Scope {
     pub workflow_ids: Vec<String>,
     pub task_names: HashMap<String, Vec<String>>,
     pub pinned_task_ids: Vec<String>,
+    /// Read every task's definition, not only the declared ones (pruning needs the upstreams
+    /// of the tasks it deletes, to delete dependents first).
+    pub all_definitions: bool,
 }
 
 /// Lists every workflow of the project (all pages).
@@ -216,7 +219,10 @@ pub async fn fetch(
             .collect();
         for task in &workflow.tasks {
             let name = task.task_name.clone().unwrap_or_default();
-            if names.contains(&&name) || scope.pinned_task_ids.contains(&task.task_id) {
+            if scope.all_definitions
+                || names.contains(&&name)
+                || scope.pinned_task_ids.contains(&task.task_id)
+            {
                 wanted_tasks.push((position, task.task_id.clone()));
             }
         }

@@ -23,8 +23,11 @@ pub fn workflow_label(task: &Task) -> String {
 }
 
 /// What to read from WeData for this project.
-pub fn scope(project: &Project) -> Scope {
-    let mut scope = Scope::default();
+pub fn scope(project: &Project, prune: bool) -> Scope {
+    let mut scope = Scope {
+        all_definitions: prune,
+        ..Scope::default()
+    };
     for workflow in &project.workflows {
         match &workflow.manifest.id {
             Some(id) => scope.workflow_ids.push(id.clone()),
@@ -188,7 +191,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     }
     unmanaged
         .sort_by(|left, right| (&left.workflow, &left.name).cmp(&(&right.workflow, &right.name)));
-    plan::plan(
+    let mut result = plan::plan(
         &project.settings.project_id,
         project.settings.target.clone(),
         &workflows,
@@ -196,5 +199,58 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         unmanaged,
         fingerprints,
         deletion,
-    )
+    );
+    order_deletions(&mut result, live);
+    result
+}
+
+/// A task is deleted only after every task being deleted that depends on it (WeData refuses
+/// to delete an upstream that still has dependents).
+fn order_deletions(plan: &mut Plan, live: &[LiveWorkflow]) {
+    let deleted: HashMap<String, String> = plan
+        .resources
+        .iter()
+        .filter(|resource| resource.action == plan::Action::Delete)
+        .filter_map(|resource| resource.id.clone().map(|id| (id, resource.address.clone())))
+        .collect();
+    if deleted.is_empty() {
+        return;
+    }
+    let mut waits_for: HashMap<String, Vec<String>> = HashMap::new();
+    for workflow in live {
+        for (task_id, (definition, _)) in &workflow.definitions {
+            let Some(dependent) = deleted.get(task_id) else {
+                continue;
+            };
+            let scheduler = &definition.trigger_task_scheduler_configuration;
+            let upstream_ids = scheduler
+                .upstream_dependency_config_list
+                .iter()
+                .flatten()
+                .map(|dependency| &dependency.task_id)
+                .chain(
+                    scheduler
+                        .param_task_in_list
+                        .iter()
+                        .flatten()
+                        .map(|input| &input.from_task_id),
+                );
+            for upstream_id in upstream_ids {
+                if let Some(upstream) = deleted.get(upstream_id) {
+                    waits_for
+                        .entry(upstream.clone())
+                        .or_default()
+                        .push(dependent.clone());
+                }
+            }
+        }
+    }
+    for resource in &mut plan.resources {
+        if let Some(dependents) = waits_for.remove(&resource.address) {
+            resource.depends_on.extend(dependents);
+            resource.depends_on.sort();
+            resource.depends_on.dedup();
+        }
+    }
+    plan.waves = plan::waves(&plan.resources);
 }

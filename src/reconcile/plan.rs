@@ -412,7 +412,7 @@ fn summarize(resources: &[ResourceChange]) -> Summary {
 }
 
 /// Waves over the changing resources; a dependency on an unchanged resource is already met.
-fn waves(resources: &[ResourceChange]) -> Vec<Vec<String>> {
+pub fn waves(resources: &[ResourceChange]) -> Vec<Vec<String>> {
     let changing: Vec<&ResourceChange> = resources
         .iter()
         .filter(|resource| resource.action != Action::NoOp)
@@ -422,7 +422,7 @@ fn waves(resources: &[ResourceChange]) -> Vec<Vec<String>> {
         .enumerate()
         .map(|(position, resource)| (resource.address.as_str(), position))
         .collect();
-    let mut edges: Vec<Vec<usize>> = changing
+    let edges: Vec<Vec<usize>> = changing
         .iter()
         .map(|resource| {
             resource
@@ -432,12 +432,6 @@ fn waves(resources: &[ResourceChange]) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect();
-    // Deletes go dependents first: a task is deleted after the tasks that depend on it.
-    for (position, resource) in changing.iter().enumerate() {
-        if resource.action == Action::Delete {
-            edges[position].clear();
-        }
-    }
     match graph::waves(&edges, |position| changing[position].address.clone()) {
         Ok(levels) => levels
             .into_iter()

@@ -81,7 +81,7 @@ async fn apply(
     interactive: bool,
 ) -> miette::Result<ExitStatus> {
     let root = project.root.clone();
-    let planned = compute(project, connection, args.project.prune).await?;
+    let planned = compute(project, connection, &args.project).await?;
     let plan = match &args.plan {
         None => planned.plan.clone(),
         Some(path) => {

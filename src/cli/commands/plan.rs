@@ -37,7 +37,15 @@ pub struct ProjectArgs {
     /// in the target).
     #[arg(long)]
     pub prune: bool,
+
+    /// Refuse a plan that deletes more than this many tasks (default: `max_deletes` of the
+    /// target or project file, else 5).
+    #[arg(long, value_name = "N")]
+    pub max_deletes: Option<usize>,
 }
+
+/// The default cap on deletions in one plan.
+pub const DEFAULT_MAX_DELETES: usize = 5;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -100,20 +108,37 @@ pub async fn connect(project: &Project, connection: &ConnectionArgs) -> miette::
 pub async fn compute(
     project: Project,
     connection: &Connection,
-    prune_flag: bool,
+    args: &ProjectArgs,
 ) -> miette::Result<Planned> {
+    let prune = args.prune || project.settings.prune;
+    if prune && project.tasks.is_empty() {
+        // An empty or misplaced manifest directory must never read as "delete everything".
+        return Err(miette::miette!(
+            help = "check the directory argument; pruning needs at least one declared task",
+            "refusing to prune: {} declares no tasks",
+            project.root.display()
+        ));
+    }
     let live = crate::live::fetch(
         &connection.client,
         &project.settings.project_id,
-        &scope(&project),
+        &scope(&project, prune),
     )
     .await
     .map_err(miette::Report::new)
     .wrap_err("cannot read the live state from WeData")?;
-    let deletion = DeletionPolicy {
-        prune: prune_flag || project.settings.prune,
-    };
-    let plan = build_plan(&project, &live, deletion);
+    let plan = build_plan(&project, &live, DeletionPolicy { prune });
+    let max_deletes = args
+        .max_deletes
+        .or(project.settings.max_deletes)
+        .unwrap_or(DEFAULT_MAX_DELETES);
+    if plan.summary.delete > max_deletes {
+        return Err(miette::miette!(
+            help = "review the manifests (a renamed folder?), or raise the cap with --max-deletes N (or max_deletes in wedata.yaml) if this is intended",
+            "refusing a plan that deletes {} tasks: the cap is {max_deletes}",
+            plan.summary.delete
+        ));
+    }
     Ok(Planned {
         project,
         live,
@@ -131,7 +156,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async {
         let connection = connect(&project, &args.connection).await?;
-        let planned = compute(project, &connection, args.project.prune).await;
+        let planned = compute(project, &connection, &args.project).await;
         connection.close().await;
         let planned = planned?;
         let plan = &planned.plan;

@@ -1,0 +1,239 @@
+//! Prune guard rails and targets, end to end against the emulator.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::{Value, json};
+use wedata_gitops::emulator::{EmulatorConfig, RunningEmulator};
+
+fn copy_examples(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tasks");
+    for entry in walkdir::WalkDir::new(&from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let relative = entry.path().strip_prefix(&from).unwrap();
+        if relative
+            .components()
+            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+struct Setup {
+    emulator: RunningEmulator,
+    project: PathBuf,
+    _directory: tempfile::TempDir,
+}
+
+async fn applied_examples() -> Setup {
+    let directory = tempfile::tempdir().unwrap();
+    let project = directory.path().join("tasks");
+    copy_examples(&project);
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let setup = Setup {
+        emulator,
+        project,
+        _directory: directory,
+    };
+    let output = run(command(&setup, &["apply", "--auto-approve"])).await;
+    assert!(output.status.success(), "{}", stdout(&output));
+    setup
+}
+
+fn command(setup: &Setup, arguments: &[&str]) -> assert_cmd::Command {
+    let mut command = wedata_gitops();
+    command
+        .args(arguments)
+        .arg(&setup.project)
+        .args(["--endpoint", &setup.emulator.endpoint()]);
+    command
+}
+
+fn workflow_id(setup: &Setup, name: &str) -> String {
+    setup.emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .workflows
+            .iter()
+            .find(|(_, workflow)| workflow["WorkflowName"] == name)
+            .map(|(id, _)| id.clone())
+            .unwrap()
+    })
+}
+
+async fn create_by_hand(
+    setup: &Setup,
+    workflow_id: &str,
+    name: &str,
+    upstream: Option<&str>,
+) -> String {
+    let upstream: Vec<Value> = upstream
+        .into_iter()
+        .map(|id| json!({"TaskId": id}))
+        .collect();
+    let response = call(
+        &setup.emulator.endpoint(),
+        "CreateTriggerTask",
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TriggerTaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": workflow_id},
+            "TriggerTaskConfiguration": {"CodeContent": "ZWNobyAx"},
+            "TriggerTaskSchedulerConfiguration": {"UpstreamDependencyConfigList": upstream}
+        }),
+    )
+    .await;
+    response["Data"]["TaskId"].as_str().unwrap().to_owned()
+}
+
+fn task_names(setup: &Setup) -> Vec<String> {
+    let mut names: Vec<String> = setup.emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .trigger_tasks
+            .values()
+            .map(|stored| {
+                stored.task["TriggerTaskBaseAttribute"]["TaskName"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    });
+    names.sort();
+    names
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn undeclared_tasks_are_listed_and_only_pruned_when_asked_dependents_first() {
+    let setup = applied_examples().await;
+    let orders = workflow_id(&setup, "orders");
+    let upstream = create_by_hand(&setup, &orders, "legacy_extract", None).await;
+    create_by_hand(&setup, &orders, "legacy_load", Some(&upstream)).await;
+
+    let plan = run(command(&setup, &["plan"])).await;
+    let shown = stdout(&plan);
+    assert!(
+        shown.contains("orders/legacy_extract") && shown.contains("--prune deletes them"),
+        "{shown}"
+    );
+    assert!(shown.contains("0 to delete"), "{shown}");
+
+    let pruned = run(command(&setup, &["apply", "--auto-approve", "--prune"])).await;
+    assert!(pruned.status.success(), "{}", stdout(&pruned));
+    assert!(
+        stdout(&pruned).contains("2 succeeded"),
+        "{}",
+        stdout(&pruned)
+    );
+    assert!(
+        !task_names(&setup)
+            .iter()
+            .any(|name| name.starts_with("legacy_"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn more_deletions_than_the_cap_are_refused() {
+    let setup = applied_examples().await;
+    let orders = workflow_id(&setup, "orders");
+    for index in 0..6 {
+        create_by_hand(&setup, &orders, &format!("stray_{index}"), None).await;
+    }
+    let refused = run(command(&setup, &["plan", "--prune"])).await;
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("deletes 6 tasks: the cap is 5"),
+        "{}",
+        stderr(&refused)
+    );
+    let allowed = run(command(&setup, &["plan", "--prune", "--max-deletes", "6"])).await;
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    assert!(stdout(&allowed).contains("6 to delete"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_empty_manifest_directory_never_prunes() {
+    let setup = applied_examples().await;
+    let empty = setup.project.parent().unwrap().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::copy(setup.project.join("wedata.yaml"), empty.join("wedata.yaml")).unwrap();
+    let mut command = wedata_gitops();
+    command
+        .args(["apply", "--auto-approve", "--prune"])
+        .arg(&empty)
+        .args(["--endpoint", &setup.emulator.endpoint()]);
+    let output = run(command).await;
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("refusing to prune"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(task_names(&setup).len(), 8);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn workflows_no_manifest_declares_are_never_touched() {
+    let setup = applied_examples().await;
+    let other = call(
+        &setup.emulator.endpoint(),
+        "CreateTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "someone_elses", "ParentFolderPath": "/"}),
+    )
+    .await["Data"]["WorkflowId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    create_by_hand(&setup, &other, "their_task", None).await;
+    let output = run(command(&setup, &["apply", "--auto-approve", "--prune"])).await;
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(task_names(&setup).contains(&"their_task".to_owned()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dev_target_with_a_prefix_applies_beside_prod_without_touching_it() {
+    let setup = applied_examples().await;
+    let prod_tasks = task_names(&setup);
+    let dev = run(command(
+        &setup,
+        &["apply", "--auto-approve", "--target", "dev"],
+    ))
+    .await;
+    assert!(dev.status.success(), "{}", stdout(&dev));
+    let workflows: Vec<String> = setup.emulator.with_store(|store| {
+        let mut names: Vec<String> = store.projects[PROJECT_ID]
+            .workflows
+            .values()
+            .map(|workflow| workflow["WorkflowName"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    });
+    assert_eq!(
+        workflows,
+        ["dev_marketing", "dev_orders", "marketing", "orders"]
+    );
+    assert_eq!(task_names(&setup).len(), prod_tasks.len() * 2);
+    // The dev variables were substituted; prod still plans clean.
+    let prod = run(command(
+        &setup,
+        &["plan", "--detailed-exitcode", "--target", "prod"],
+    ))
+    .await;
+    assert_eq!(prod.status.code(), Some(0), "{}", stdout(&prod));
+    let dev_plan = run(command(
+        &setup,
+        &["plan", "--detailed-exitcode", "--target", "dev"],
+    ))
+    .await;
+    assert_eq!(dev_plan.status.code(), Some(0), "{}", stdout(&dev_plan));
+}
