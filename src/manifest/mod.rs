@@ -265,6 +265,11 @@ fn read_project_file(
     Some(settings)
 }
 
+/// Parses a project file's text on its own (for `import`, which writes next to one).
+pub fn load_project_file_text(text: &str) -> Result<ProjectFile, String> {
+    load::parse_yaml(text).map_err(|error| error.to_string())
+}
+
 fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
