@@ -394,3 +394,88 @@ async fn sensitive_parameters_never_reach_any_plan_format() {
         assert!(shown.contains("(sensitive)"), "{format}");
     }
 }
+
+fn calls_of(setup: &Setup, action: &str) -> usize {
+    log_lines(&setup.log)
+        .iter()
+        .filter(|line| line["action"] == action && line["result"] == "ok")
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_warm_plan_reads_only_lists_and_refetches_only_what_changed() {
+    let setup = setup(EmulatorConfig::default()).await;
+    assert!(apply(&setup).await.status.success());
+    // apply's own plan filled the cache with pre-apply definitions; one plan refreshes it.
+    assert!(run(command(&setup, &["plan"])).await.status.success());
+    let before = calls_of(&setup, "GetTriggerTask");
+    let warm = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(warm.status.code(), Some(0), "{}", stdout(&warm));
+    assert_eq!(
+        calls_of(&setup, "GetTriggerTask"),
+        before,
+        "a warm plan fetched definitions"
+    );
+
+    let task_id = setup.emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .trigger_tasks
+            .iter()
+            .find(|(_, stored)| {
+                stored.task["TriggerTaskBaseAttribute"]["TaskName"] == "load_orders"
+            })
+            .map(|(id, _)| id.clone())
+            .unwrap()
+    });
+    let mut edit = wedata_gitops();
+    edit.args([
+        "api",
+        "UpdateTriggerTask",
+        &json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "Task": {
+            "TriggerTaskBaseAttribute": {"TaskName": "load_orders", "OwnerUin": "100028579801", "TaskDescription": "drifted"},
+            "TriggerTaskConfiguration": {}, "TriggerTaskSchedulerConfiguration": {}
+        }})
+        .to_string(),
+        "--endpoint",
+        &setup.emulator.endpoint(),
+    ]);
+    assert!(run(edit).await.status.success());
+    let drifted = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(
+        drifted.status.code(),
+        Some(2),
+        "the cache hid a change: {}",
+        stdout(&drifted)
+    );
+    assert_eq!(
+        calls_of(&setup, "GetTriggerTask"),
+        before + 1,
+        "only the changed task is read"
+    );
+
+    let full = run(command(&setup, &["plan", "--refresh", "full"])).await;
+    assert!(full.status.success());
+    assert_eq!(calls_of(&setup, "GetTriggerTask"), before + 1 + 8);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_corrupt_plan_cache_is_discarded_with_a_warning() {
+    let setup = setup(EmulatorConfig::default()).await;
+    assert!(apply(&setup).await.status.success());
+    assert!(run(command(&setup, &["plan"])).await.status.success());
+    let cache_folder = setup.project.join(".wedata/cache");
+    let cache_file = std::fs::read_dir(&cache_folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&cache_file, "{ broken").unwrap();
+    let output = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("discarding it"),
+        "{}",
+        stderr(&output)
+    );
+}

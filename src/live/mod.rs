@@ -4,7 +4,10 @@
 //!
 //! Only reads. Knows the API and the manifests' identities, decides nothing about changes.
 
+pub mod cache;
+
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 use futures::StreamExt;
 use futures::stream;
@@ -159,10 +162,14 @@ pub async fn get_task(
 }
 
 /// Reads everything in `scope`. Workflows not found are absent from the result.
+///
+/// With a cache, a task whose LastUpdateTime and latest version match a cached entry is not
+/// read again.
 pub async fn fetch(
     client: &Client,
     project_id: &str,
     scope: &Scope,
+    cache: Option<&Mutex<cache::DefinitionCache>>,
 ) -> Result<Vec<LiveWorkflow>, ApiError> {
     let listed = list_workflows(client, project_id).await?;
     let mut wanted: BTreeMap<String, (String, String)> = BTreeMap::new();
@@ -208,7 +215,7 @@ pub async fn fetch(
         .collect::<Result<_, _>>()?;
     workflows.sort_by(|left, right| left.name.cmp(&right.name));
 
-    let mut wanted_tasks: Vec<(usize, String)> = Vec::new();
+    let mut wanted_tasks: Vec<(usize, String, String, String)> = Vec::new();
     for (position, workflow) in workflows.iter().enumerate() {
         let names: Vec<&String> = scope
             .task_names
@@ -223,23 +230,48 @@ pub async fn fetch(
                 || names.contains(&&name)
                 || scope.pinned_task_ids.contains(&task.task_id)
             {
-                wanted_tasks.push((position, task.task_id.clone()));
+                wanted_tasks.push((
+                    position,
+                    task.task_id.clone(),
+                    task.last_update_time.clone().unwrap_or_default(),
+                    task.task_latest_version_no.clone().unwrap_or_default(),
+                ));
             }
         }
     }
-    let definitions: Vec<(usize, String, (TriggerTask, String))> = stream::iter(
-        wanted_tasks
-            .into_iter()
-            .map(|(position, task_id)| async move {
-                let definition = get_task(client, project_id, &task_id).await?;
+    let definitions: Vec<(usize, String, (TriggerTask, String))> =
+        stream::iter(wanted_tasks.into_iter().map(
+            |(position, task_id, updated, version)| async move {
+                let cached = cache.and_then(|cache| {
+                    cache
+                        .lock()
+                        .expect("cache lock")
+                        .get(&task_id, &updated, &version)
+                });
+                let definition = match cached {
+                    Some(definition) => definition,
+                    None => {
+                        let definition = get_task(client, project_id, &task_id).await?;
+                        if let Some(cache) = cache {
+                            cache.lock().expect("cache lock").put(
+                                &task_id,
+                                &updated,
+                                &version,
+                                &definition.0,
+                                &definition.1,
+                            );
+                        }
+                        definition
+                    }
+                };
                 Ok::<_, ApiError>((position, task_id, definition))
-            }),
-    )
-    .buffer_unordered(CONCURRENCY)
-    .collect::<Vec<_>>()
-    .await
-    .into_iter()
-    .collect::<Result<_, _>>()?;
+            },
+        ))
+        .buffer_unordered(CONCURRENCY)
+        .collect::<Vec<_>>()
+        .await
+        .into_iter()
+        .collect::<Result<_, _>>()?;
     for (position, task_id, definition) in definitions {
         workflows[position].definitions.insert(task_id, definition);
     }

@@ -73,7 +73,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             all_definitions: true,
             ..Scope::default()
         };
-        let fetched = live::fetch(&connection.client, &project_id, &scope).await;
+        let fetched = live::fetch(&connection.client, &project_id, &scope, None).await;
         connection.close().await;
         fetched
             .map_err(miette::Report::new)

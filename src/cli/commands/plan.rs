@@ -9,6 +9,7 @@ use miette::{IntoDiagnostic, WrapErr};
 use crate::cli::ExitStatus;
 use crate::cli::connection::{Connection, ConnectionArgs, ProjectDefaults};
 use crate::live::LiveWorkflow;
+use crate::live::cache::DefinitionCache;
 use crate::manifest::{self, LoadOptions, Project};
 use crate::reconcile::inputs::{build_plan, scope};
 use crate::reconcile::plan::DeletionPolicy;
@@ -42,6 +43,17 @@ pub struct ProjectArgs {
     /// target or project file, else 5).
     #[arg(long, value_name = "N")]
     pub max_deletes: Option<usize>,
+
+    /// `auto` reuses cached task definitions whose LastUpdateTime and version are unchanged;
+    /// `full` reads every definition from WeData again.
+    #[arg(long, value_enum, default_value_t = Refresh::Auto)]
+    pub refresh: Refresh,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Refresh {
+    Auto,
+    Full,
 }
 
 /// The default cap on deletions in one plan.
@@ -119,14 +131,27 @@ pub async fn compute(
             project.root.display()
         ));
     }
+    let cache_path = DefinitionCache::path_for(
+        &project.root,
+        &connection.client.config().endpoint,
+        &project.settings.project_id,
+    );
+    let (cache, warning) = DefinitionCache::load(cache_path);
+    if let Some(warning) = warning {
+        anstream::eprintln!("{warning}");
+    }
+    let cache = std::sync::Mutex::new(cache);
+    let use_cache = args.refresh == Refresh::Auto;
     let live = crate::live::fetch(
         &connection.client,
         &project.settings.project_id,
         &scope(&project, prune),
+        use_cache.then_some(&cache),
     )
     .await
     .map_err(miette::Report::new)
     .wrap_err("cannot read the live state from WeData")?;
+    cache.into_inner().expect("cache lock").save();
     let plan = build_plan(&project, &live, DeletionPolicy { prune });
     let max_deletes = args
         .max_deletes
