@@ -52,8 +52,10 @@ const SCHEDULER_DEFAULTS: [(&str, i64); 4] = [
 pub struct Store {
     /// Project id → its resources.
     pub projects: BTreeMap<String, Project>,
-    /// Makes generated ids unique even within one millisecond.
-    pub sequence: u64,
+    /// The last TaskId handed out: ids are time-based but strictly increasing, so they stay
+    /// unique however many tasks are created in one second.
+    #[serde(default)]
+    pub last_task_id: u64,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -138,8 +140,9 @@ impl Store {
 
     fn next_task_id(&mut self, clock: &Clock) -> String {
         // 17 digits like the real ones: yyyyMMddHHmmss plus three more.
-        self.sequence += 1;
-        format!("{}{:03}", &clock.compact_millis[..14], self.sequence % 1000)
+        let time_based: u64 = clock.compact_millis[..14].parse::<u64>().unwrap_or(0) * 1000;
+        self.last_task_id = time_based.max(self.last_task_id + 1);
+        self.last_task_id.to_string()
     }
 
     // ----- trigger workflows -----
@@ -955,4 +958,41 @@ fn page(items: Vec<Value>, body: &Value) -> Result<Value, Failure> {
         "TotalCount": total,
         "TotalPageNumber": total_pages,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: ids were the time to the second plus a 3-digit counter modulo 1000, so the
+    /// 1001st create within one second overwrote the first task.
+    #[test]
+    fn task_ids_stay_unique_past_a_thousand_creates_in_one_second() {
+        let mut store = Store::default();
+        let clock = Clock::at(jiff::Timestamp::now());
+        let workflow = store
+            .handle(
+                "CreateTriggerWorkflow",
+                &json!({"ProjectId": "1", "WorkflowName": "w", "ParentFolderPath": "/"}),
+                &clock,
+            )
+            .unwrap();
+        let workflow_id = workflow["Data"]["WorkflowId"].as_str().unwrap().to_owned();
+        for index in 0..1500 {
+            let created = store
+                .handle(
+                    "CreateTriggerTask",
+                    &json!({
+                        "ProjectId": "1",
+                        "TriggerTaskBaseAttribute": {"TaskName": format!("t{index}"), "TaskTypeId": "35", "WorkflowId": workflow_id},
+                        "TriggerTaskConfiguration": {},
+                        "TriggerTaskSchedulerConfiguration": {}
+                    }),
+                    &clock,
+                )
+                .unwrap();
+            assert_eq!(created["Data"]["TaskId"].as_str().unwrap().len(), 17);
+        }
+        assert_eq!(store.projects["1"].trigger_tasks.len(), 1500);
+    }
 }

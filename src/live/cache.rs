@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::api::types::TriggerTask;
+use crate::api::types::{TriggerTask, TriggerWorkflowDetail};
 
 const CACHE_VERSION: u32 = 1;
 
@@ -24,10 +24,18 @@ struct CachedTask {
     code: String,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedWorkflow {
+    modify_time: String,
+    detail: TriggerWorkflowDetail,
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
     tasks: HashMap<String, CachedTask>,
+    #[serde(default)]
+    workflows: HashMap<String, CachedWorkflow>,
 }
 
 #[derive(Debug)]
@@ -55,7 +63,7 @@ impl DefinitionCache {
             path,
             file: CacheFile {
                 version: CACHE_VERSION,
-                tasks: HashMap::new(),
+                ..CacheFile::default()
             },
             changed: false,
         };
@@ -80,6 +88,42 @@ impl DefinitionCache {
                 (empty(path), Some(warning))
             }
         }
+    }
+
+    /// Drops every entry, so everything is read again (and stored afresh).
+    pub fn forget_all(&mut self) {
+        self.changed |= !self.file.tasks.is_empty() || !self.file.workflows.is_empty();
+        self.file.tasks.clear();
+        self.file.workflows.clear();
+    }
+
+    /// A workflow's detail, while its ModifyTime (from ListTriggerWorkflows) is unchanged.
+    pub fn get_workflow(
+        &self,
+        workflow_id: &str,
+        modify_time: &str,
+    ) -> Option<TriggerWorkflowDetail> {
+        self.file
+            .workflows
+            .get(workflow_id)
+            .filter(|entry| !modify_time.is_empty() && entry.modify_time == modify_time)
+            .map(|entry| entry.detail.clone())
+    }
+
+    pub fn put_workflow(
+        &mut self,
+        workflow_id: &str,
+        modify_time: &str,
+        detail: &TriggerWorkflowDetail,
+    ) {
+        self.file.workflows.insert(
+            workflow_id.to_owned(),
+            CachedWorkflow {
+                modify_time: modify_time.to_owned(),
+                detail: detail.clone(),
+            },
+        );
+        self.changed = true;
     }
 
     pub fn get(

@@ -191,12 +191,25 @@ pub async fn fetch(
                 project_id: project_id.to_owned(),
                 workflow_id: id.clone(),
             };
+            let cached = cache.and_then(|cache| {
+                cache
+                    .lock()
+                    .expect("cache lock")
+                    .get_workflow(&id, &modify_time)
+            });
             let (tasks, detail) =
                 futures::try_join!(list_tasks(client, project_id, &id, None), async {
-                    client
-                        .send(&detail_request)
-                        .await
-                        .map(|response| response.data)
+                    if let Some(detail) = cached {
+                        return Ok(Some(detail));
+                    }
+                    let detail = client.send(&detail_request).await?.data;
+                    if let (Some(cache), Some(detail)) = (cache, &detail) {
+                        cache
+                            .lock()
+                            .expect("cache lock")
+                            .put_workflow(&id, &modify_time, detail);
+                    }
+                    Ok(detail)
                 })?;
             Ok::<_, ApiError>(LiveWorkflow {
                 id,

@@ -141,12 +141,15 @@ pub async fn compute(
         anstream::eprintln!("{warning}");
     }
     let cache = std::sync::Mutex::new(cache);
-    let use_cache = args.refresh == Refresh::Auto;
+    // `--refresh full` reads everything again but still refreshes the cache.
+    if args.refresh == Refresh::Full {
+        cache.lock().expect("cache lock").forget_all();
+    }
     let live = crate::live::fetch(
         &connection.client,
         &project.settings.project_id,
         &scope(&project, prune),
-        use_cache.then_some(&cache),
+        Some(&cache),
     )
     .await
     .map_err(miette::Report::new)

@@ -1,0 +1,321 @@
+//! Plan and apply at scale against the emulator, printing ratios measured in the same run
+//! (see docs/performance.md). Run with `cargo bench --bench plan_scale`.
+//!
+//! The emulator runs in this process with 20 ms of added latency per call (a network round
+//! trip) and a raised rate limit (`RATE` per second per action, on both sides) to keep the run
+//! short; the ratios divide by the bound that limit implies, so they hold at WeData's 20/s.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use wedata_gitops::api::types::GetTriggerTaskRequest;
+use wedata_gitops::api::{Client, ClientConfig, Credentials, Secret};
+use wedata_gitops::emulator::store::{Clock, Store};
+use wedata_gitops::emulator::{self, EmulatorConfig, FaultPlan};
+
+const PROJECT_ID: &str = "1460947878944567296";
+const RATE: u32 = 200;
+const TASKS_PER_WORKFLOW: usize = 200;
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_wedata-gitops")
+}
+
+/// Writes a project of `count` tasks (workflows of 200) and returns its folder.
+fn write_project(root: &Path, count: usize) -> PathBuf {
+    let project = root.join(format!("project_{count}"));
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::write(
+        project.join("wedata.yaml"),
+        format!("project_id: \"{PROJECT_ID}\"\nregion: ap-guangzhou\n"),
+    )
+    .unwrap();
+    std::fs::write(project.join("run.sh"), "#!/bin/bash\necho run\n").unwrap();
+    let workflows = count.div_ceil(TASKS_PER_WORKFLOW);
+    for workflow in 0..workflows {
+        let mut text = format!("kind: TriggerWorkflow\nname: flow_{workflow:03}\n---\n");
+        for index in 0..TASKS_PER_WORKFLOW.min(count - workflow * TASKS_PER_WORKFLOW) {
+            let upstream = if index >= 10 {
+                format!("  upstream: [task_{:03}]\n", index % 10)
+            } else {
+                String::new()
+            };
+            text.push_str(&format!(
+                "kind: TriggerTask\nname: task_{index:03}\nworkflow: flow_{workflow:03}\nbase:\n  task_type: Shell\nconfiguration:\n  code_file: run.sh\nscheduler:\n  max_retries: 2\n{upstream}---\n"
+            ));
+        }
+        std::fs::write(project.join(format!("flow_{workflow:03}.yaml")), text).unwrap();
+    }
+    project
+}
+
+/// An emulator state holding exactly what `project_N` declares, built through the store's own
+/// actions (so it is what an apply would leave), saved to `state`.
+fn seed_state(count: usize, state: &Path) {
+    let mut store = Store::default();
+    let clock = Clock::at(jiff::Timestamp::now());
+    let workflows = count.div_ceil(TASKS_PER_WORKFLOW);
+    for workflow in 0..workflows {
+        let created = store
+            .handle(
+                "CreateTriggerWorkflow",
+                &json!({"ProjectId": PROJECT_ID, "WorkflowName": format!("flow_{workflow:03}"), "ParentFolderPath": "/"}),
+                &clock,
+            )
+            .unwrap();
+        let workflow_id = created["Data"]["WorkflowId"].as_str().unwrap().to_owned();
+        let mut ids = Vec::new();
+        for index in 0..TASKS_PER_WORKFLOW.min(count - workflow * TASKS_PER_WORKFLOW) {
+            let upstream: Vec<Value> = if index >= 10 {
+                vec![json!({"TaskId": ids[index % 10]})]
+            } else {
+                Vec::new()
+            };
+            let created = store
+                .handle(
+                    "CreateTriggerTask",
+                    &json!({
+                        "ProjectId": PROJECT_ID,
+                        "TriggerTaskBaseAttribute": {"TaskName": format!("task_{index:03}"), "TaskTypeId": "35", "WorkflowId": workflow_id},
+                        "TriggerTaskConfiguration": {"CodeContent": "IyEvYmluL2Jhc2gKZWNobyBydW4K"},
+                        "TriggerTaskSchedulerConfiguration": {"MaxRetryNumber": 2, "UpstreamDependencyConfigList": upstream}
+                    }),
+                    &clock,
+                )
+                .unwrap();
+            let task_id = created["Data"]["TaskId"].as_str().unwrap().to_owned();
+            store
+                .handle(
+                    "SubmitTriggerTask",
+                    &json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "VersionRemark": "seed"}),
+                    &clock,
+                )
+                .unwrap();
+            ids.push(task_id);
+        }
+    }
+    std::fs::write(state, serde_json::to_vec(&store).unwrap()).unwrap();
+}
+
+fn config(state: Option<PathBuf>, log: &Path, rate: u32, latency_ms: u64) -> EmulatorConfig {
+    EmulatorConfig {
+        state_file: state,
+        log_file: Some(log.to_owned()),
+        rate_limit_per_second: rate,
+        faults: if latency_ms > 0 {
+            FaultPlan::parse(&format!("*:latency={latency_ms}")).unwrap()
+        } else {
+            FaultPlan::default()
+        },
+        ..EmulatorConfig::default()
+    }
+}
+
+fn tool(arguments: &[&str], project: &Path, endpoint: &str, rate: u32) -> Command {
+    let mut command = Command::new(binary());
+    command
+        .args(arguments)
+        .arg(project)
+        .args(["--endpoint", endpoint, "--rate-limit", &rate.to_string()])
+        .env("TENCENTCLOUD_SECRET_ID", emulator::TEST_SECRET_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", emulator::TEST_SECRET_KEY)
+        .env("TENCENTCLOUD_REGION", "ap-guangzhou")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
+/// Runs a command and returns its wall time and peak resident memory (VmHWM) in MiB.
+fn measure(mut command: Command) -> (Duration, f64) {
+    let started = Instant::now();
+    let mut child = command.spawn().unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0u64;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_path) {
+            if let Some(line) = status.lines().find(|line| line.starts_with("VmHWM:")) {
+                let kib: u64 = line
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|value| value.parse().ok())
+                    .unwrap_or(0);
+                peak_kib = peak_kib.max(kib);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                status.success() || status.code() == Some(2),
+                "command failed: {status:?}"
+            );
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (started.elapsed(), peak_kib as f64 / 1024.0)
+}
+
+fn calls(log: &Path) -> Vec<Value> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// The rate-limit bound of a set of calls: actions run in parallel, each at `rate` per second.
+fn bound(calls: &[Value], rate: u32) -> Duration {
+    let mut per_action: std::collections::HashMap<String, usize> = Default::default();
+    for call in calls.iter().filter(|call| call["result"] == "ok") {
+        *per_action
+            .entry(call["action"].as_str().unwrap().to_owned())
+            .or_default() += 1;
+    }
+    let busiest = per_action.values().copied().max().unwrap_or(0);
+    Duration::from_secs_f64(busiest as f64 / rate as f64)
+}
+
+fn main() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let directory = tempfile::tempdir().unwrap();
+    let root = directory.path();
+    let mut report = Vec::new();
+
+    for count in [100usize, 1000, 5000] {
+        let project = write_project(root, count);
+        let state = root.join(format!("state_{count}.json"));
+        seed_state(count, &state);
+        let log = root.join(format!("cold_{count}.jsonl"));
+        let running = runtime
+            .block_on(emulator::start(config(Some(state), &log, RATE, 20)))
+            .unwrap();
+        let (elapsed, _) = measure(tool(
+            &["plan", "--refresh", "full", "--detailed-exitcode"],
+            &project,
+            &running.endpoint(),
+            RATE,
+        ));
+        let logged = calls(&log);
+        let limit = bound(&logged, RATE);
+        report.push(format!(
+            "cold plan, {count:>5} tasks: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= 1.1)",
+            elapsed.as_secs_f64(),
+            logged.len(),
+            limit.as_secs_f64(),
+            elapsed.as_secs_f64() / limit.as_secs_f64()
+        ));
+
+        if count <= 1000 {
+            // The naive reconciler: GetTriggerTask for every task, one at a time.
+            let ids: Vec<String> = running.with_store(|store| {
+                store.projects[PROJECT_ID]
+                    .trigger_tasks
+                    .keys()
+                    .cloned()
+                    .collect()
+            });
+            let mut client_config = ClientConfig::new(
+                running.endpoint(),
+                "ap-guangzhou",
+                Credentials {
+                    secret_id: emulator::TEST_SECRET_ID.to_owned(),
+                    secret_key: Secret::new(emulator::TEST_SECRET_KEY),
+                    token: None,
+                },
+            );
+            client_config.requests_per_second = RATE;
+            let client = Client::new(client_config).unwrap();
+            let started = Instant::now();
+            runtime.block_on(async {
+                for id in &ids {
+                    client
+                        .send(&GetTriggerTaskRequest {
+                            project_id: PROJECT_ID.to_owned(),
+                            task_id: id.clone(),
+                        })
+                        .await
+                        .unwrap();
+                }
+            });
+            let naive = started.elapsed();
+            report.push(format!(
+                "naive one-by-one GetTriggerTask, {count:>5} tasks: {:>6.2} s; our cold plan is {:.1}x faster",
+                naive.as_secs_f64(),
+                naive.as_secs_f64() / elapsed.as_secs_f64()
+            ));
+        }
+
+        if count == 1000 {
+            // Warm: the cold plan filled the cache; nothing changed since.
+            let warm_log = root.join("warm_1000.jsonl");
+            let before = calls(&log).len();
+            let (warm, _) = measure(tool(
+                &["plan", "--detailed-exitcode"],
+                &project,
+                &running.endpoint(),
+                RATE,
+            ));
+            let warm_calls = calls(&log).len() - before;
+            let _ = warm_log;
+            report.push(format!(
+                "warm plan, no changes, 1000 tasks: {:.2} s (target <= 2 s), {warm_calls} API calls (target <= 10)",
+                warm.as_secs_f64()
+            ));
+        }
+        runtime.block_on(running.shutdown());
+    }
+
+    // Apply of 1000 creates into an empty (in-memory) emulator.
+    {
+        let project = write_project(root, 1000);
+        let _ = std::fs::remove_dir_all(project.join(".wedata"));
+        let log = root.join("apply_1000.jsonl");
+        let running = runtime
+            .block_on(emulator::start(config(None, &log, RATE, 20)))
+            .unwrap();
+        let (elapsed, _) = measure(tool(
+            &["apply", "--auto-approve", "--parallelism", "32"],
+            &project,
+            &running.endpoint(),
+            RATE,
+        ));
+        let logged = calls(&log);
+        let limit = bound(&logged, RATE);
+        report.push(format!(
+            "apply, 1000 creates: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= 1.15)",
+            elapsed.as_secs_f64(),
+            logged.len(),
+            limit.as_secs_f64(),
+            elapsed.as_secs_f64() / limit.as_secs_f64()
+        ));
+        runtime.block_on(running.shutdown());
+    }
+
+    // Peak memory of a plan over 10,000 tasks (no added latency, high limit: memory is the point).
+    {
+        let project = write_project(root, 10_000);
+        let state = root.join("state_10000.json");
+        seed_state(10_000, &state);
+        let log = root.join("memory.jsonl");
+        let running = runtime
+            .block_on(emulator::start(config(Some(state), &log, 5000, 0)))
+            .unwrap();
+        let (elapsed, peak) = measure(tool(
+            &["plan", "--refresh", "full", "--detailed-exitcode"],
+            &project,
+            &running.endpoint(),
+            5000,
+        ));
+        report.push(format!(
+            "plan over 10,000 tasks: peak RSS {peak:.0} MiB (target < 200 MiB), {:.2} s",
+            elapsed.as_secs_f64()
+        ));
+        runtime.block_on(running.shutdown());
+    }
+
+    println!("\nplan_scale (emulator latency 20 ms, {RATE} requests/s per action):");
+    for line in report {
+        println!("  {line}");
+    }
+}
