@@ -155,3 +155,50 @@ async fn an_apply_killed_at_any_point_is_finished_by_the_next_one() {
         .args(["--endpoint", &emulator.endpoint()]);
     assert_eq!(run(plan).await.status.code(), Some(0));
 }
+
+/// Ctrl-C (SIGINT) stops starting new work, lets calls in flight finish, prints the partial
+/// result and exits 1; the next apply finishes the job.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interrupted_apply_reports_what_it_did_and_the_next_one_finishes() {
+    let directory = tempfile::tempdir().unwrap();
+    let edges = generate(directory.path(), 60);
+    let emulator = start_emulator(EmulatorConfig {
+        faults: FaultPlan::parse("*:latency=30").unwrap(),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let binary = assert_cmd::cargo::cargo_bin("wedata-gitops");
+    let child = std::process::Command::new(&binary)
+        .args(["apply", "--auto-approve", "--parallelism", "4"])
+        .arg(directory.path())
+        .args(["--endpoint", &emulator.endpoint()])
+        .env(
+            "TENCENTCLOUD_SECRET_ID",
+            wedata_gitops::emulator::TEST_SECRET_ID,
+        )
+        .env(
+            "TENCENTCLOUD_SECRET_KEY",
+            wedata_gitops::emulator::TEST_SECRET_KEY,
+        )
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{shown}");
+    assert!(shown.contains("not started"), "{shown}");
+    assert!(shown.contains("Apply: "), "{shown}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Interrupted"));
+
+    let finished = run(apply_command(directory.path(), &emulator.endpoint())).await;
+    assert!(finished.status.success(), "{}", stdout(&finished));
+    assert_converged(&emulator, &edges);
+}
