@@ -237,3 +237,63 @@ async fn a_dev_target_with_a_prefix_applies_beside_prod_without_touching_it() {
     .await;
     assert_eq!(dev_plan.status.code(), Some(0), "{}", stdout(&dev_plan));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_task_type_change_is_refused_then_replaced_when_deletion_is_allowed() {
+    let setup = applied_examples().await;
+    let manifest = setup.project.join("orders/quality_checks.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    // publish_orders_ready (a leaf) changes from Shell to Python.
+    let changed = text.replacen("  task_type: Shell\n", "  task_type: Python\n", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&manifest, &changed).unwrap();
+
+    let refused = run(command(&setup, &["plan"])).await;
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("--prune"), "{}", stderr(&refused));
+    assert!(
+        stdout(&refused).contains("-/+ task orders/publish_orders_ready"),
+        "{}",
+        stdout(&refused)
+    );
+
+    // prevent_destroy forbids it even with --prune.
+    let protected = changed.replace(
+        "name: publish_orders_ready\n",
+        "name: publish_orders_ready\nprevent_destroy: true\n",
+    );
+    std::fs::write(&manifest, &protected).unwrap();
+    let guarded = run(command(&setup, &["apply", "--auto-approve", "--prune"])).await;
+    assert_eq!(guarded.status.code(), Some(1));
+    assert!(
+        stderr(&guarded).contains("prevent_destroy"),
+        "{}",
+        stderr(&guarded)
+    );
+
+    std::fs::write(&manifest, &changed).unwrap();
+    let replaced = run(command(&setup, &["apply", "--auto-approve", "--prune"])).await;
+    assert!(
+        replaced.status.success(),
+        "{}\n{}",
+        stdout(&replaced),
+        stderr(&replaced)
+    );
+    let types: Vec<u64> = setup.emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .trigger_tasks
+            .values()
+            .filter(|stored| {
+                stored.task["TriggerTaskBaseAttribute"]["TaskName"] == "publish_orders_ready"
+            })
+            .map(|stored| {
+                stored.task["TriggerTaskBaseAttribute"]["TaskTypeId"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect()
+    });
+    assert_eq!(types, [30], "exactly one task, now Python");
+    let clean = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+}

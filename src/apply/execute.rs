@@ -435,34 +435,7 @@ async fn run_task(
         }
     };
     let task_id = match node.action {
-        Action::Create => {
-            let workflow_id = workflow_id_for(context, task)?;
-            let request = requests::create_task(project_id, &workflow_id, task, &resolve)?;
-            let mut attempts = 0;
-            loop {
-                attempts += 1;
-                match client.send(&request).await {
-                    Ok(response) => {
-                        break response
-                            .data
-                            .and_then(|data| data.task_id)
-                            .unwrap_or_default();
-                    }
-                    Err(error)
-                        if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS =>
-                    {
-                        // The create may have happened: look it up by name before creating again.
-                        let found =
-                            live::list_tasks(client, project_id, &workflow_id, Some(task.name()))
-                                .await?;
-                        if let Some(existing) = found.first() {
-                            break existing.task_id.clone();
-                        }
-                    }
-                    Err(error) => return Err(error.into()),
-                }
-            }
-        }
+        Action::Create => create_task(context, task, &resolve).await?,
         Action::Update => {
             let id = node
                 .id
@@ -478,12 +451,11 @@ async fn run_task(
             .clone()
             .ok_or_else(|| format!("{} has no id to submit", node.address))?,
         Action::Replace => {
-            return Err(format!(
-                "{}: {} cannot change in place; the task must be deleted and created again, which this version does not do automatically (delete it in WeData, or rename the task)",
-                node.address,
-                node.changes.iter().map(|change| change.member.as_str()).collect::<Vec<_>>().join(", ")
-            )
-            .into());
+            // The plan allowed deletion (refuse_replacements checked prevent_destroy and the
+            // policy): delete, then create afresh. WeData refuses to delete a task that others
+            // still depend on, so only tasks without dependents can be replaced this way.
+            delete_task(context, node).await?;
+            create_task(context, task, &resolve).await?
         }
         Action::Delete | Action::NoOp => {
             return Err(format!("{} is not a task write", node.address).into());
@@ -510,6 +482,38 @@ async fn run_task(
         id: Some(task_id),
         version,
     })
+}
+
+/// Creates a task; when the outcome is unknown, looks it up by name before trying again.
+async fn create_task(
+    context: &Context<'_>,
+    task: &Task,
+    resolve: &requests::Resolve<'_>,
+) -> Result<String, Failure> {
+    let project_id = &context.project.settings.project_id;
+    let client = context.client;
+    let workflow_id = workflow_id_for(context, task)?;
+    let request = requests::create_task(project_id, &workflow_id, task, resolve)?;
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match client.send(&request).await {
+            Ok(response) => {
+                return Ok(response
+                    .data
+                    .and_then(|data| data.task_id)
+                    .unwrap_or_default());
+            }
+            Err(error) if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS => {
+                let found =
+                    live::list_tasks(client, project_id, &workflow_id, Some(task.name())).await?;
+                if let Some(existing) = found.first() {
+                    return Ok(existing.task_id.clone());
+                }
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
 }
 
 /// The live definition read during planning, or read now.

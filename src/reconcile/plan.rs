@@ -151,6 +151,9 @@ pub struct Plan {
     pub waves: Vec<Vec<String>>,
     pub unmanaged: Vec<UnmanagedTask>,
     pub summary: Summary,
+    /// Whether this plan may delete (prune, and replacement as delete plus create).
+    #[serde(default)]
+    pub deletion_allowed: bool,
     pub fingerprints: Fingerprints,
 }
 
@@ -385,6 +388,7 @@ pub fn plan(
             unmanaged
         },
         summary,
+        deletion_allowed: deletion.prune,
         fingerprints,
     }
 }

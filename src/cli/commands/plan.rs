@@ -217,24 +217,40 @@ fn save(plan: &Plan, path: &Path) -> miette::Result<()> {
         .wrap_err_with(|| format!("cannot write the plan to {}", path.display()))
 }
 
-/// Replacing a task means deleting it; without that permission the plan cannot be applied.
+/// Replacing a task means deleting it: refused unless the plan may delete, and always for a
+/// task marked `prevent_destroy`.
 pub fn refuse_replacements(plan: &Plan) -> miette::Result<()> {
-    let replaced: Vec<&str> = plan
+    let replaced: Vec<&crate::reconcile::ResourceChange> = plan
         .changing()
         .filter(|resource| resource.action == Action::Replace)
+        .collect();
+    let protected: Vec<&str> = replaced
+        .iter()
+        .filter(|resource| resource.prevent_destroy)
         .map(|resource| resource.address.as_str())
         .collect();
-    if replaced.is_empty() {
+    if !protected.is_empty() {
+        return Err(miette::miette!(
+            help = "change the task type back, or remove prevent_destroy from the manifest if replacing it is intended",
+            "prevent_destroy forbids replacing {}: the task type cannot change in place",
+            protected.join(", ")
+        ));
+    }
+    if replaced.is_empty() || plan.deletion_allowed {
         return Ok(());
     }
+    let addresses: Vec<&str> = replaced
+        .iter()
+        .map(|resource| resource.address.as_str())
+        .collect();
     Err(miette::miette!(
-        help = "change the task type back, or give the task a new name (the old one then shows as unmanaged and can be pruned)",
+        help = "run with --prune (or prune: true for the target) to allow deleting and creating it again, change the task type back, or give the task a new name",
         "{} would need to be deleted and created again because an immutable member (the task type) changed: {}",
-        if replaced.len() == 1 {
+        if addresses.len() == 1 {
             "a task"
         } else {
             "tasks"
         },
-        replaced.join(", ")
+        addresses.join(", ")
     ))
 }
