@@ -172,7 +172,7 @@ impl Client {
                 ),
             }
             match result {
-                Err(error) if policy.should_retry(&error, writes) => match delays.next() {
+                Err(error) if policy.should_retry(&error) => match delays.next() {
                     Some(delay) => {
                         tracing::debug!(
                             action,
@@ -248,19 +248,8 @@ impl Client {
             Err(error) => return Err(self.transport_error(action, &error, writes)),
         };
         if !status.is_success() {
-            let reason = format!("HTTP {status}");
-            return Err(if writes {
-                ApiError::OutcomeUnknown {
-                    action: action.to_owned(),
-                    reason,
-                }
-            } else {
-                ApiError::Transport {
-                    action: action.to_owned(),
-                    endpoint: config.endpoint.clone(),
-                    reason,
-                }
-            });
+            // A gateway error says nothing of whether the write reached WeData.
+            return Err(self.unanswered(action, format!("HTTP {status}"), writes));
         }
         self.parse_envelope(action, &bytes)
     }
@@ -268,8 +257,16 @@ impl Client {
     /// A failure before anything was sent is a plain transport error (safe to retry); after
     /// sending, a write's outcome is unknown.
     fn transport_error(&self, action: &str, error: &reqwest::Error, writes: bool) -> ApiError {
-        let reason = describe_transport_error(error);
-        if writes && !error.is_connect() {
+        self.unanswered(
+            action,
+            describe_transport_error(error),
+            writes && !error.is_connect(),
+        )
+    }
+
+    /// No answer: a write that may have happened is `OutcomeUnknown`, anything else `Transport`.
+    fn unanswered(&self, action: &str, reason: String, outcome_unknown: bool) -> ApiError {
+        if outcome_unknown {
             ApiError::OutcomeUnknown {
                 action: action.to_owned(),
                 reason,

@@ -38,21 +38,17 @@ impl RetryPolicy {
             .build()
     }
 
-    /// Whether `error`, from an action that `writes` or not, may be retried.
+    /// Whether `error` may be retried.
     /// A write whose outcome is unknown never is: the caller must look the resource up.
-    pub fn should_retry(&self, error: &ApiError, writes: bool) -> bool {
+    pub fn should_retry(&self, error: &ApiError) -> bool {
         match error {
             ApiError::OutcomeUnknown { .. } => false,
-            ApiError::Transport { .. } => !writes || transport_failed_before_sending(error),
+            // The client reports `Transport` for a write only when nothing was sent (a
+            // refused connection); a failure after sending a write is `OutcomeUnknown`.
+            ApiError::Transport { .. } => true,
             other => other.is_retryable(),
         }
     }
-}
-
-/// The client only reports `Transport` for a write when nothing was sent (a refused
-/// connection); anything after sending becomes `OutcomeUnknown`.
-fn transport_failed_before_sending(error: &ApiError) -> bool {
-    matches!(error, ApiError::Transport { .. })
 }
 
 #[cfg(test)]
@@ -82,26 +78,26 @@ mod tests {
             action: "CreateTriggerTask".into(),
             reason: "timed out".into(),
         };
-        assert!(!policy.should_retry(&unknown, true));
+        assert!(!policy.should_retry(&unknown));
         let limited = ApiError::Api {
             action: "CreateTriggerTask".into(),
             code: "RequestLimitExceeded".into(),
             message: String::new(),
             request_id: "r".into(),
         };
-        assert!(policy.should_retry(&limited, true));
+        assert!(policy.should_retry(&limited));
         let invalid = ApiError::Api {
             action: "CreateTriggerTask".into(),
             code: "InvalidParameterValue".into(),
             message: String::new(),
             request_id: "r".into(),
         };
-        assert!(!policy.should_retry(&invalid, true));
+        assert!(!policy.should_retry(&invalid));
         let refused = ApiError::Transport {
             action: "GetTriggerTask".into(),
             endpoint: "http://127.0.0.1:1".into(),
             reason: "connection refused".into(),
         };
-        assert!(policy.should_retry(&refused, false));
+        assert!(policy.should_retry(&refused));
     }
 }

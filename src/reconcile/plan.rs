@@ -235,27 +235,46 @@ pub fn diff_members(
 
 fn change(member: &str, before: Value, after: Value) -> MemberChange {
     let sensitive = is_sensitive_member(member);
-    if sensitive {
-        let hide = |value: Value| {
+    let hide = |value: Value| {
+        if sensitive {
             if value.is_null() || value == "" {
                 value
             } else {
                 Value::from("(sensitive)")
             }
-        };
-        MemberChange {
-            member: member.to_owned(),
-            before: hide(before),
-            after: hide(after),
-            sensitive,
+        } else {
+            redact_map_values(value)
         }
-    } else {
-        MemberChange {
-            member: member.to_owned(),
-            before,
-            after,
-            sensitive,
-        }
+    };
+    MemberChange {
+        member: member.to_owned(),
+        before: hide(before),
+        after: hide(after),
+        sensitive,
+    }
+}
+
+/// Key/value members compared as whole maps (scheduling parameters, outputs, workflow
+/// parameters) hide the values of their secret-looking keys.
+fn redact_map_values(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(key, value)| {
+                    let hidden =
+                        crate::model::is_sensitive_key(&key) && value.is_string() && value != "";
+                    (
+                        key,
+                        if hidden {
+                            Value::from("(sensitive)")
+                        } else {
+                            value
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        other => other,
     }
 }
 
@@ -604,6 +623,38 @@ mod tests {
         let text = serde_json::to_string(&plan).unwrap();
         assert!(!text.contains("hunter2"), "{text}");
         assert!(text.contains("(sensitive)"));
+    }
+
+    #[test]
+    fn secret_looking_keys_inside_whole_map_members_are_hidden() {
+        let desired = state(
+            "extract",
+            &[(
+                "configuration.scheduling_parameters",
+                json!({"db_password": "hunter2", "bizdate": "${yyyyMMdd}"}),
+            )],
+        );
+        let plan = run(&[task("extract", desired, None, &[])]);
+        let text = serde_json::to_string(&plan).unwrap();
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(
+            text.contains("${yyyyMMdd}"),
+            "other keys stay visible: {text}"
+        );
+    }
+
+    proptest::proptest! {
+        /// A state never differs from itself, whatever its members, and a plan is stable.
+        #[test]
+        fn a_state_compared_with_itself_has_no_changes(
+            members in proptest::collection::btree_map("[a-z.]{1,12}", proptest::prelude::any::<i64>(), 0..12),
+        ) {
+            let values: BTreeMap<String, Value> = members.into_iter().map(|(key, value)| (key, json!(value))).collect();
+            proptest::prop_assert!(diff_members(&values, &values).is_empty());
+            let same = TaskState { name: "t".into(), members: values };
+            let plan = run(&[task("t", same.clone(), Some(live_task("1", same)), &[])]);
+            proptest::prop_assert_eq!(plan.resources[0].action, Action::NoOp);
+        }
     }
 
     #[test]

@@ -134,3 +134,62 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::plan::{Fingerprints, MemberChange, Summary};
+    use crate::reconcile::{Action, ResourceChange, ResourceKind};
+    use serde_json::Value;
+
+    /// A plan far over the limit is cut with a notice, and what is shown stays well-formed.
+    #[test]
+    fn a_huge_plan_is_truncated_under_the_limit_with_a_notice() {
+        let code: String = (0..200).map(|line| format!("echo line {line}\n")).collect();
+        let resources: Vec<ResourceChange> = (0..100)
+            .map(|index| ResourceChange {
+                address: format!("task.orders.task_{index:03}"),
+                kind: ResourceKind::Task,
+                name: format!("task_{index:03}"),
+                workflow: Some("orders".into()),
+                action: Action::Create,
+                id: None,
+                changes: vec![MemberChange {
+                    member: crate::model::CODE_MEMBER.into(),
+                    before: Value::Null,
+                    after: Value::from(code.clone()),
+                    sensitive: false,
+                }],
+                depends_on: Vec::new(),
+                source: None,
+                prevent_destroy: false,
+            })
+            .collect();
+        let plan = Plan {
+            format_version: 1,
+            project_id: "1".into(),
+            target: None,
+            resources,
+            waves: Vec::new(),
+            unmanaged: Vec::new(),
+            summary: Summary {
+                create: 100,
+                ..Summary::default()
+            },
+            deletion_allowed: false,
+            fingerprints: Fingerprints::default(),
+        };
+        let text = render(&plan);
+        assert!(
+            text.len() <= MAXIMUM_CHARACTERS,
+            "{} characters",
+            text.len()
+        );
+        assert!(text.contains("**Truncated:**"));
+        assert_eq!(
+            text.matches("<details>").count(),
+            text.matches("</details>").count()
+        );
+        assert!(text.contains("task_000"));
+    }
+}
