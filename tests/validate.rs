@@ -42,7 +42,10 @@ fn the_examples_are_valid_for_every_target() {
 const CASES: &[(&str, &str)] = &[
     ("unknown_key", "task.yaml:6:1: unknown field `schedular`"),
     ("wrong_type", "task.yaml:7:16: expected a whole number"),
-    ("bad_enums", "scheduler.allow_redo is `SOMETIMES`"),
+    (
+        "bad_enums",
+        "task.yaml:7:15: `SOMETIMES` is not allowed here; expected one of ALL",
+    ),
     (
         "unknown_task_type",
         "task.yaml:5:14: unknown task type `Shel`",

@@ -16,25 +16,6 @@ use super::{Task, Workflow};
 /// Code files larger than this are refused.
 pub const MAXIMUM_CODE_BYTES: u64 = 10 * 1024 * 1024;
 
-pub const ALLOW_REDO_TYPES: [&str; 3] = ["ALL", "FAILURE", "NONE"];
-pub const RUN_PRIORITIES: [i64; 3] = [4, 5, 6];
-/// From the DependencyTriggerPolicy document in api.json.
-pub const DEPENDENCY_TRIGGER_POLICIES: [&str; 13] = [
-    "ALL_SUCCESS",
-    "ALL_FAILED",
-    "ALL_DONE",
-    "ALL_DONE_AT_LEAST_ONE_SUCCESS",
-    "ALL_SKIPPED",
-    "ONE_FAILED",
-    "ONE_SUCCESS",
-    "ONE_DONE",
-    "NONE_FAILED",
-    "ALL_DONE_NONE_FAILED_AT_LEAST_ONE_SUCCESS",
-    "NONE_SKIPPED",
-    "ALL_DONE_AT_LEAST_ONE_FAILED",
-    "ALL_DONE_NONE_SKIPPED",
-];
-
 /// The checked result of all documents.
 pub struct Checked {
     pub workflows: Vec<Workflow>,
@@ -156,7 +137,6 @@ pub fn check(
         }
 
         let task_type_id = check_task_type(task, file, *first_line, &at, diagnostics);
-        check_enums(task, file, task_line, &at, diagnostics);
         let code = task.configuration.code_file.as_ref().and_then(|code_file| {
             let line = line_of(code_file.referenced.line());
             read_code_file(
@@ -253,85 +233,6 @@ fn check_task_type(
                 None
             }
         },
-    }
-}
-
-fn check_enums(
-    task: &TriggerTaskManifest,
-    file: &Path,
-    line: usize,
-    at: &At<'_>,
-    diagnostics: &mut Diagnostics,
-) {
-    let scheduler = &task.scheduler;
-    let line = line as u64;
-    let mut invalid = |member: &str, value: String, allowed: String| {
-        diagnostics.push(
-            at(
-                file,
-                line,
-                1,
-                format!("scheduler.{member} is {value}; expected one of {allowed}"),
-            )
-            .with_hint(format!("see the {member} row in docs/manifests.md")),
-        );
-    };
-    if let Some(value) = &scheduler.allow_redo {
-        if !ALLOW_REDO_TYPES.contains(&value.as_str()) {
-            invalid(
-                "allow_redo",
-                format!("`{value}`"),
-                ALLOW_REDO_TYPES.join(", "),
-            );
-        }
-    }
-    if let Some(value) = scheduler.run_priority {
-        if !RUN_PRIORITIES.contains(&value) {
-            invalid(
-                "run_priority",
-                value.to_string(),
-                "4 (high), 5 (medium), 6 (low)".into(),
-            );
-        }
-    }
-    if let Some(value) = &scheduler.dependency_trigger_policy {
-        if !DEPENDENCY_TRIGGER_POLICIES.contains(&value.as_str()) {
-            invalid(
-                "dependency_trigger_policy",
-                format!("`{value}`"),
-                DEPENDENCY_TRIGGER_POLICIES.join(", "),
-            );
-        }
-    }
-    if let Some(value) = scheduler.schedule_type {
-        if !(0..=1).contains(&value) {
-            invalid(
-                "schedule_type",
-                value.to_string(),
-                "0 (normal), 1 (dry run)".into(),
-            );
-        }
-    }
-    if let Some(value) = scheduler.allow_downstream_dependency {
-        if !(0..=1).contains(&value) {
-            invalid(
-                "allow_downstream_dependency",
-                value.to_string(),
-                "0, 1".into(),
-            );
-        }
-    }
-    for (member, value) in [
-        ("max_retries", scheduler.max_retries),
-        ("retry_wait_minutes", scheduler.retry_wait_minutes),
-    ] {
-        if value.is_some_and(|value| value < 0) {
-            invalid(
-                member,
-                value.unwrap_or_default().to_string(),
-                "a number of 0 or more".into(),
-            );
-        }
     }
 }
 

@@ -371,6 +371,10 @@ pub fn yaml_error(
         result = result.with_hint(format!(
             "add `{field}:` to this document (see docs/manifests.md)"
         ));
+    } else if message.contains("is not allowed here") {
+        result = result.with_hint(
+            "the allowed values come from the WeData API documentation; see docs/manifests.md",
+        );
     } else if message.contains("appears twice") {
         result = result.with_hint("remove one of the two entries");
     } else if message.contains("budget") || message.contains("alias") || message.contains("depth") {

@@ -288,13 +288,13 @@ pub struct TaskScheduler {
     #[schemars(with = "Option<Vec<Reference>>")]
     pub upstream: Option<Vec<Spanned<Reference>>>,
     /// RunPriorityType: 4 high, 5 medium, 6 low (default 6).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::run_priority")]
     pub run_priority: Option<i64>,
     /// RetryWaitMinute (default 5).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::not_negative")]
     pub retry_wait_minutes: Option<i64>,
     /// MaxRetryNumber (default 4).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::not_negative")]
     pub max_retries: Option<i64>,
     /// ExecutionTTLMinute (default -1: none).
     #[serde(default)]
@@ -303,7 +303,7 @@ pub struct TaskScheduler {
     #[serde(default)]
     pub wait_execution_total_ttl_minutes: Option<i64>,
     /// AllowRedoType: ALL (default), FAILURE or NONE.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::allow_redo")]
     pub allow_redo: Option<String>,
     /// ParamTaskOutList as a map of output name to value expression.
     #[serde(default)]
@@ -315,13 +315,13 @@ pub struct TaskScheduler {
     #[serde(default)]
     pub output_registries: Option<Vec<OutputRegistry>>,
     /// DependencyTriggerPolicy (default ALL_SUCCESS).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::dependency_trigger_policy")]
     pub dependency_trigger_policy: Option<String>,
     /// AllowDownstreamDependency: 1 allowed (default), 0 not.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::zero_or_one")]
     pub allow_downstream_dependency: Option<i64>,
     /// ScheduleType: 0 normal (default), 1 dry run.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "allowed::zero_or_one")]
     pub schedule_type: Option<i64>,
 }
 
@@ -365,4 +365,92 @@ pub struct OutputRegistry {
     pub datasource_name: Option<String>,
     #[serde(default)]
     pub qualified_name: Option<String>,
+}
+
+/// Enumerated members, checked while parsing so an error points at the value itself.
+/// The allowed values are the ones the API documents in api.json.
+mod allowed {
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    pub const ALLOW_REDO_TYPES: [&str; 3] = ["ALL", "FAILURE", "NONE"];
+    /// From the DependencyTriggerPolicy document in api.json.
+    pub const DEPENDENCY_TRIGGER_POLICIES: [&str; 13] = [
+        "ALL_SUCCESS",
+        "ALL_FAILED",
+        "ALL_DONE",
+        "ALL_DONE_AT_LEAST_ONE_SUCCESS",
+        "ALL_SKIPPED",
+        "ONE_FAILED",
+        "ONE_SUCCESS",
+        "ONE_DONE",
+        "NONE_FAILED",
+        "ALL_DONE_NONE_FAILED_AT_LEAST_ONE_SUCCESS",
+        "NONE_SKIPPED",
+        "ALL_DONE_AT_LEAST_ONE_FAILED",
+        "ALL_DONE_NONE_SKIPPED",
+    ];
+
+    fn one_of<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        allowed: &[&str],
+    ) -> Result<Option<String>, D::Error> {
+        let value = Option::<String>::deserialize(deserializer)?;
+        match &value {
+            Some(text) if !allowed.contains(&text.as_str()) => Err(D::Error::custom(format!(
+                "`{text}` is not allowed here; expected one of {}",
+                allowed.join(", ")
+            ))),
+            _ => Ok(value),
+        }
+    }
+
+    fn number_in<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        allowed: &[i64],
+        described: &str,
+    ) -> Result<Option<i64>, D::Error> {
+        let value = Option::<i64>::deserialize(deserializer)?;
+        match value {
+            Some(number) if !allowed.contains(&number) => Err(D::Error::custom(format!(
+                "{number} is not allowed here; expected {described}"
+            ))),
+            _ => Ok(value),
+        }
+    }
+
+    pub fn allow_redo<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &ALLOW_REDO_TYPES)
+    }
+
+    pub fn dependency_trigger_policy<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &DEPENDENCY_TRIGGER_POLICIES)
+    }
+
+    pub fn run_priority<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<i64>, D::Error> {
+        number_in(deserializer, &[4, 5, 6], "4 (high), 5 (medium) or 6 (low)")
+    }
+
+    pub fn zero_or_one<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<i64>, D::Error> {
+        number_in(deserializer, &[0, 1], "0 or 1")
+    }
+
+    pub fn not_negative<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<i64>, D::Error> {
+        let value = Option::<i64>::deserialize(deserializer)?;
+        match value {
+            Some(number) if number < 0 => Err(D::Error::custom(format!(
+                "{number} is not allowed here; expected 0 or more"
+            ))),
+            _ => Ok(value),
+        }
+    }
 }
