@@ -76,6 +76,17 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report of a run with nothing to do.
+    pub fn empty() -> Self {
+        Self {
+            results: Vec::new(),
+            succeeded: 0,
+            failed: 0,
+            skipped: 0,
+            not_started: 0,
+        }
+    }
+
     pub fn is_success(&self) -> bool {
         self.failed + self.skipped + self.not_started == 0
     }
@@ -175,7 +186,7 @@ pub async fn execute(
                     .expect("durations lock")
                     .insert(position, elapsed);
                 if let Some(progress) = &context.options.progress {
-                    progress(&to_result(node, &wrap(&result), elapsed));
+                    progress(&to_result(node, &result, elapsed));
                 }
                 result
             }
@@ -227,20 +238,6 @@ pub async fn execute(
         skipped: count(Outcome::Skipped),
         not_started: count(Outcome::NotStarted),
         results,
-    }
-}
-
-/// A borrowed view of a node's result for progress callbacks.
-fn wrap(result: &Result<Done, Failure>) -> Result<Done, Failure> {
-    match result {
-        Ok(done) => Ok(Done {
-            id: done.id.clone(),
-            version: done.version.clone(),
-        }),
-        Err(failure) => Err(Failure {
-            message: failure.message.clone(),
-            request_id: failure.request_id.clone(),
-        }),
     }
 }
 

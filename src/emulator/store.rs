@@ -596,7 +596,6 @@ impl Store {
             .values()
             .map(|stored| stored.task["TaskBaseAttribute"].clone())
             .filter(|attributes| matches_task_filters(attributes, body))
-            .map(|attributes| periodic_list_item(&attributes))
             .collect();
         page(items, body).map(|data| json!({"Data": data}))
     }
@@ -924,11 +923,6 @@ fn matches_task_filters(attributes: &Value, body: &Value) -> bool {
             .get("TaskTypeId")
             .and_then(Value::as_u64)
             .is_none_or(|kind| attributes["TaskTypeId"].as_u64() == Some(kind))
-}
-
-/// The ListTasks item shape (TaskBaseAttribute members the list carries).
-fn periodic_list_item(attributes: &Value) -> Value {
-    attributes.clone()
 }
 
 /// Slices `items` by PageNumber (from 1) and PageSize (10 to 200, default 10).

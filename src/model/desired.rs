@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Value, json};
 
-use super::normalize::{as_set, code_text, desired_value};
+use super::normalize::{as_set, code_text};
 use super::{CODE_MEMBER, TaskState, WorkflowState};
 use crate::manifest::types::Reference;
 use crate::manifest::{Task, Workflow};
@@ -26,7 +26,7 @@ pub fn task_state(task: &Task, live_names_by_id: &HashMap<String, String>) -> Ta
     let mut members = BTreeMap::new();
     let mut put = |member: &str, value: Option<Value>| {
         if let Some(value) = value {
-            members.insert(member.to_owned(), desired_value(value));
+            members.insert(member.to_owned(), value);
         }
     };
     put("base.task_type", Some(json!(task.task_type_id)));

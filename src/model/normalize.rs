@@ -78,11 +78,6 @@ pub fn live_value(member: &str, value: Option<&Value>) -> Value {
     }
 }
 
-/// The same for a desired value: a declared default equals an undeclared one on the live side.
-pub fn desired_value(value: Value) -> Value {
-    value
-}
-
 fn is_collection_member(member: &str) -> bool {
     matches!(
         member,

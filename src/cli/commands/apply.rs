@@ -107,16 +107,7 @@ async fn apply(
     refuse_replacements(&plan)?;
     if !plan.summary.has_changes() && plan.changing().next().is_none() {
         if args.format == Format::Json {
-            anstream::println!(
-                "{}",
-                render::result::json(&crate::apply::Report {
-                    results: Vec::new(),
-                    succeeded: 0,
-                    failed: 0,
-                    skipped: 0,
-                    not_started: 0
-                })
-            );
+            anstream::println!("{}", render::result::json(&crate::apply::Report::empty()));
         }
         return Ok(ExitStatus::Success);
     }
