@@ -479,3 +479,38 @@ async fn a_corrupt_plan_cache_is_discarded_with_a_warning() {
         stderr(&output)
     );
 }
+
+/// Regression: the cache was keyed by endpoint, and `--emulate` picks a new port every run, so
+/// emulated plans never hit the cache and left a new cache file behind each time.
+#[tokio::test(flavor = "multi_thread")]
+async fn emulated_plans_reuse_one_cache_across_runs() {
+    let directory = tempfile::tempdir().unwrap();
+    let project = directory.path().join("tasks");
+    copy_directory(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tasks"),
+        &project,
+    );
+    let emulate = |arguments: &[&str]| {
+        let mut command = wedata_gitops();
+        command.args(arguments).arg(&project).arg("--emulate");
+        command
+    };
+    assert!(
+        run(emulate(&["apply", "--auto-approve"]))
+            .await
+            .status
+            .success()
+    );
+    assert!(run(emulate(&["plan"])).await.status.success());
+    let warm = run(emulate(&["plan", "-v"])).await;
+    assert!(warm.status.success());
+    assert!(
+        !stderr(&warm).contains("GetTriggerTask"),
+        "{}",
+        stderr(&warm)
+    );
+    let cache_files = std::fs::read_dir(project.join(".wedata/cache"))
+        .unwrap()
+        .count();
+    assert_eq!(cache_files, 1);
+}

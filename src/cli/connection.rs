@@ -66,6 +66,9 @@ pub struct ProjectDefaults {
 pub struct Connection {
     pub client: Client,
     pub emulator: Option<emulator::RunningEmulator>,
+    /// What the live state belongs to: the endpoint, or the embedded emulator's state file
+    /// (whose port changes every run). Keys the plan cache.
+    pub identity: String,
 }
 
 impl Connection {
@@ -125,7 +128,7 @@ impl ConnectionArgs {
             let state_file = state_file
                 .clone()
                 .unwrap_or_else(|| project_root.join(emulator::DEFAULT_STATE_FILE));
-            let running = emulator::start_embedded(state_file)
+            let running = emulator::start_embedded(state_file.clone())
                 .await
                 .map_err(|error| {
                     miette::Report::new(error).wrap_err("cannot start the embedded emulator")
@@ -147,13 +150,16 @@ impl ConnectionArgs {
             return Ok(Connection {
                 client,
                 emulator: Some(running),
+                identity: format!("emulator:{}", state_file.display()),
             });
         }
         let home = std::env::var_os("HOME").map(PathBuf::from);
         let config = self.resolve(project, &|name| std::env::var(name).ok(), home.as_deref())?;
+        let identity = config.endpoint.clone();
         Ok(Connection {
             client: Client::new(config).map_err(miette::Report::new)?,
             emulator: None,
+            identity,
         })
     }
 }

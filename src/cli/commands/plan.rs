@@ -133,7 +133,7 @@ pub async fn compute(
     }
     let cache_path = DefinitionCache::path_for(
         &project.root,
-        &connection.client.config().endpoint,
+        &connection.identity,
         &project.settings.project_id,
     );
     let (cache, warning) = DefinitionCache::load(cache_path);
