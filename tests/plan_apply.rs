@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::*;
 use serde_json::{Value, json};
@@ -21,10 +21,7 @@ async fn setup(config: EmulatorConfig) -> Setup {
     let directory = tempfile::tempdir().unwrap();
     let log = directory.path().join("calls.jsonl");
     let project = directory.path().join("tasks");
-    copy_directory(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tasks"),
-        &project,
-    );
+    copy_examples(&project);
     let emulator = start_emulator(EmulatorConfig {
         log_file: Some(log.clone()),
         ..config
@@ -35,22 +32,6 @@ async fn setup(config: EmulatorConfig) -> Setup {
         log,
         _directory: directory,
         project,
-    }
-}
-
-fn copy_directory(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if entry.file_type().unwrap().is_dir() {
-            copy_directory(&entry.path(), &to.join(&name));
-        } else {
-            std::fs::copy(entry.path(), to.join(&name)).unwrap();
-        }
     }
 }
 
@@ -225,16 +206,7 @@ async fn a_code_edit_and_a_scheduler_edit_are_exactly_the_changes() {
 async fn a_change_made_in_wedata_shows_as_drift_to_revert() {
     let setup = setup(EmulatorConfig::default()).await;
     assert!(apply(&setup).await.status.success());
-    let task_id = setup.emulator.with_store(|store| {
-        store.projects[PROJECT_ID]
-            .trigger_tasks
-            .iter()
-            .find(|(_, stored)| {
-                stored.task["TriggerTaskBaseAttribute"]["TaskName"] == "clean_orders"
-            })
-            .map(|(id, _)| id.clone())
-            .unwrap()
-    });
+    let task_id = task_id_named(&setup.emulator, "clean_orders");
     let mut edit = wedata_gitops();
     edit.args([
         "api",
@@ -417,16 +389,7 @@ async fn a_warm_plan_reads_only_lists_and_refetches_only_what_changed() {
         "a warm plan fetched definitions"
     );
 
-    let task_id = setup.emulator.with_store(|store| {
-        store.projects[PROJECT_ID]
-            .trigger_tasks
-            .iter()
-            .find(|(_, stored)| {
-                stored.task["TriggerTaskBaseAttribute"]["TaskName"] == "load_orders"
-            })
-            .map(|(id, _)| id.clone())
-            .unwrap()
-    });
+    let task_id = task_id_named(&setup.emulator, "load_orders");
     let mut edit = wedata_gitops();
     edit.args([
         "api",
@@ -486,10 +449,7 @@ async fn a_corrupt_plan_cache_is_discarded_with_a_warning() {
 async fn emulated_plans_reuse_one_cache_across_runs() {
     let directory = tempfile::tempdir().unwrap();
     let project = directory.path().join("tasks");
-    copy_directory(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tasks"),
-        &project,
-    );
+    copy_examples(&project);
     let emulate = |arguments: &[&str]| {
         let mut command = wedata_gitops();
         command.args(arguments).arg(&project).arg("--emulate");

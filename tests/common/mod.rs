@@ -142,3 +142,38 @@ pub fn error_code(answer: &serde_json::Value) -> String {
         .unwrap_or("")
         .to_owned()
 }
+
+/// Copies `examples/tasks` (without hidden folders such as `.wedata`) to `to`.
+pub fn copy_examples(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tasks");
+    for entry in walkdir::WalkDir::new(&from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let relative = entry.path().strip_prefix(&from).unwrap();
+        if relative
+            .components()
+            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The TaskId of the emulator's task with this name.
+pub fn task_id_named(emulator: &RunningEmulator, name: &str) -> String {
+    emulator.with_store(|store| {
+        store.projects[PROJECT_ID]
+            .trigger_tasks
+            .iter()
+            .find(|(_, stored)| stored.task["TriggerTaskBaseAttribute"]["TaskName"] == name)
+            .map(|(id, _)| id.clone())
+            .unwrap_or_else(|| panic!("no task named {name}"))
+    })
+}
