@@ -14,13 +14,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFINITIONS = {
-    "2025-08-06": ROOT / "api-definition" / "api-2025-08-06.json",
-}
-
-# The actions the tool uses, and whether each one changes state (writes are never retried
-# blindly after an unknown outcome).
-ACTIONS = {
+# The actions the tool uses per API version, and whether each one changes state (writes are
+# never retried blindly after an unknown outcome).
+ACTIONS_2025 = {
     "CreateTriggerTask": True,
     "UpdateTriggerTask": True,
     "GetTriggerTask": False,
@@ -41,6 +37,33 @@ ACTIONS = {
     "SubmitTask": True,
     "ListTasks": False,
     "GetTaskVersion": False,
+    "CreateWorkflow": True,
+    "UpdateWorkflow": True,
+    "GetWorkflow": False,
+    "ListWorkflows": False,
+}
+
+# The legacy subset legacy projects (`api_version: "2021-08-20"`) use.
+ACTIONS_2021 = {
+    "CreateTask": True,
+    "ModifyTaskInfo": True,
+    "SubmitTask": True,
+    "DescribeTaskDetailDs": False,
+    "DescribeTaskByCycle": False,
+}
+
+# version -> (definition file, actions, generated module, module summary)
+TARGETS = {
+    "2025-08-06": (
+        ROOT / "api-definition" / "api-2025-08-06.json",
+        ACTIONS_2025,
+        ROOT / "src" / "api" / "types.rs",
+    ),
+    "2021-08-20": (
+        ROOT / "api-definition" / "api-2021-08-20-subset.json",
+        ACTIONS_2021,
+        ROOT / "src" / "api" / "legacy.rs",
+    ),
 }
 
 PRIMITIVES = {
@@ -71,10 +94,10 @@ def rust_type(member: dict, objects: dict) -> str:
     return PRIMITIVES[(kind, inner)]
 
 
-def closure(definition: dict) -> list:
+def closure(definition: dict, actions: dict) -> list:
     objects = definition["objects"]
     wanted, stack = [], []
-    for action in ACTIONS:
+    for action in actions:
         spec = definition["actions"][action]
         stack += [spec["input"], spec["output"]]
     seen = set()
@@ -95,7 +118,7 @@ def first_line(text: str) -> str:
     return line.replace("*/", "* /")
 
 
-def generate(version: str, path: Path) -> str:
+def generate(version: str, path: Path, actions: dict) -> str:
     definition = json.loads(path.read_text(encoding="utf-8"))
     objects = definition["objects"]
     out = [
@@ -116,7 +139,7 @@ def generate(version: str, path: Path) -> str:
         "use super::Action;",
         "",
     ]
-    for name in closure(definition):
+    for name in closure(definition, actions):
         obj = objects[name]
         doc = first_line(obj.get("document", ""))
         if doc:
@@ -138,29 +161,32 @@ def generate(version: str, path: Path) -> str:
                 out.append(f"    pub {field}: Option<{ty}>,")
         out.append("}")
         out.append("")
-    for action, writes in ACTIONS.items():
+    for action, writes in actions.items():
         spec = definition["actions"][action]
         out.append(f"impl Action for {spec['input']} {{")
         out.append(f'    const NAME: &\'static str = "{action}";')
+        out.append(f'    const VERSION: &\'static str = "{version}";')
         out.append(f"    const WRITES: bool = {'true' if writes else 'false'};")
         out.append(f"    type Response = {spec['output']};")
         out.append("}")
         out.append("")
     out.append("/// The actions above with whether each writes, for tests and the `api` command.")
     out.append("pub const ACTIONS: &[(&str, bool)] = &[")
-    for action, writes in ACTIONS.items():
+    for action, writes in actions.items():
         out.append(f'    ("{action}", {"true" if writes else "false"}),')
     out.append("];")
     return "\n".join(out) + "\n"
 
 
 def main() -> int:
-    text = generate("2025-08-06", DEFINITIONS["2025-08-06"])
-    target = ROOT / "src" / "api" / "types.rs"
-    if "--check" in sys.argv:
-        return 0 if target.read_text(encoding="utf-8") == text else 1
-    target.write_text(text, encoding="utf-8")
-    return 0
+    stale = False
+    for version, (path, actions, target) in TARGETS.items():
+        text = generate(version, path, actions)
+        if "--check" in sys.argv:
+            stale |= target.read_text(encoding="utf-8") != text
+        else:
+            target.write_text(text, encoding="utf-8")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ pub struct ClientConfig {
     pub endpoint: String,
     pub region: String,
     pub credentials: Credentials,
-    /// `X-TC-Version`.
+    /// `X-TC-Version` of untyped calls (the `api` command); typed requests carry their own.
     pub version: String,
     /// Requests per second per action, shared by all callers of the client.
     pub requests_per_second: u32,
@@ -110,7 +110,9 @@ impl Client {
             action: A::NAME.to_owned(),
             reason: error.to_string(),
         })?;
-        let response = self.call_bytes(A::NAME, body, A::WRITES).await?;
+        let response = self
+            .call_bytes(A::NAME, A::VERSION, body, A::WRITES)
+            .await?;
         let request_id = response
             .get("RequestId")
             .and_then(Value::as_str)
@@ -137,12 +139,14 @@ impl Client {
             });
         }
         let bytes = serde_json::to_vec(body).expect("a JSON value always serializes");
-        self.call_bytes(action, bytes, writes).await
+        self.call_bytes(action, &self.inner.config.version, bytes, writes)
+            .await
     }
 
     async fn call_bytes(
         &self,
         action: &str,
+        version: &str,
         body: Vec<u8>,
         writes: bool,
     ) -> Result<Value, ApiError> {
@@ -152,7 +156,7 @@ impl Client {
         loop {
             self.inner.limiter.acquire(action).await;
             let started = tokio::time::Instant::now();
-            let result = self.attempt(action, &body, writes).await;
+            let result = self.attempt(action, version, &body, writes).await;
             let elapsed_ms = started.elapsed().as_millis() as u64;
             match &result {
                 Ok(response) => {
@@ -191,7 +195,13 @@ impl Client {
     }
 
     /// One signed attempt. Signed afresh each time: the timestamp must be current.
-    async fn attempt(&self, action: &str, body: &[u8], writes: bool) -> Result<Value, ApiError> {
+    async fn attempt(
+        &self,
+        action: &str,
+        version: &str,
+        body: &[u8],
+        writes: bool,
+    ) -> Result<Value, ApiError> {
         let inner = &self.inner;
         let config = &inner.config;
         let timestamp = SystemTime::now()
@@ -222,7 +232,7 @@ impl Client {
         );
         headers.insert(AUTHORIZATION, header(&signature.authorization)?);
         headers.insert("X-TC-Action", header(action)?);
-        headers.insert("X-TC-Version", header(&config.version)?);
+        headers.insert("X-TC-Version", header(version)?);
         headers.insert("X-TC-Region", header(&config.region)?);
         headers.insert("X-TC-Timestamp", header(&timestamp.to_string())?);
         if let Some(token) = &config.credentials.token {

@@ -5,6 +5,7 @@
 mod client;
 pub mod credentials;
 mod error;
+pub mod legacy;
 pub mod rate_limit;
 pub mod retry;
 pub mod signing;
@@ -21,6 +22,8 @@ pub use error::ApiError;
 pub trait Action: Serialize {
     /// The `X-TC-Action` value.
     const NAME: &'static str;
+    /// The `X-TC-Version` the action belongs to (legacy actions say `2021-08-20`).
+    const VERSION: &'static str;
     /// Whether the action changes state. A write whose outcome is unknown is never retried
     /// blindly: the caller must look the resource up first.
     const WRITES: bool;
@@ -30,7 +33,11 @@ pub trait Action: Serialize {
 /// Whether an action changes state, judged by its verb, for actions without a generated type
 /// (the `api` command can call any action).
 pub fn action_writes(action: &str) -> bool {
-    if let Some(&(_, writes)) = types::ACTIONS.iter().find(|(name, _)| *name == action) {
+    if let Some(&(_, writes)) = types::ACTIONS
+        .iter()
+        .chain(legacy::ACTIONS)
+        .find(|(name, _)| *name == action)
+    {
         return writes;
     }
     const READ_VERBS: [&str; 4] = ["Get", "List", "Describe", "Check"];

@@ -687,6 +687,84 @@ pub struct CreateTriggerWorkflowResult {
     pub workflow_id: Option<String>,
 }
 
+/// CreateWorkflow请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateWorkflowRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流名称
+    #[serde(rename = "WorkflowName")]
+    pub workflow_name: String,
+    /// 所属文件夹路径
+    #[serde(rename = "ParentFolderPath")]
+    pub parent_folder_path: String,
+    /// 工作流类型,取值示例：cycle 周期工作流；manual 手动工作流，默认传入cycle
+    #[serde(
+        rename = "WorkflowType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_type: Option<String>,
+    /// 工作流描述
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// 工作流负责人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 工作流参数
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<Vec<ParamInfo>>,
+    /// 统一调度信息
+    #[serde(
+        rename = "WorkflowSchedulerConfiguration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_scheduler_configuration: Option<WorkflowSchedulerConfigurationInfo>,
+    /// BundleId项
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// Bundle信息
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
+/// CreateWorkflow返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateWorkflowResponse {
+    /// 返回工作流ID
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateWorkflowResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 创建工作流结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateWorkflowResult {
+    /// 创建成功后的工作流id
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+}
+
 /// DeleteTask请求参数结构体
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DeleteTaskRequest {
@@ -983,6 +1061,28 @@ pub struct GetTriggerWorkflowResponse {
     /// 工作流详细信息
     #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
     pub data: Option<TriggerWorkflowDetail>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetWorkflow请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetWorkflowRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流ID 通过ListWorkflows接口获取
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+}
+
+/// GetWorkflow返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetWorkflowResponse {
+    /// 工作流详细信息
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WorkflowDetail>,
     /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
     #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -1446,6 +1546,111 @@ pub struct ListTriggerWorkflowsResponse {
     /// <p>查询工作流分页信息</p>
     #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
     pub data: Option<ListTriggerWorkflowInfo>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 查询工作流分页列表
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListWorkflowInfo {
+    /// 列表item
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<WorkflowInfo>>,
+    /// 满足查询条件的数据总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 当前请求的数据页数
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 当前请求的数据页条数
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 满足查询条件的数据总条数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+}
+
+/// ListWorkflows请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListWorkflowsRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 请求的数据页数。默认值为1，取值大于等于1
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<i64>,
+    /// 每页显示的数据条数。默认值为10 ，最小值为10，最大值为200
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+    /// 搜索关键词
+    #[serde(rename = "Keyword", default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// 工作流所属文件夹
+    #[serde(
+        rename = "ParentFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_folder_path: Option<String>,
+    /// 工作流类型，cycle和manual
+    #[serde(
+        rename = "WorkflowType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_type: Option<String>,
+    /// bundleId项
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// 负责人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 创建人ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 修改时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间
+    #[serde(
+        rename = "ModifyTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_time: Option<Vec<String>>,
+    /// 创建时间区间 yyyy-MM-dd HH:mm:ss，需要在数组填入两个时间
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<Vec<String>>,
+}
+
+/// ListWorkflows返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListWorkflowsResponse {
+    /// 查询工作流分页信息
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListWorkflowInfo>,
     /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
     #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -2971,6 +3176,140 @@ pub struct UpdateTriggerWorkflowResult {
     pub status: Option<bool>,
 }
 
+/// UpdateWorkflow请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateWorkflowRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 责任人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 备注
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// 工作流参数列表
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<Vec<ParamInfo>>,
+    /// 统一调度参数
+    #[serde(
+        rename = "WorkflowSchedulerConfiguration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_scheduler_configuration: Option<WorkflowSchedulerConfigurationInfo>,
+    /// BundleId项
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// Bundle信息
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
+/// UpdateWorkflow返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateWorkflowResponse {
+    /// true代表成功，false代表失败
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<UpdateWorkflowResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 更新工作流结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateWorkflowResult {
+    /// 更新工作流结果
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+}
+
+/// 查询工作流详细信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowDetail {
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 责任人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 创建人ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 工作流类型，cycle和manual
+    #[serde(
+        rename = "WorkflowType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_type: Option<String>,
+    /// 工作流参数数组
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<Vec<ParamInfo>>,
+    /// 统一调度参数
+    #[serde(
+        rename = "WorkflowSchedulerConfiguration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_scheduler_configuration: Option<WorkflowSchedulerConfiguration>,
+    /// 工作流描述
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// 工作流所属路径
+    #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// BundleId项
+    #[serde(rename = "BundleId", default, skip_serializing_if = "Option::is_none")]
+    pub bundle_id: Option<String>,
+    /// BundleInfo项
+    #[serde(
+        rename = "BundleInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bundle_info: Option<String>,
+}
+
 /// 工作流SPARK_SQL参数
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct WorkflowGeneralTaskParam {
@@ -2980,6 +3319,70 @@ pub struct WorkflowGeneralTaskParam {
     /// 通用任务参数内容, 不同参数用;
     #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+/// 获取工作流的列表信息item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowInfo {
+    /// 工作流ID
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 工作流类型，cycle及manual
+    #[serde(
+        rename = "WorkflowType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_type: Option<String>,
+    /// 负责人ID
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 创建时间
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 最新修改时间
+    #[serde(
+        rename = "ModifyTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_time: Option<String>,
+    /// 最后更新人ID
+    #[serde(
+        rename = "UpdateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_user_uin: Option<String>,
+    /// 工作流描述
+    #[serde(
+        rename = "WorkflowDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_desc: Option<String>,
+    /// 创建人ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
 }
 
 /// 工作流运行配置
@@ -2999,6 +3402,165 @@ pub struct WorkflowRunConfig {
         skip_serializing_if = "Option::is_none"
     )]
     pub queuing_mode: Option<u64>,
+}
+
+/// 工作流统一调度出参
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowSchedulerConfiguration {
+    /// 时区
+    #[serde(
+        rename = "ScheduleTimeZone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time_zone: Option<String>,
+    /// 周期类型：支持的类型为
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// 自依赖, 默认值 serial, 取值为：parallel(并行), serial(串行), orderly(有序)
+    #[serde(
+        rename = "SelfDepend",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub self_depend: Option<String>,
+    /// 生效开始时间
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// 生效结束时间
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// 工作流依赖，yes or no
+    #[serde(
+        rename = "DependencyWorkflow",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_workflow: Option<String>,
+    /// 执行时间左闭区间，示例：00:00
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// 执行时间右闭区间，示例：23:59
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// cron表达式
+    #[serde(
+        rename = "CrontabExpression",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crontab_expression: Option<String>,
+    /// 是否开启日历调度 1 开启 0关闭
+    #[serde(
+        rename = "CalendarOpen",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_open: Option<String>,
+    /// 日历名称
+    #[serde(
+        rename = "CalendarName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_name: Option<String>,
+    /// 日历id
+    #[serde(
+        rename = "CalendarId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_id: Option<String>,
+}
+
+/// 工作流统一调度参数入参
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowSchedulerConfigurationInfo {
+    /// 时区
+    #[serde(rename = "ScheduleTimeZone")]
+    pub schedule_time_zone: String,
+    /// 周期类型：支持的类型为
+    #[serde(rename = "CycleType")]
+    pub cycle_type: String,
+    /// 自依赖, 默认值 serial, 取值为：parallel(并行), serial(串行), orderly(有序)
+    #[serde(rename = "SelfDepend")]
+    pub self_depend: String,
+    /// 生效开始时间
+    #[serde(rename = "StartTime")]
+    pub start_time: String,
+    /// 生效结束时间
+    #[serde(rename = "EndTime")]
+    pub end_time: String,
+    /// cron表达式
+    #[serde(rename = "CrontabExpression")]
+    pub crontab_expression: String,
+    /// 工作流依赖，yes or no
+    #[serde(
+        rename = "DependencyWorkflow",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_workflow: Option<String>,
+    /// 0：不修改 1：将任务的上游依赖配置改为默认值
+    #[serde(
+        rename = "ModifyCycleValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_cycle_value: Option<String>,
+    /// 工作流存在跨工作流依赖且使用cron表达式调度。如果保存统一调度，会断开不支持的依赖关系
+    #[serde(rename = "ClearLink", default, skip_serializing_if = "Option::is_none")]
+    pub clear_link: Option<bool>,
+    /// ModifyCycleValue为1的时候生效，表示默认修改的上游依赖-时间维度，取值为：
+    #[serde(
+        rename = "MainCyclicConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub main_cyclic_config: Option<String>,
+    /// ModifyCycleValue为1的时候生效，表示默认修改的上游依赖-实例范围
+    #[serde(
+        rename = "SubordinateCyclicConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subordinate_cyclic_config: Option<String>,
+    /// 执行时间左闭区间，示例：00:00，只有周期类型为MINUTE_CYCLE才需要填入
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// 执行时间右闭区间，示例：23:59，只有周期类型为MINUTE_CYCLE才需要填入
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// 是否开启日历调度 1 开启 0关闭
+    #[serde(
+        rename = "CalendarOpen",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_open: Option<String>,
+    /// 日历id
+    #[serde(
+        rename = "CalendarId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_id: Option<String>,
 }
 
 /// 工作流调度配置
@@ -3089,122 +3651,170 @@ pub struct WorkflowTriggerConfig {
 
 impl Action for CreateTriggerTaskRequest {
     const NAME: &'static str = "CreateTriggerTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = CreateTriggerTaskResponse;
 }
 
 impl Action for UpdateTriggerTaskRequest {
     const NAME: &'static str = "UpdateTriggerTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = UpdateTriggerTaskResponse;
 }
 
 impl Action for GetTriggerTaskRequest {
     const NAME: &'static str = "GetTriggerTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = GetTriggerTaskResponse;
 }
 
 impl Action for DeleteTriggerTaskRequest {
     const NAME: &'static str = "DeleteTriggerTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = DeleteTriggerTaskResponse;
 }
 
 impl Action for SubmitTriggerTaskRequest {
     const NAME: &'static str = "SubmitTriggerTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = SubmitTriggerTaskResponse;
 }
 
 impl Action for ListTriggerTasksRequest {
     const NAME: &'static str = "ListTriggerTasks";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = ListTriggerTasksResponse;
 }
 
 impl Action for GetTriggerTaskCodeRequest {
     const NAME: &'static str = "GetTriggerTaskCode";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = GetTriggerTaskCodeResponse;
 }
 
 impl Action for GetTriggerTaskVersionRequest {
     const NAME: &'static str = "GetTriggerTaskVersion";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = GetTriggerTaskVersionResponse;
 }
 
 impl Action for ListTriggerTaskVersionsRequest {
     const NAME: &'static str = "ListTriggerTaskVersions";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = ListTriggerTaskVersionsResponse;
 }
 
 impl Action for CreateTriggerWorkflowRequest {
     const NAME: &'static str = "CreateTriggerWorkflow";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = CreateTriggerWorkflowResponse;
 }
 
 impl Action for GetTriggerWorkflowRequest {
     const NAME: &'static str = "GetTriggerWorkflow";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = GetTriggerWorkflowResponse;
 }
 
 impl Action for ListTriggerWorkflowsRequest {
     const NAME: &'static str = "ListTriggerWorkflows";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = ListTriggerWorkflowsResponse;
 }
 
 impl Action for UpdateTriggerWorkflowRequest {
     const NAME: &'static str = "UpdateTriggerWorkflow";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = UpdateTriggerWorkflowResponse;
 }
 
 impl Action for CreateTaskRequest {
     const NAME: &'static str = "CreateTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = CreateTaskResponse;
 }
 
 impl Action for UpdateTaskRequest {
     const NAME: &'static str = "UpdateTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = UpdateTaskResponse;
 }
 
 impl Action for GetTaskRequest {
     const NAME: &'static str = "GetTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = GetTaskResponse;
 }
 
 impl Action for DeleteTaskRequest {
     const NAME: &'static str = "DeleteTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = DeleteTaskResponse;
 }
 
 impl Action for SubmitTaskRequest {
     const NAME: &'static str = "SubmitTask";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = true;
     type Response = SubmitTaskResponse;
 }
 
 impl Action for ListTasksRequest {
     const NAME: &'static str = "ListTasks";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = ListTasksResponse;
 }
 
 impl Action for GetTaskVersionRequest {
     const NAME: &'static str = "GetTaskVersion";
+    const VERSION: &'static str = "2025-08-06";
     const WRITES: bool = false;
     type Response = GetTaskVersionResponse;
+}
+
+impl Action for CreateWorkflowRequest {
+    const NAME: &'static str = "CreateWorkflow";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateWorkflowResponse;
+}
+
+impl Action for UpdateWorkflowRequest {
+    const NAME: &'static str = "UpdateWorkflow";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = UpdateWorkflowResponse;
+}
+
+impl Action for GetWorkflowRequest {
+    const NAME: &'static str = "GetWorkflow";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetWorkflowResponse;
+}
+
+impl Action for ListWorkflowsRequest {
+    const NAME: &'static str = "ListWorkflows";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListWorkflowsResponse;
 }
 
 /// The actions above with whether each writes, for tests and the `api` command.
@@ -3229,4 +3839,8 @@ pub const ACTIONS: &[(&str, bool)] = &[
     ("SubmitTask", true),
     ("ListTasks", false),
     ("GetTaskVersion", false),
+    ("CreateWorkflow", true),
+    ("UpdateWorkflow", true),
+    ("GetWorkflow", false),
+    ("ListWorkflows", false),
 ];
