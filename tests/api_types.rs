@@ -52,13 +52,17 @@ macro_rules! for_each_action {
         $check::<SubmitTaskRequest, SubmitTaskResponse>("SubmitTask");
         $check::<ListTasksRequest, ListTasksResponse>("ListTasks");
         $check::<GetTaskVersionRequest, GetTaskVersionResponse>("GetTaskVersion");
+        $check::<CreateWorkflowRequest, CreateWorkflowResponse>("CreateWorkflow");
+        $check::<UpdateWorkflowRequest, UpdateWorkflowResponse>("UpdateWorkflow");
+        $check::<GetWorkflowRequest, GetWorkflowResponse>("GetWorkflow");
+        $check::<ListWorkflowsRequest, ListWorkflowsResponse>("ListWorkflows");
     }};
 }
 
 #[test]
 fn every_used_action_is_covered() {
     let listed: BTreeSet<&str> = ACTIONS.iter().map(|(name, _)| *name).collect();
-    assert_eq!(listed.len(), 20);
+    assert_eq!(listed.len(), 24);
     let definition = definition();
     for name in &listed {
         assert!(

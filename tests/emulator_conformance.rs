@@ -13,6 +13,7 @@ use wedata_gitops::emulator::EmulatorConfig;
 /// Ids of the resources the examples are rewritten to refer to.
 struct Fixture {
     workflow_id: String,
+    periodic_workflow_id: String,
     trigger_task: String,
     trigger_upstream: String,
     trigger_version: String,
@@ -29,6 +30,16 @@ async fn fixture(endpoint: &str) -> Fixture {
     )
     .await;
     let workflow_id = workflow["Data"]["WorkflowId"].as_str().unwrap().to_owned();
+    let periodic_workflow = call(
+        endpoint,
+        "CreateWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "conformance_periodic", "ParentFolderPath": "/"}),
+    )
+    .await;
+    let periodic_workflow_id = periodic_workflow["Data"]["WorkflowId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let trigger = |name: &str| {
         json!({
             "ProjectId": PROJECT_ID,
@@ -40,7 +51,7 @@ async fn fixture(endpoint: &str) -> Fixture {
     let periodic = |name: &str| {
         json!({
             "ProjectId": PROJECT_ID,
-            "TaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": workflow_id},
+            "TaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": periodic_workflow_id},
             "TaskConfiguration": {"CodeContent": "ZWNobyAx"},
             "TaskSchedulerConfiguration": {"CycleType": "DAY_CYCLE"}
         })
@@ -79,6 +90,7 @@ async fn fixture(endpoint: &str) -> Fixture {
     );
     Fixture {
         workflow_id,
+        periodic_workflow_id,
         trigger_task,
         trigger_upstream,
         trigger_version,
@@ -102,7 +114,14 @@ fn rewrite(
             for (key, member) in map.iter_mut() {
                 match (key.as_str(), member.is_string()) {
                     ("ProjectId", true) => *member = json!(PROJECT_ID),
-                    ("WorkflowId", true) => *member = json!(fixture.workflow_id),
+                    ("WorkflowId", true) => {
+                        let workflow = if periodic {
+                            &fixture.periodic_workflow_id
+                        } else {
+                            &fixture.workflow_id
+                        };
+                        *member = json!(workflow)
+                    }
                     ("TaskId", true) if depth == 0 => *member = json!(target),
                     ("TaskId" | "FromTaskId", true) => {
                         let upstream = if periodic {
@@ -161,7 +180,7 @@ async fn replay<Response: DeserializeOwned>(
             let victim = if periodic {
                 call(endpoint, "CreateTask", json!({
                     "ProjectId": PROJECT_ID,
-                    "TaskBaseAttribute": {"TaskName": format!("victim_{index}"), "TaskTypeId": "35", "WorkflowId": fixture.workflow_id},
+                    "TaskBaseAttribute": {"TaskName": format!("victim_{index}"), "TaskTypeId": "35", "WorkflowId": fixture.periodic_workflow_id},
                     "TaskConfiguration": {},
                     "TaskSchedulerConfiguration": {}
                 }))
@@ -236,6 +255,10 @@ async fn every_official_example_request_is_accepted_and_answered_in_shape() {
         replay::<ListTriggerTaskVersionsResponse>(&endpoint, "ListTriggerTaskVersions", &fixture)
             .await;
     replayed += replay::<DeleteTriggerTaskResponse>(&endpoint, "DeleteTriggerTask", &fixture).await;
+    replayed += replay::<CreateWorkflowResponse>(&endpoint, "CreateWorkflow", &fixture).await;
+    replayed += replay::<UpdateWorkflowResponse>(&endpoint, "UpdateWorkflow", &fixture).await;
+    replayed += replay::<GetWorkflowResponse>(&endpoint, "GetWorkflow", &fixture).await;
+    replayed += replay::<ListWorkflowsResponse>(&endpoint, "ListWorkflows", &fixture).await;
     replayed += replay::<CreateTaskResponse>(&endpoint, "CreateTask", &fixture).await;
     replayed += replay::<UpdateTaskResponse>(&endpoint, "UpdateTask", &fixture).await;
     replayed += replay::<GetTaskResponse>(&endpoint, "GetTask", &fixture).await;

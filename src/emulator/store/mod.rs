@@ -6,6 +6,8 @@
 //! versions created by submits, references checked. Everything here is synchronous and pure
 //! apart from the clock value passed in.
 
+mod periodic;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -66,6 +68,10 @@ pub struct Project {
     pub trigger_tasks: BTreeMap<String, StoredTask>,
     /// TaskId → stored periodic task.
     pub tasks: BTreeMap<String, StoredTask>,
+    /// WorkflowId → periodic (`cycle` / `manual`) workflow: WorkflowDetail plus WorkflowId /
+    /// ParentFolderPath / CreateTime / ModifyTime / UpdateUserUin.
+    #[serde(default)]
+    pub periodic_workflows: BTreeMap<String, Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,6 +126,10 @@ impl Store {
             "GetTriggerTaskCode" => self.get_trigger_task_code(&project_id, body),
             "GetTriggerTaskVersion" => self.get_version(&project_id, body, Kind::Trigger),
             "ListTriggerTaskVersions" => self.list_versions(&project_id, body),
+            "CreateWorkflow" => self.create_periodic_workflow(&project_id, body, clock),
+            "UpdateWorkflow" => self.update_periodic_workflow(&project_id, body, clock),
+            "GetWorkflow" => self.get_periodic_workflow(&project_id, body),
+            "ListWorkflows" => self.list_periodic_workflows(&project_id, body),
             "CreateTask" => self.create_periodic_task(&project_id, body, clock),
             "UpdateTask" => self.update_periodic_task(&project_id, body, clock),
             "GetTask" => self.get_task(&project_id, body, Kind::Periodic),
@@ -155,11 +165,7 @@ impl Store {
     ) -> Result<Value, Failure> {
         let name = text(body, "WorkflowName").to_owned();
         let project = self.project(project_id);
-        if project
-            .workflows
-            .values()
-            .any(|workflow| text(workflow, "WorkflowName") == name)
-        {
+        if workflow_name_taken(project, &name, None) {
             return Err(failure(
                 "InvalidParameter.DuplicateName",
                 format!("A workflow named `{name}` already exists in this project."),
@@ -204,11 +210,7 @@ impl Store {
         let workflow_id = text(body, "WorkflowId").to_owned();
         let project = self.project(project_id);
         if let Some(name) = body.get("WorkflowName").and_then(Value::as_str) {
-            let taken = project
-                .workflows
-                .iter()
-                .any(|(id, workflow)| *id != workflow_id && text(workflow, "WorkflowName") == name);
-            if taken {
+            if workflow_name_taken(project, name, Some(&workflow_id)) {
                 return Err(failure(
                     "InvalidParameter.DuplicateName",
                     format!("A workflow named `{name}` already exists in this project."),
@@ -301,7 +303,12 @@ impl Store {
             .ok_or_else(|| not_found("workflow", &workflow_id))?;
         check_unique_name(project, &workflow_id, &name, None)?;
         let scheduler = &body["TriggerTaskSchedulerConfiguration"];
-        check_references(project, scheduler, "TriggerTaskSchedulerConfiguration")?;
+        check_references(
+            project,
+            scheduler,
+            "TriggerTaskSchedulerConfiguration",
+            Kind::Trigger,
+        )?;
 
         let task_id = self.next_task_id(clock);
         let mut configuration = copy_members(&body["TriggerTaskConfiguration"]);
@@ -388,6 +395,7 @@ impl Store {
             project,
             scheduler_update,
             "Task.TriggerTaskSchedulerConfiguration",
+            Kind::Trigger,
         )?;
         if references_itself(scheduler_update, &task_id) {
             return Err(failure(
@@ -486,120 +494,6 @@ impl Store {
         Ok(json!({"Data": data}))
     }
 
-    // ----- periodic tasks -----
-
-    fn create_periodic_task(
-        &mut self,
-        project_id: &str,
-        body: &Value,
-        clock: &Clock,
-    ) -> Result<Value, Failure> {
-        let base = &body["TaskBaseAttribute"];
-        let workflow_id = text(base, "WorkflowId").to_owned();
-        let name = text(base, "TaskName").to_owned();
-        let task_type_id = parse_task_type(base, "TaskBaseAttribute.TaskTypeId")?;
-        let project = self.project(project_id);
-        if project.tasks.values().any(|stored| {
-            let attributes = &stored.task["TaskBaseAttribute"];
-            text(attributes, "WorkflowId") == workflow_id && text(attributes, "TaskName") == name
-        }) {
-            return Err(failure(
-                "InvalidParameter.DuplicateName",
-                format!("A task named `{name}` already exists in workflow {workflow_id}."),
-            ));
-        }
-        let task_id = self.next_task_id(clock);
-        let mut attributes = copy_members(base);
-        attributes.insert("TaskId".into(), json!(task_id));
-        attributes.insert("TaskTypeId".into(), json!(task_type_id));
-        attributes.insert("TaskLatestVersionNo".into(), json!("V1"));
-        attributes.insert("TaskLatestSubmitVersionNo".into(), json!(""));
-        attributes.insert("Status".into(), json!("N"));
-        attributes.insert("CreateTime".into(), json!(clock.display));
-        attributes.insert("LastUpdateTime".into(), json!(clock.display));
-        attributes.insert("CreateUserUin".into(), json!(EMULATED_USER_UIN));
-        attributes.insert("UpdateUserUin".into(), json!(EMULATED_USER_UIN));
-        attributes
-            .entry("OwnerUin")
-            .or_insert_with(|| json!(EMULATED_USER_UIN));
-        let mut configuration = copy_members(&body["TaskConfiguration"]);
-        let user_ext = configuration
-            .remove("TaskExtConfigurationList")
-            .unwrap_or_else(|| json!([]));
-        configuration.insert(
-            "TaskExtConfigurationList".into(),
-            with_server_ext_keys(&user_ext, project_id, &task_id, None),
-        );
-        let mut scheduler = copy_members(&body["TaskSchedulerConfiguration"]);
-        for (member, default) in SCHEDULER_DEFAULTS {
-            scheduler.entry(member).or_insert_with(|| json!(default));
-        }
-        scheduler
-            .entry("AllowRedoType")
-            .or_insert_with(|| json!("ALL"));
-        let task = json!({
-            "TaskBaseAttribute": attributes,
-            "TaskConfiguration": configuration,
-            "TaskSchedulerConfiguration": scheduler,
-        });
-        self.project(project_id).tasks.insert(
-            task_id.clone(),
-            StoredTask {
-                task,
-                saves: 1,
-                versions: Vec::new(),
-            },
-        );
-        Ok(json!({"Data": {"TaskId": task_id}}))
-    }
-
-    fn update_periodic_task(
-        &mut self,
-        project_id: &str,
-        body: &Value,
-        clock: &Clock,
-    ) -> Result<Value, Failure> {
-        let task_id = text(body, "TaskId").to_owned();
-        let project = self.project(project_id);
-        let stored = project
-            .tasks
-            .get_mut(&task_id)
-            .ok_or_else(|| not_found("task", &task_id))?;
-        let update = &body["Task"];
-        for section in [
-            "TaskBaseAttribute",
-            "TaskConfiguration",
-            "TaskSchedulerConfiguration",
-        ] {
-            for (member, value) in copy_members(&update[section]) {
-                if section == "TaskConfiguration" && member == "TaskExtConfigurationList" {
-                    let existing = stored.task[section][&member].clone();
-                    stored.task[section][member] =
-                        with_server_ext_keys(&value, project_id, &task_id, Some(&existing));
-                } else {
-                    stored.task[section][member] = value;
-                }
-            }
-        }
-        stored.saves += 1;
-        let attributes = &mut stored.task["TaskBaseAttribute"];
-        attributes["TaskLatestVersionNo"] = json!(format!("V{}", stored.saves));
-        attributes["LastUpdateTime"] = json!(clock.display);
-        attributes["Status"] = json!("N");
-        Ok(json!({"Data": {"Status": true}}))
-    }
-
-    fn list_periodic_tasks(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
-        let items: Vec<Value> = self
-            .project(project_id)
-            .tasks
-            .values()
-            .map(|stored| stored.task["TaskBaseAttribute"].clone())
-            .filter(|attributes| matches_task_filters(attributes, body))
-            .collect();
-        page(items, body).map(|data| json!({"Data": data}))
-    }
-
     // ----- shared by both kinds -----
 
     fn tasks_of(&mut self, project_id: &str, kind: Kind) -> &mut BTreeMap<String, StoredTask> {
@@ -612,11 +506,15 @@ impl Store {
 
     fn get_task(&mut self, project_id: &str, body: &Value, kind: Kind) -> Result<Value, Failure> {
         let task_id = text(body, "TaskId");
-        let stored = self
-            .tasks_of(project_id, kind)
-            .get(task_id)
-            .ok_or_else(|| not_found("task", task_id))?;
-        Ok(json!({"Data": stored.task}))
+        let task = match kind {
+            Kind::Trigger => self
+                .tasks_of(project_id, kind)
+                .get(task_id)
+                .map(|stored| stored.task.clone()),
+            Kind::Periodic => self.periodic_task_view(project_id, task_id),
+        };
+        let task = task.ok_or_else(|| not_found("task", task_id))?;
+        Ok(json!({"Data": task}))
     }
 
     fn delete_task(
@@ -666,9 +564,7 @@ impl Store {
             let attributes = &mut stored.task[attributes_member];
             attributes["Status"] = json!("Y");
             attributes["TaskLatestSubmitVersionNo"] = json!(version_number);
-            if kind == Kind::Trigger {
-                attributes["Submit"] = json!(true);
-            }
+            attributes["Submit"] = json!(true);
         }
         stored.versions.push(json!({
             "VersionId": version_id,
@@ -825,8 +721,26 @@ fn check_unique_name(
     Ok(())
 }
 
-/// Upstreams and parameter sources must name existing tasks.
-fn check_references(project: &Project, scheduler: &Value, path: &str) -> Result<(), Failure> {
+/// Workflow names are unique across trigger and periodic workflows of a project.
+fn workflow_name_taken(project: &Project, name: &str, except: Option<&str>) -> bool {
+    project
+        .workflows
+        .iter()
+        .chain(&project.periodic_workflows)
+        .any(|(id, workflow)| Some(id.as_str()) != except && text(workflow, "WorkflowName") == name)
+}
+
+/// Upstreams and parameter sources must name existing tasks of the same kind.
+fn check_references(
+    project: &Project,
+    scheduler: &Value,
+    path: &str,
+    kind: Kind,
+) -> Result<(), Failure> {
+    let tasks = match kind {
+        Kind::Trigger => &project.trigger_tasks,
+        Kind::Periodic => &project.tasks,
+    };
     let lists = [
         ("UpstreamDependencyConfigList", "TaskId"),
         ("ParamTaskInList", "FromTaskId"),
@@ -834,7 +748,7 @@ fn check_references(project: &Project, scheduler: &Value, path: &str) -> Result<
     for (list, member) in lists {
         for (index, item) in scheduler[list].as_array().into_iter().flatten().enumerate() {
             let id = text(item, member);
-            if !project.trigger_tasks.contains_key(id) {
+            if !tasks.contains_key(id) {
                 return Err(failure(
                     "InvalidParameterValue",
                     format!("`{path}.{list}.{index}.{member}`: the task `{id}` does not exist."),
