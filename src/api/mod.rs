@@ -30,6 +30,14 @@ pub trait Action: Serialize {
     type Response: DeserializeOwned;
 }
 
+/// Converts between two generated types that share members (the create and update flavours
+/// of a configuration, or a periodic task's members into the trigger task's); members the
+/// target lacks are dropped.
+pub fn convert<From: Serialize, To: DeserializeOwned>(value: &From) -> To {
+    serde_json::from_value(serde_json::to_value(value).expect("API types serialize"))
+        .expect("the two types share their members")
+}
+
 /// Whether an action changes state, judged by its verb, for actions without a generated type
 /// (the `api` command can call any action).
 pub fn action_writes(action: &str) -> bool {

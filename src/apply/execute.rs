@@ -13,13 +13,13 @@ use serde::Serialize;
 use super::requests;
 use super::schedule::{self, Outcome as NodeOutcome};
 use crate::api::types::{
-    DeleteTriggerTaskRequest, ListTriggerWorkflowsRequest, SubmitTriggerTaskRequest,
+    DeleteTaskRequest, DeleteTriggerTaskRequest, SubmitTaskRequest, SubmitTriggerTaskRequest,
 };
 use crate::api::{ApiError, Client};
-use crate::live::{self, LiveWorkflow};
+use crate::live::{self, LiveDefinition, LiveWorkflow, LiveWorkflowDetail};
 use crate::manifest::types::Reference;
-use crate::manifest::{Project, Task, Workflow};
-use crate::model::{desired, live as live_model};
+use crate::manifest::{Project, Task, Workflow, WorkflowDefinition};
+use crate::model::desired;
 use crate::reconcile::inputs::workflow_label;
 use crate::reconcile::plan::{diff_members, task_address, workflow_address};
 use crate::reconcile::{Action, Plan, ResourceChange, ResourceKind};
@@ -272,7 +272,7 @@ fn to_result(
 
 async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, Failure> {
     match node.kind {
-        ResourceKind::Workflow => {
+        ResourceKind::Workflow | ResourceKind::PeriodicWorkflow => {
             let workflow = context
                 .project
                 .workflows
@@ -283,7 +283,7 @@ async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, 
                 })?;
             run_workflow(context, node, workflow).await
         }
-        ResourceKind::Task => {
+        ResourceKind::Task | ResourceKind::PeriodicTask => {
             if node.action == Action::Delete {
                 return delete_task(context, node).await;
             }
@@ -309,22 +309,41 @@ async fn run_workflow(
     let client = context.client;
     let id = match node.action {
         Action::Create => {
-            let request = requests::create_workflow(project_id, workflow);
             let mut attempts = 0;
             loop {
                 attempts += 1;
-                match client.send(&request).await {
-                    Ok(response) => {
-                        break response
-                            .data
-                            .and_then(|data| data.workflow_id)
-                            .unwrap_or_default();
-                    }
+                let created = match &workflow.definition {
+                    WorkflowDefinition::Trigger(manifest) => client
+                        .send(&requests::create_workflow(
+                            project_id,
+                            &workflow.name,
+                            manifest,
+                        ))
+                        .await
+                        .map(|response| response.data.and_then(|data| data.workflow_id)),
+                    WorkflowDefinition::Periodic(manifest) => client
+                        .send(&requests::periodic::create_workflow(
+                            project_id,
+                            &workflow.name,
+                            manifest,
+                        ))
+                        .await
+                        .map(|response| response.data.and_then(|data| data.workflow_id)),
+                };
+                match created {
+                    Ok(id) => break id.unwrap_or_default(),
                     Err(error)
                         if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS =>
                     {
                         // The create may have happened: look before creating again.
-                        if let Some(id) = find_workflow(client, project_id, &workflow.name).await? {
+                        if let Some(id) = find_workflow(
+                            client,
+                            project_id,
+                            &workflow.name,
+                            workflow.is_periodic(),
+                        )
+                        .await?
+                        {
                             break id;
                         }
                     }
@@ -337,8 +356,32 @@ async fn run_workflow(
                 .id
                 .clone()
                 .ok_or_else(|| format!("{} has no id to update", node.address))?;
-            let request = requests::update_workflow(project_id, &id, workflow);
-            send_idempotent(client, &request).await?;
+            match &workflow.definition {
+                WorkflowDefinition::Trigger(manifest) => {
+                    let request =
+                        requests::update_workflow(project_id, &id, &workflow.name, manifest);
+                    send_idempotent(client, &request).await?;
+                }
+                WorkflowDefinition::Periodic(manifest) => {
+                    let live_detail =
+                        context
+                            .live
+                            .iter()
+                            .find(|live| live.id == id)
+                            .and_then(|live| match &live.detail {
+                                Some(LiveWorkflowDetail::Periodic(detail)) => Some(detail),
+                                _ => None,
+                            });
+                    let request = requests::periodic::update_workflow(
+                        project_id,
+                        &id,
+                        &workflow.name,
+                        manifest,
+                        live_detail,
+                    );
+                    send_idempotent(client, &request).await?;
+                }
+            }
             id
         }
         other => return Err(format!("a workflow cannot be {other:?}d").into()),
@@ -358,22 +401,13 @@ async fn find_workflow(
     client: &Client,
     project_id: &str,
     name: &str,
+    periodic: bool,
 ) -> Result<Option<String>, Failure> {
-    let response = client
-        .send(&ListTriggerWorkflowsRequest {
-            project_id: project_id.to_owned(),
-            keyword: Some(name.to_owned()),
-            page_size: Some(200),
-            ..Default::default()
-        })
-        .await?;
-    Ok(response
-        .data
-        .and_then(|data| data.items)
-        .unwrap_or_default()
+    Ok(live::list_workflows(client, project_id, periodic)
+        .await?
         .into_iter()
-        .find(|info| info.workflow_name.as_deref() == Some(name))
-        .and_then(|info| info.workflow_id))
+        .find(|listed| listed.name == name)
+        .map(|listed| listed.id))
 }
 
 /// Sends a write that is safe to repeat (update, submit, delete) until its outcome is known.
@@ -394,7 +428,7 @@ async fn send_idempotent<A: crate::api::Action>(
 }
 
 fn workflow_id_for(context: &Context<'_>, task: &Task) -> Result<String, Failure> {
-    match &task.manifest.workflow.value {
+    match &task.workflow().value {
         Reference::Id { id } => Ok(id.clone()),
         Reference::Name(_) => {
             let address = workflow_address(&workflow_label(task));
@@ -439,8 +473,17 @@ async fn run_task(
                 .clone()
                 .ok_or_else(|| format!("{} has no id to update", node.address))?;
             let (live_task, _) = live_definition(context, task, &id).await?;
-            let request = requests::update_task(project_id, task, &live_task, &resolve)?;
-            send_idempotent(client, &request).await?;
+            match &live_task {
+                LiveDefinition::Trigger(live_task) => {
+                    let request = requests::update_task(project_id, task, live_task, &resolve)?;
+                    send_idempotent(client, &request).await?;
+                }
+                LiveDefinition::Periodic(live_task) => {
+                    let request =
+                        requests::periodic::update_task(project_id, task, live_task, &resolve)?;
+                    send_idempotent(client, &request).await?;
+                }
+            }
             id
         }
         Action::Submit => node
@@ -464,16 +507,31 @@ async fn run_task(
         .expect("ids lock")
         .insert(node.address.clone(), task_id.clone());
 
-    let submitted = send_idempotent(
-        client,
-        &SubmitTriggerTaskRequest {
-            project_id: project_id.clone(),
-            task_id: task_id.clone(),
-            version_remark: context.options.version_remark.clone(),
-        },
-    )
-    .await?;
-    let version = submitted.data.and_then(|data| data.version_id);
+    let version = if task.is_periodic() {
+        send_idempotent(
+            client,
+            &SubmitTaskRequest {
+                project_id: project_id.clone(),
+                task_id: task_id.clone(),
+                version_remark: context.options.version_remark.clone(),
+            },
+        )
+        .await?
+        .data
+        .and_then(|data| data.version_id)
+    } else {
+        send_idempotent(
+            client,
+            &SubmitTriggerTaskRequest {
+                project_id: project_id.clone(),
+                task_id: task_id.clone(),
+                version_remark: context.options.version_remark.clone(),
+            },
+        )
+        .await?
+        .data
+        .and_then(|data| data.version_id)
+    };
     verify(context, task, &task_id).await?;
     Ok(Done {
         id: Some(task_id),
@@ -490,20 +548,50 @@ async fn create_task(
     let project_id = &context.project.settings.project_id;
     let client = context.client;
     let workflow_id = workflow_id_for(context, task)?;
-    let request = requests::create_task(project_id, &workflow_id, task, resolve)?;
+    let periodic = task.is_periodic();
+    let trigger_request = match periodic {
+        false => Some(requests::create_task(
+            project_id,
+            &workflow_id,
+            task,
+            resolve,
+        )?),
+        true => None,
+    };
+    let periodic_request = match periodic {
+        true => Some(requests::periodic::create_task(
+            project_id,
+            &workflow_id,
+            task,
+            resolve,
+        )?),
+        false => None,
+    };
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match client.send(&request).await {
-            Ok(response) => {
-                return Ok(response
-                    .data
-                    .and_then(|data| data.task_id)
-                    .unwrap_or_default());
-            }
+        let created = match (&trigger_request, &periodic_request) {
+            (Some(request), _) => client
+                .send(request)
+                .await
+                .map(|response| response.data.and_then(|data| data.task_id)),
+            (_, Some(request)) => client
+                .send(request)
+                .await
+                .map(|response| response.data.and_then(|data| data.task_id)),
+            (None, None) => return Err("no create request was built".to_owned().into()),
+        };
+        match created {
+            Ok(task_id) => return Ok(task_id.unwrap_or_default()),
             Err(error) if error.is_outcome_unknown() && attempts < UNKNOWN_OUTCOME_ATTEMPTS => {
-                let found =
-                    live::list_tasks(client, project_id, &workflow_id, Some(task.name())).await?;
+                let found = live::list_tasks(
+                    client,
+                    project_id,
+                    &workflow_id,
+                    Some(task.name()),
+                    periodic,
+                )
+                .await?;
                 if let Some(existing) = found.first() {
                     return Ok(existing.task_id.clone());
                 }
@@ -518,7 +606,7 @@ async fn live_definition(
     context: &Context<'_>,
     task: &Task,
     id: &str,
-) -> Result<(crate::api::types::TriggerTask, String), Failure> {
+) -> Result<(LiveDefinition, String), Failure> {
     let label = workflow_label(task);
     let known = context
         .live
@@ -527,7 +615,13 @@ async fn live_definition(
         .find_map(|workflow| workflow.definitions.get(id).cloned());
     match known {
         Some(definition) => Ok(definition),
-        None => Ok(live::get_task(context.client, &context.project.settings.project_id, id).await?),
+        None => Ok(live::get_task(
+            context.client,
+            &context.project.settings.project_id,
+            id,
+            task.is_periodic(),
+        )
+        .await?),
     }
 }
 
@@ -537,6 +631,7 @@ async fn verify(context: &Context<'_>, task: &Task, task_id: &str) -> Result<(),
         context.client,
         &context.project.settings.project_id,
         task_id,
+        task.is_periodic(),
     )
     .await?;
     let label = workflow_label(task);
@@ -553,7 +648,7 @@ async fn verify(context: &Context<'_>, task: &Task, task_id: &str) -> Result<(),
         })
         .collect();
     let wanted = desired::task_state(task, &names_by_id);
-    let got = live_model::task_state(&definition, Some(&code), &names_by_id);
+    let got = definition.state(Some(&code), &names_by_id);
     let differences = diff_members(&wanted.members, &got.members);
     if differences.is_empty() {
         return Ok(());
@@ -575,16 +670,30 @@ async fn delete_task(context: &Context<'_>, node: &ResourceChange) -> Result<Don
         .id
         .clone()
         .ok_or_else(|| format!("{} has no id to delete", node.address))?;
-    send_idempotent(
-        context.client,
-        &DeleteTriggerTaskRequest {
-            project_id: context.project.settings.project_id.clone(),
-            task_id: id.clone(),
-            operate_inform: None,
-            delete_mode: None,
-        },
-    )
-    .await?;
+    let project_id = context.project.settings.project_id.clone();
+    if node.kind.is_periodic() {
+        send_idempotent(
+            context.client,
+            &DeleteTaskRequest {
+                project_id,
+                task_id: id.clone(),
+                operate_inform: None,
+                delete_mode: None,
+            },
+        )
+        .await?;
+    } else {
+        send_idempotent(
+            context.client,
+            &DeleteTriggerTaskRequest {
+                project_id,
+                task_id: id.clone(),
+                operate_inform: None,
+                delete_mode: None,
+            },
+        )
+        .await?;
+    }
     Ok(Done {
         id: Some(id),
         version: None,

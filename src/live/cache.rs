@@ -1,6 +1,6 @@
 //! A local cache of live task definitions, so a plan with no remote changes needs only the
 //! list calls. An entry is used only while the task's LastUpdateTime and latest version
-//! (both returned by ListTriggerTasks) are what they were when it was stored; every save in
+//! (both returned by ListTriggerTasks and ListTasks) are what they were when it was stored; every save in
 //! WeData bumps the version, so a stale entry is never served.
 //!
 //! It lives under the project (`.wedata/cache/`, ignored by git), one file per endpoint and
@@ -12,22 +12,23 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::api::types::{TriggerTask, TriggerWorkflowDetail};
+use super::{LiveDefinition, LiveWorkflowDetail};
 
-const CACHE_VERSION: u32 = 1;
+/// Bumped whenever the stored shapes change; an older file is simply started afresh.
+const CACHE_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedTask {
     last_update_time: String,
     latest_version: String,
-    task: TriggerTask,
+    task: LiveDefinition,
     code: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedWorkflow {
     modify_time: String,
-    detail: TriggerWorkflowDetail,
+    detail: LiveWorkflowDetail,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -98,11 +99,7 @@ impl DefinitionCache {
     }
 
     /// A workflow's detail, while its ModifyTime (from ListTriggerWorkflows) is unchanged.
-    pub fn get_workflow(
-        &self,
-        workflow_id: &str,
-        modify_time: &str,
-    ) -> Option<TriggerWorkflowDetail> {
+    pub fn get_workflow(&self, workflow_id: &str, modify_time: &str) -> Option<LiveWorkflowDetail> {
         self.file
             .workflows
             .get(workflow_id)
@@ -114,7 +111,7 @@ impl DefinitionCache {
         &mut self,
         workflow_id: &str,
         modify_time: &str,
-        detail: &TriggerWorkflowDetail,
+        detail: &LiveWorkflowDetail,
     ) {
         self.file.workflows.insert(
             workflow_id.to_owned(),
@@ -131,7 +128,7 @@ impl DefinitionCache {
         task_id: &str,
         last_update_time: &str,
         latest_version: &str,
-    ) -> Option<(TriggerTask, String)> {
+    ) -> Option<(LiveDefinition, String)> {
         self.file
             .tasks
             .get(task_id)
@@ -146,7 +143,7 @@ impl DefinitionCache {
         task_id: &str,
         last_update_time: &str,
         latest_version: &str,
-        task: &TriggerTask,
+        task: &LiveDefinition,
         code: &str,
     ) {
         self.file.tasks.insert(
@@ -187,6 +184,7 @@ impl DefinitionCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::types::TriggerTask;
 
     #[test]
     fn entries_are_served_only_while_time_and_version_match() {
@@ -194,7 +192,13 @@ mod tests {
         let path = directory.path().join("cache.json");
         let (mut cache, warning) = DefinitionCache::load(path.clone());
         assert!(warning.is_none());
-        cache.put("1", "t1", "V1", &TriggerTask::default(), "echo 1");
+        cache.put(
+            "1",
+            "t1",
+            "V1",
+            &LiveDefinition::Trigger(TriggerTask::default()),
+            "echo 1",
+        );
         cache.save();
         let (cache, _) = DefinitionCache::load(path);
         assert_eq!(

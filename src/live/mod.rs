@@ -11,30 +11,100 @@ use std::sync::Mutex;
 
 use futures::StreamExt;
 use futures::stream;
+use serde::{Deserialize, Serialize};
 
+use crate::api::convert;
 use crate::api::types::{
-    GetTriggerTaskCodeRequest, GetTriggerTaskRequest, GetTriggerWorkflowRequest,
-    ListTriggerTasksRequest, ListTriggerWorkflowsRequest, TriggerTask, TriggerTaskBaseAttribute,
-    TriggerWorkflowDetail, TriggerWorkflowInfo,
+    GetTaskRequest, GetTriggerTaskCodeRequest, GetTriggerTaskRequest, GetTriggerWorkflowRequest,
+    GetWorkflowRequest, ListTasksRequest, ListTriggerTasksRequest, ListTriggerWorkflowsRequest,
+    ListWorkflowsRequest, Task as PeriodicTask, TriggerTask, TriggerTaskBaseAttribute,
+    TriggerWorkflowDetail, WorkflowDetail,
 };
 use crate::api::{ApiError, Client};
-use crate::model::live::decode_code;
+use crate::model::live::{common_view, decode_code, periodic_task_state, task_state};
+use crate::model::{TaskState, WorkflowState};
 
 /// Concurrent reads in flight; the client's rate limiter does the real pacing.
 const CONCURRENCY: usize = 16;
 const PAGE_SIZE: i64 = 200;
+
+/// A task's full definition as WeData returned it, by kind.
+// The kinds are about the same size; boxing one would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum LiveDefinition {
+    Trigger(TriggerTask),
+    Periodic(PeriodicTask),
+}
+
+impl LiveDefinition {
+    /// The members both kinds share, in the trigger task's types.
+    pub fn common(&self) -> TriggerTask {
+        match self {
+            Self::Trigger(task) => task.clone(),
+            Self::Periodic(task) => common_view(task),
+        }
+    }
+
+    /// The task's comparable state.
+    pub fn state(&self, code: Option<&str>, names_by_id: &HashMap<String, String>) -> TaskState {
+        match self {
+            Self::Trigger(task) => task_state(task, code, names_by_id),
+            Self::Periodic(task) => periodic_task_state(task, code, names_by_id),
+        }
+    }
+
+    /// TaskIds this task depends on: upstreams and parameter sources.
+    pub fn upstream_ids(&self) -> Vec<String> {
+        let common = self.common();
+        let scheduler = &common.trigger_task_scheduler_configuration;
+        scheduler
+            .upstream_dependency_config_list
+            .iter()
+            .flatten()
+            .map(|dependency| dependency.task_id.clone())
+            .chain(
+                scheduler
+                    .param_task_in_list
+                    .iter()
+                    .flatten()
+                    .map(|input| input.from_task_id.clone()),
+            )
+            .collect()
+    }
+}
+
+/// A workflow's detail as WeData returned it, by kind.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum LiveWorkflowDetail {
+    Trigger(TriggerWorkflowDetail),
+    Periodic(WorkflowDetail),
+}
+
+impl LiveWorkflowDetail {
+    pub fn state(&self, name: &str) -> WorkflowState {
+        match self {
+            Self::Trigger(detail) => crate::model::live::workflow_state(name, detail),
+            Self::Periodic(detail) => crate::model::live::periodic_workflow_state(name, detail),
+        }
+    }
+}
 
 /// One live workflow and its tasks.
 #[derive(Debug, Clone)]
 pub struct LiveWorkflow {
     pub id: String,
     pub name: String,
+    /// A periodic (`cycle` / `manual`) workflow rather than a trigger workflow.
+    pub periodic: bool,
     pub modify_time: String,
-    pub detail: Option<TriggerWorkflowDetail>,
-    /// Every task of the workflow, as listed.
+    pub detail: Option<LiveWorkflowDetail>,
+    /// Every task of the workflow, as listed (periodic tasks in the trigger task's type: the
+    /// members are the same).
     pub tasks: Vec<TriggerTaskBaseAttribute>,
     /// Full definitions of the tasks asked for, by TaskId, with decoded code.
-    pub definitions: HashMap<String, (TriggerTask, String)>,
+    pub definitions: HashMap<String, (LiveDefinition, String)>,
 }
 
 impl LiveWorkflow {
@@ -51,12 +121,14 @@ impl LiveWorkflow {
     }
 }
 
-/// What to read: workflows by name or pinned id, and per workflow (name or id) the task
-/// names whose full definitions are needed.
+/// What to read: workflows by name or pinned id (per kind), and per workflow (name or id)
+/// the task names whose full definitions are needed.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub workflow_names: Vec<String>,
     pub workflow_ids: Vec<String>,
+    pub periodic_workflow_names: Vec<String>,
+    pub periodic_workflow_ids: Vec<String>,
     pub task_names: HashMap<String, Vec<String>>,
     pub pinned_task_ids: Vec<String>,
     /// Read every task's definition, not only the declared ones (pruning needs the upstreams
@@ -64,25 +136,68 @@ pub struct Scope {
     pub all_definitions: bool,
 }
 
-/// Lists every workflow of the project (all pages).
+/// One workflow as listed: id, name, ModifyTime.
+#[derive(Debug, Clone)]
+pub struct ListedWorkflow {
+    pub id: String,
+    pub name: String,
+    pub modify_time: String,
+}
+
+/// Lists every trigger workflow (`periodic` false) or periodic workflow of the project.
 pub async fn list_workflows(
     client: &Client,
     project_id: &str,
-) -> Result<Vec<TriggerWorkflowInfo>, ApiError> {
+    periodic: bool,
+) -> Result<Vec<ListedWorkflow>, ApiError> {
     let mut items = Vec::new();
     let mut page = 1;
     loop {
-        let response = client
-            .send(&ListTriggerWorkflowsRequest {
-                project_id: project_id.to_owned(),
-                page_number: Some(page),
-                page_size: Some(PAGE_SIZE),
-                ..Default::default()
+        let (listed, total_pages) = if periodic {
+            let data = client
+                .send(&ListWorkflowsRequest {
+                    project_id: project_id.to_owned(),
+                    page_number: Some(page),
+                    page_size: Some(PAGE_SIZE),
+                    ..Default::default()
+                })
+                .await?
+                .data
+                .unwrap_or_default();
+            let listed: Vec<_> = data
+                .items
+                .unwrap_or_default()
+                .into_iter()
+                .map(|info| (info.workflow_id, info.workflow_name, info.modify_time))
+                .collect();
+            (listed, data.total_page_number.unwrap_or(0))
+        } else {
+            let data = client
+                .send(&ListTriggerWorkflowsRequest {
+                    project_id: project_id.to_owned(),
+                    page_number: Some(page),
+                    page_size: Some(PAGE_SIZE),
+                    ..Default::default()
+                })
+                .await?
+                .data
+                .unwrap_or_default();
+            let listed: Vec<_> = data
+                .items
+                .unwrap_or_default()
+                .into_iter()
+                .map(|info| (info.workflow_id, info.workflow_name, info.modify_time))
+                .collect();
+            (listed, data.total_page_number.unwrap_or(0))
+        };
+        items.extend(listed.into_iter().filter_map(|(id, name, modify_time)| {
+            Some(ListedWorkflow {
+                id: id?,
+                name: name?,
+                modify_time: modify_time.unwrap_or_default(),
             })
-            .await?;
-        let data = response.data.unwrap_or_default();
-        items.extend(data.items.unwrap_or_default());
-        if page as u64 >= data.total_page_number.unwrap_or(0) {
+        }));
+        if page as u64 >= total_pages {
             return Ok(items);
         }
         page += 1;
@@ -95,27 +210,52 @@ pub async fn list_tasks(
     project_id: &str,
     workflow_id: &str,
     task_name: Option<&str>,
+    periodic: bool,
 ) -> Result<Vec<TriggerTaskBaseAttribute>, ApiError> {
     let mut items = Vec::new();
     let mut page = 1;
     loop {
-        let response = client
-            .send(&ListTriggerTasksRequest {
-                project_id: project_id.to_owned(),
-                workflow_id: Some(workflow_id.to_owned()),
-                task_name: task_name.map(str::to_owned),
-                page_number: Some(page),
-                page_size: Some(PAGE_SIZE),
-                ..Default::default()
-            })
-            .await?;
-        let data = response.data.unwrap_or_default();
+        let (listed, total_pages): (Vec<TriggerTaskBaseAttribute>, u64) = if periodic {
+            let data = client
+                .send(&ListTasksRequest {
+                    project_id: project_id.to_owned(),
+                    workflow_id: Some(workflow_id.to_owned()),
+                    task_name: task_name.map(str::to_owned),
+                    page_number: Some(page),
+                    page_size: Some(PAGE_SIZE),
+                    ..Default::default()
+                })
+                .await?
+                .data
+                .unwrap_or_default();
+            (
+                data.items.unwrap_or_default().iter().map(convert).collect(),
+                data.total_page_number.unwrap_or(0),
+            )
+        } else {
+            let data = client
+                .send(&ListTriggerTasksRequest {
+                    project_id: project_id.to_owned(),
+                    workflow_id: Some(workflow_id.to_owned()),
+                    task_name: task_name.map(str::to_owned),
+                    page_number: Some(page),
+                    page_size: Some(PAGE_SIZE),
+                    ..Default::default()
+                })
+                .await?
+                .data
+                .unwrap_or_default();
+            (
+                data.items.unwrap_or_default(),
+                data.total_page_number.unwrap_or(0),
+            )
+        };
         // The TaskName filter may match by substring: keep exact matches only.
-        items.extend(data.items.unwrap_or_default().into_iter().filter(|task| {
+        items.extend(listed.into_iter().filter(|task| {
             task.workflow_id == workflow_id
                 && task_name.is_none_or(|name| task.task_name.as_deref() == Some(name))
         }));
-        if page as u64 >= data.total_page_number.unwrap_or(0) {
+        if page as u64 >= total_pages {
             return Ok(items);
         }
         page += 1;
@@ -123,24 +263,46 @@ pub async fn list_tasks(
 }
 
 /// A task's full definition with its code decoded (from GetTriggerTask, or GetTriggerTaskCode
-/// when the definition carries none).
+/// when the definition carries none; from GetTask for periodic tasks).
 pub async fn get_task(
     client: &Client,
     project_id: &str,
     task_id: &str,
-) -> Result<(TriggerTask, String), ApiError> {
+    periodic: bool,
+) -> Result<(LiveDefinition, String), ApiError> {
+    let missing = |action: &str, request_id: &Option<String>| ApiError::InvalidResponse {
+        action: action.into(),
+        endpoint: client.config().endpoint.clone(),
+        reason: format!("no Data for task {task_id}"),
+        request_id: request_id.clone(),
+    };
+    if periodic {
+        let response = client
+            .send(&GetTaskRequest {
+                project_id: project_id.to_owned(),
+                task_id: task_id.to_owned(),
+            })
+            .await?;
+        let task = response
+            .data
+            .ok_or_else(|| missing("GetTask", &response.request_id))?;
+        let code = decode_code(
+            task.task_configuration
+                .code_content
+                .as_deref()
+                .unwrap_or_default(),
+        );
+        return Ok((LiveDefinition::Periodic(task), code));
+    }
     let response = client
         .send(&GetTriggerTaskRequest {
             project_id: project_id.to_owned(),
             task_id: task_id.to_owned(),
         })
         .await?;
-    let task = response.data.ok_or_else(|| ApiError::InvalidResponse {
-        action: "GetTriggerTask".into(),
-        endpoint: client.config().endpoint.clone(),
-        reason: format!("no Data for task {task_id}"),
-        request_id: response.request_id.clone(),
-    })?;
+    let task = response
+        .data
+        .ok_or_else(|| missing("GetTriggerTask", &response.request_id))?;
     let code = match task.trigger_task_configuration.code_content.as_deref() {
         Some(encoded) => decode_code(encoded),
         None => {
@@ -158,7 +320,35 @@ pub async fn get_task(
             )
         }
     };
-    Ok((task, code))
+    Ok((LiveDefinition::Trigger(task), code))
+}
+
+/// A workflow's detail (GetTriggerWorkflow or GetWorkflow).
+async fn get_workflow(
+    client: &Client,
+    project_id: &str,
+    workflow_id: &str,
+    periodic: bool,
+) -> Result<Option<LiveWorkflowDetail>, ApiError> {
+    Ok(if periodic {
+        client
+            .send(&GetWorkflowRequest {
+                project_id: project_id.to_owned(),
+                workflow_id: workflow_id.to_owned(),
+            })
+            .await?
+            .data
+            .map(LiveWorkflowDetail::Periodic)
+    } else {
+        client
+            .send(&GetTriggerWorkflowRequest {
+                project_id: project_id.to_owned(),
+                workflow_id: workflow_id.to_owned(),
+            })
+            .await?
+            .data
+            .map(LiveWorkflowDetail::Trigger)
+    })
 }
 
 /// Reads everything in `scope`. Workflows not found are absent from the result.
@@ -171,26 +361,27 @@ pub async fn fetch(
     scope: &Scope,
     cache: Option<&Mutex<cache::DefinitionCache>>,
 ) -> Result<Vec<LiveWorkflow>, ApiError> {
-    let listed = list_workflows(client, project_id).await?;
-    let mut wanted: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for info in &listed {
-        let (Some(id), Some(name)) = (&info.workflow_id, &info.workflow_name) else {
+    let mut wanted: BTreeMap<String, (String, String, bool)> = BTreeMap::new();
+    for (periodic, names, ids) in [
+        (false, &scope.workflow_names, &scope.workflow_ids),
+        (
+            true,
+            &scope.periodic_workflow_names,
+            &scope.periodic_workflow_ids,
+        ),
+    ] {
+        if names.is_empty() && ids.is_empty() {
             continue;
-        };
-        if scope.workflow_names.contains(name) || scope.workflow_ids.contains(id) {
-            wanted.insert(
-                id.clone(),
-                (name.clone(), info.modify_time.clone().unwrap_or_default()),
-            );
+        }
+        for listed in list_workflows(client, project_id, periodic).await? {
+            if names.contains(&listed.name) || ids.contains(&listed.id) {
+                wanted.insert(listed.id, (listed.name, listed.modify_time, periodic));
+            }
         }
     }
     let fetches = wanted
         .into_iter()
-        .map(|(id, (name, modify_time))| async move {
-            let detail_request = GetTriggerWorkflowRequest {
-                project_id: project_id.to_owned(),
-                workflow_id: id.clone(),
-            };
+        .map(|(id, (name, modify_time, periodic))| async move {
             let cached = cache.and_then(|cache| {
                 cache
                     .lock()
@@ -198,11 +389,11 @@ pub async fn fetch(
                     .get_workflow(&id, &modify_time)
             });
             let (tasks, detail) =
-                futures::try_join!(list_tasks(client, project_id, &id, None), async {
+                futures::try_join!(list_tasks(client, project_id, &id, None, periodic), async {
                     if let Some(detail) = cached {
                         return Ok(Some(detail));
                     }
-                    let detail = client.send(&detail_request).await?.data;
+                    let detail = get_workflow(client, project_id, &id, periodic).await?;
                     if let (Some(cache), Some(detail)) = (cache, &detail) {
                         cache
                             .lock()
@@ -214,6 +405,7 @@ pub async fn fetch(
             Ok::<_, ApiError>(LiveWorkflow {
                 id,
                 name,
+                periodic,
                 modify_time,
                 detail,
                 tasks,
@@ -228,7 +420,7 @@ pub async fn fetch(
         .collect::<Result<_, _>>()?;
     workflows.sort_by(|left, right| left.name.cmp(&right.name));
 
-    let mut wanted_tasks: Vec<(usize, String, String, String)> = Vec::new();
+    let mut wanted_tasks: Vec<(usize, String, String, String, bool)> = Vec::new();
     for (position, workflow) in workflows.iter().enumerate() {
         let names: Vec<&String> = scope
             .task_names
@@ -248,13 +440,14 @@ pub async fn fetch(
                     task.task_id.clone(),
                     task.last_update_time.clone().unwrap_or_default(),
                     task.task_latest_version_no.clone().unwrap_or_default(),
+                    workflow.periodic,
                 ));
             }
         }
     }
-    let definitions: Vec<(usize, String, (TriggerTask, String))> =
+    let definitions: Vec<(usize, String, (LiveDefinition, String))> =
         stream::iter(wanted_tasks.into_iter().map(
-            |(position, task_id, updated, version)| async move {
+            |(position, task_id, updated, version, periodic)| async move {
                 let cached = cache.and_then(|cache| {
                     cache
                         .lock()
@@ -264,7 +457,7 @@ pub async fn fetch(
                 let definition = match cached {
                     Some(definition) => definition,
                     None => {
-                        let definition = get_task(client, project_id, &task_id).await?;
+                        let definition = get_task(client, project_id, &task_id, periodic).await?;
                         if let Some(cache) = cache {
                             cache.lock().expect("cache lock").put(
                                 &task_id,

@@ -9,9 +9,10 @@ use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostics, ManifestError, did_you_mean};
 use super::load::{Document, LocatedDocument};
+use super::schedule;
 use super::task_types;
-use super::types::{Reference, TaskTypeName, TriggerTaskManifest, TriggerWorkflowManifest};
-use super::{Task, Workflow};
+use super::types::{PeriodicUpstream, Reference, TaskBase, TaskTypeName, UpstreamDependency};
+use super::{Task, TaskDefinition, Workflow, WorkflowDefinition};
 
 /// Code files larger than this are refused.
 pub const MAXIMUM_CODE_BYTES: u64 = 10 * 1024 * 1024;
@@ -47,8 +48,8 @@ pub fn check(
         )
     };
 
-    let mut workflows: Vec<(TriggerWorkflowManifest, PathBuf, usize)> = Vec::new();
-    let mut tasks: Vec<(TriggerTaskManifest, PathBuf, usize)> = Vec::new();
+    let mut workflows: Vec<(WorkflowDefinition, PathBuf, usize)> = Vec::new();
+    let mut tasks: Vec<(TaskDefinition, PathBuf, usize)> = Vec::new();
     for located in documents {
         match located.document {
             Document::Workflow(workflow) => {
@@ -58,33 +59,47 @@ pub fn check(
         }
     }
 
-    // Workflows: unique names.
-    let mut workflow_names: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    // Workflows: unique names (across both kinds: WeData has one namespace), schedules.
+    let mut workflow_names: BTreeMap<String, (PathBuf, usize, &'static str)> = BTreeMap::new();
     for (workflow, file, first_line) in &workflows {
-        let name = &workflow.name.value;
-        let line = *first_line + workflow.name.referenced.line() as usize - 1;
+        let name_span = workflow.name();
+        let name = &name_span.value;
+        let line = *first_line + name_span.referenced.line() as usize - 1;
         if name.trim().is_empty() {
             diagnostics.push(spanned_at(
                 file,
                 *first_line,
-                &workflow.name,
+                name_span,
                 "the workflow name is empty".into(),
             ));
-        } else if let Some((other_file, other_line)) = workflow_names.get(name) {
+        } else if let Some((other_file, other_line, _)) = workflow_names.get(name) {
             diagnostics.push(
                 spanned_at(
                     file,
                     *first_line,
-                    &workflow.name,
+                    name_span,
                     format!("the workflow `{name}` is declared twice"),
                 )
                 .with_hint(format!(
-                    "the other declaration is at {}:{other_line}",
+                    "the other declaration is at {}:{other_line}; workflow names are unique in a project, whatever their kind",
                     other_file.display()
                 )),
             );
         } else {
-            workflow_names.insert(name.clone(), (file.clone(), line));
+            workflow_names.insert(name.clone(), (file.clone(), line, workflow.kind()));
+        }
+        if let WorkflowDefinition::Periodic(manifest) = workflow {
+            if let Some(schedule) = &manifest.scheduler {
+                let timing = Timing {
+                    crontab: schedule.crontab.as_ref(),
+                    time_zone: schedule.time_zone.as_ref(),
+                    start_time: schedule.start_time.as_ref(),
+                    end_time: schedule.end_time.as_ref(),
+                    execution_start_time: schedule.execution_start_time.as_ref(),
+                    execution_end_time: schedule.execution_end_time.as_ref(),
+                };
+                check_timing(&timing, file, *first_line, &at, diagnostics);
+            }
         }
     }
 
@@ -92,56 +107,101 @@ pub fn check(
     let mut checked_tasks = Vec::new();
     let mut code_files = Vec::new();
     let mut names_in_workflow: BTreeMap<(String, String), (PathBuf, usize)> = BTreeMap::new();
-    for (task, file, first_line) in &tasks {
-        let name = task.name.value.clone();
-        let line_of = |span_line: u64| *first_line + span_line as usize - 1;
+    for (definition, file, first_line) in tasks {
+        let line_of = |span_line: u64| first_line + span_line as usize - 1;
+        let mut task = Task {
+            definition,
+            workflow_name: None,
+            task_type_id: 0,
+            code: None,
+            file: file.clone(),
+            line: 0,
+        };
+        let name = task.name().to_owned();
+        task.line = line_of(task.name_span().referenced.line());
         if name.trim().is_empty() {
             diagnostics.push(spanned_at(
-                file,
-                *first_line,
-                &task.name,
+                &file,
+                first_line,
+                task.name_span(),
                 "the task name is empty".into(),
             ));
         }
-        let workflow_key = match &task.workflow.value {
-            Reference::Name(workflow) => {
-                if !workflow_names.contains_key(workflow) {
-                    let mut error = at(
-                        file,
-                        line_of(task.workflow.referenced.line()) as u64,
-                        task.workflow.referenced.column(),
-                        format!("the workflow `{workflow}` is not declared in this repository"),
-                    );
-                    error = match did_you_mean(workflow, workflow_names.keys().map(String::as_str)) {
-                        Some(close) => error.with_hint(format!("did you mean `{close}`?")),
-                        None => error.with_hint(format!(
-                            "declare it with `kind: TriggerWorkflow` and `name: {workflow}`, or pin an existing one with `workflow: {{id: \"<WorkflowId>\"}}`"
-                        )),
-                    };
-                    diagnostics.push(error);
+        let workflow = task.workflow();
+        let workflow_key = match &workflow.value {
+            Reference::Name(workflow_name) => {
+                let (line, column) = (
+                    line_of(workflow.referenced.line()) as u64,
+                    workflow.referenced.column(),
+                );
+                let wanted_kind = if task.is_periodic() {
+                    "Workflow"
+                } else {
+                    "TriggerWorkflow"
+                };
+                match workflow_names.get(workflow_name) {
+                    None => {
+                        let error = at(
+                            &file,
+                            line,
+                            column,
+                            format!(
+                                "the workflow `{workflow_name}` is not declared in this repository"
+                            ),
+                        );
+                        let error = match did_you_mean(
+                            workflow_name,
+                            workflow_names.keys().map(String::as_str),
+                        ) {
+                            Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+                            None => error.with_hint(format!(
+                                "declare it with `kind: {wanted_kind}` and `name: {workflow_name}`, or pin an existing one with `workflow: {{id: \"<WorkflowId>\"}}`"
+                            )),
+                        };
+                        diagnostics.push(error);
+                    }
+                    Some((other_file, other_line, kind)) if *kind != wanted_kind => {
+                        diagnostics.push(
+                            at(
+                                &file,
+                                line,
+                                column,
+                                format!(
+                                    "the workflow `{workflow_name}` is a {kind}, but a `kind: {}` belongs to a {wanted_kind}",
+                                    task.kind()
+                                ),
+                            )
+                            .with_hint(format!(
+                                "trigger tasks live in TriggerWorkflows and periodic tasks (`kind: Task`) in Workflows; `{workflow_name}` is declared at {}:{other_line}",
+                                other_file.display()
+                            )),
+                        );
+                    }
+                    Some(_) => {}
                 }
-                format!("name:{workflow}")
+                format!("name:{workflow_name}")
             }
             Reference::Id { id } => format!("id:{id}"),
         };
-        let task_line = line_of(task.name.referenced.line());
         if let Some((other_file, other_line)) =
             names_in_workflow.get(&(workflow_key.clone(), name.clone()))
         {
             diagnostics.push(
-                spanned_at(file, *first_line, &task.name, format!("the task `{name}` is declared twice in this workflow"))
+                spanned_at(&file, first_line, task.name_span(), format!("the task `{name}` is declared twice in this workflow"))
                     .with_hint(format!("the other declaration is at {}:{other_line}; task names are unique per workflow", other_file.display())),
             );
         } else {
-            names_in_workflow.insert((workflow_key, name.clone()), (file.clone(), task_line));
+            names_in_workflow.insert((workflow_key, name.clone()), (file.clone(), task.line));
         }
 
-        let task_type_id = check_task_type(task, file, *first_line, &at, diagnostics);
-        let code = task.configuration.code_file.as_ref().and_then(|code_file| {
+        task.task_type_id =
+            check_task_type(task.base(), &file, first_line, &at, diagnostics).unwrap_or(0);
+        let code_file = task.configuration().code_file.clone();
+        task.code = code_file.as_ref().and_then(|code_file| {
             let line = line_of(code_file.referenced.line());
             read_code_file(
                 root,
-                file,
+                &file,
                 &code_file.value,
                 line,
                 code_file.referenced.column() as usize,
@@ -149,25 +209,45 @@ pub fn check(
                 diagnostics,
             )
         });
-        if let (Some(code_file), Some(text)) = (&task.configuration.code_file, &code) {
+        if let (Some(code_file), Some(text)) = (&code_file, &task.code) {
             let path = file
                 .parent()
                 .unwrap_or(Path::new(""))
                 .join(&code_file.value);
             code_files.push((normalize_path(&path), text.clone()));
         }
-        let workflow_name = match &task.workflow.value {
+        if let TaskDefinition::Periodic(manifest) = &task.definition {
+            let scheduler = &manifest.scheduler;
+            let timing = Timing {
+                crontab: scheduler.crontab.as_ref(),
+                time_zone: scheduler.time_zone.as_ref(),
+                start_time: scheduler.start_time.as_ref(),
+                end_time: scheduler.end_time.as_ref(),
+                execution_start_time: scheduler.execution_start_time.as_ref(),
+                execution_end_time: scheduler.execution_end_time.as_ref(),
+            };
+            check_timing(&timing, &file, first_line, &at, diagnostics);
+            for upstream in scheduler.upstream.iter().flatten() {
+                if let PeriodicUpstream::Detailed(dependency) = &upstream.value {
+                    if let Some((message, hint)) = dependency_problem(dependency) {
+                        diagnostics.push(
+                            at(
+                                &file,
+                                line_of(upstream.referenced.line()) as u64,
+                                upstream.referenced.column(),
+                                message,
+                            )
+                            .with_hint(hint),
+                        );
+                    }
+                }
+            }
+        }
+        task.workflow_name = match &task.workflow().value {
             Reference::Name(workflow) => Some(format!("{name_prefix}{workflow}")),
             Reference::Id { .. } => None,
         };
-        checked_tasks.push(Task {
-            manifest: task.clone(),
-            workflow_name,
-            task_type_id: task_type_id.unwrap_or(0),
-            code,
-            file: file.clone(),
-            line: task_line,
-        });
+        checked_tasks.push(task);
     }
 
     check_references(&checked_tasks, &at, diagnostics);
@@ -175,11 +255,12 @@ pub fn check(
 
     let checked_workflows = workflows
         .into_iter()
-        .map(|(manifest, file, first_line)| {
-            let line = first_line + manifest.name.referenced.line() as usize - 1;
+        .map(|(definition, file, first_line)| {
+            let name_span = definition.name();
+            let line = first_line + name_span.referenced.line() as usize - 1;
             Workflow {
-                name: format!("{name_prefix}{}", manifest.name.value),
-                manifest,
+                name: format!("{name_prefix}{}", name_span.value),
+                definition,
                 file,
                 line,
             }
@@ -192,16 +273,165 @@ pub fn check(
     }
 }
 
+/// The time members of a periodic schedule (task or workflow), with their locations.
+struct Timing<'a> {
+    crontab: Option<&'a Spanned<String>>,
+    time_zone: Option<&'a Spanned<String>>,
+    start_time: Option<&'a Spanned<String>>,
+    end_time: Option<&'a Spanned<String>>,
+    execution_start_time: Option<&'a Spanned<String>>,
+    execution_end_time: Option<&'a Spanned<String>>,
+}
+
+/// Crontab syntax, time formats, and each window's start before its end.
+fn check_timing(
+    timing: &Timing<'_>,
+    file: &Path,
+    first_line: usize,
+    at: &At<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut report = |span: &Spanned<String>, message: String, hint: &str| {
+        diagnostics.push(
+            at(
+                file,
+                first_line as u64 + span.referenced.line() - 1,
+                span.referenced.column(),
+                message,
+            )
+            .with_hint(hint),
+        );
+    };
+    if let Some(crontab) = timing.crontab {
+        if let Err(problem) = schedule::check_crontab(&crontab.value) {
+            report(
+                crontab,
+                format!("invalid crontab: {problem}"),
+                "WeData crontabs are Quartz style with seconds first: `0 30 2 * * ? *` runs at 02:30 every day",
+            );
+        }
+    }
+    if let Some(zone) = timing.time_zone {
+        if let Err(problem) = schedule::check_time_zone(&zone.value) {
+            report(zone, problem, "write the offset from UTC, e.g. UTC+8");
+        }
+    }
+    let mut date_time = |span: Option<&Spanned<String>>| {
+        let span = span?;
+        match schedule::parse_date_time(&span.value) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                report(
+                    span,
+                    problem,
+                    "quote it: start_time: \"2025-01-01 00:00:00\"",
+                );
+                None
+            }
+        }
+    };
+    let start = date_time(timing.start_time);
+    let end = date_time(timing.end_time);
+    let mut time_of_day = |span: Option<&Spanned<String>>| {
+        let span = span?;
+        match schedule::parse_time_of_day(&span.value) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                report(span, problem, "quote it: execution_start_time: \"00:00\"");
+                None
+            }
+        }
+    };
+    let window_start = time_of_day(timing.execution_start_time);
+    let window_end = time_of_day(timing.execution_end_time);
+    if let (Some(start), Some(end), Some(end_span)) = (start, end, timing.end_time) {
+        if start > end {
+            report(
+                end_span,
+                format!(
+                    "end_time {} is before start_time {}",
+                    end_span.value,
+                    start.strftime("%Y-%m-%d %H:%M:%S")
+                ),
+                "the schedule would never run: move end_time after start_time",
+            );
+        }
+    }
+    if let (Some(window_start), Some(window_end), Some(end_span)) =
+        (window_start, window_end, timing.execution_end_time)
+    {
+        if window_start > window_end {
+            report(
+                end_span,
+                format!(
+                    "execution_end_time {} is before execution_start_time {}",
+                    end_span.value,
+                    window_start.strftime("%H:%M")
+                ),
+                "the execution window lies within one day: 00:00 to 23:59 at most",
+            );
+        }
+    }
+}
+
+/// An unknown cyclic setting of a detailed upstream: (message, hint).
+fn dependency_problem(dependency: &UpstreamDependency) -> Option<(String, String)> {
+    let unknown = |member: &str, value: &str, allowed: &[&str]| {
+        let hint = match did_you_mean(value, allowed.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("expected one of {}", allowed.join(", ")),
+        };
+        Some((
+            format!("{member} `{value}` is not a value WeData knows"),
+            hint,
+        ))
+    };
+    if let Some(value) = &dependency.main_cyclic_config {
+        if !schedule::MAIN_CYCLIC_CONFIGS.contains(&value.as_str()) {
+            return unknown("main_cyclic_config", value, &schedule::MAIN_CYCLIC_CONFIGS);
+        }
+    }
+    if let Some(value) = &dependency.subordinate_cyclic_config {
+        if !schedule::SUBORDINATE_CYCLIC_CONFIGS.contains(&value.as_str()) {
+            return unknown(
+                "subordinate_cyclic_config",
+                value,
+                &schedule::SUBORDINATE_CYCLIC_CONFIGS,
+            );
+        }
+    }
+    let strategy = dependency.dependency_strategy.as_ref()?;
+    if let Some(value) = &strategy.polling_null_strategy {
+        if !schedule::POLLING_NULL_STRATEGIES.contains(&value.as_str()) {
+            return unknown(
+                "polling_null_strategy",
+                value,
+                &schedule::POLLING_NULL_STRATEGIES,
+            );
+        }
+    }
+    for value in strategy.executing_strategies.iter().flatten() {
+        if !schedule::EXECUTING_STRATEGIES.contains(&value.as_str()) {
+            return unknown(
+                "executing_strategies",
+                value,
+                &schedule::EXECUTING_STRATEGIES,
+            );
+        }
+    }
+    None
+}
+
 type At<'a> = dyn Fn(&Path, u64, u64, String) -> ManifestError + 'a;
 
 fn check_task_type(
-    task: &TriggerTaskManifest,
+    base: &TaskBase,
     file: &Path,
     first_line: usize,
     at: &At<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<u64> {
-    let span = &task.base.task_type;
+    let span = &base.task_type;
     let line = (first_line as u64) + span.referenced.line() - 1;
     let column = span.referenced.column();
     match &span.value {
@@ -332,7 +562,7 @@ fn normalize_path(path: &Path) -> PathBuf {
 }
 
 fn workflow_key(task: &Task) -> String {
-    match &task.manifest.workflow.value {
+    match &task.workflow().value {
         Reference::Name(name) => format!("name:{name}"),
         Reference::Id { id } => format!("id:{id}"),
     }
@@ -345,18 +575,18 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
     let by_name: HashMap<(&str, &str), &Task> = tasks
         .iter()
         .zip(&keys)
-        .map(|(task, key)| ((key.as_str(), task.manifest.name.value.as_str()), task))
+        .map(|(task, key)| ((key.as_str(), task.name()), task))
         .collect();
     let mut names_by_workflow: HashMap<&str, Vec<&str>> = HashMap::new();
     for (task, key) in tasks.iter().zip(&keys) {
         names_by_workflow
             .entry(key.as_str())
             .or_default()
-            .push(task.manifest.name.value.as_str());
+            .push(task.name());
     }
     for (task, key) in tasks.iter().zip(&keys) {
         let key = key.as_str();
-        let first_line = task.line as u64 - task.manifest.name.referenced.line() + 1;
+        let first_line = task.line as u64 - task.name_span().referenced.line() + 1;
         let line_of = |span_line: u64| first_line + span_line - 1;
         let names_here = &names_by_workflow[key];
         let missing = |name: &str, line: u64, column: u64, what: &str| {
@@ -371,13 +601,10 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 None => error.with_hint("name a task declared in the same workflow, or pin one with `{id: \"<TaskId>\"}`"),
             }
         };
-        for upstream in task.manifest.scheduler.upstream.iter().flatten() {
-            if let Reference::Name(name) = &upstream.value {
-                let (line, column) = (
-                    line_of(upstream.referenced.line()),
-                    upstream.referenced.column(),
-                );
-                if *name == task.manifest.name.value {
+        for upstream in task.upstream() {
+            if let Reference::Name(name) = upstream.reference {
+                let (line, column) = (line_of(upstream.line), upstream.column);
+                if name == task.name() {
                     diagnostics.push(
                         at(
                             &task.file,
@@ -392,7 +619,7 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 }
             }
         }
-        for input in task.manifest.scheduler.params_in.iter().flatten() {
+        for input in task.params_in() {
             let Reference::Name(source_name) = &input.from_task.value else {
                 continue;
             };
@@ -404,12 +631,7 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 diagnostics.push(missing(source_name, line, column, "the parameter source"));
                 continue;
             };
-            let outputs = source
-                .manifest
-                .scheduler
-                .params_out
-                .clone()
-                .unwrap_or_default();
+            let outputs = source.params_out().cloned().unwrap_or_default();
             let wanted = &input.from_key.value;
             if !outputs.contains_key(wanted) {
                 let error = at(
@@ -441,32 +663,21 @@ fn check_cycles(
     let index: HashMap<(String, &str), usize> = tasks
         .iter()
         .enumerate()
-        .map(|(position, task)| {
-            (
-                (workflow_key(task), task.manifest.name.value.as_str()),
-                position,
-            )
-        })
+        .map(|(position, task)| ((workflow_key(task), task.name()), position))
         .collect();
     // edges[task] = (upstream task, line of the reference)
     let edges: Vec<Vec<(usize, usize)>> = tasks
         .iter()
         .map(|task| {
             let key = workflow_key(task);
-            let first_line = task.line - task.manifest.name.referenced.line() as usize + 1;
+            let first_line = task.line - task.name_span().referenced.line() as usize + 1;
             let upstream = task
-                .manifest
-                .scheduler
-                .upstream
-                .iter()
-                .flatten()
-                .map(|reference| (&reference.value, reference.referenced.line()));
+                .upstream()
+                .into_iter()
+                .map(|upstream| (upstream.reference, upstream.line));
             let inputs = task
-                .manifest
-                .scheduler
-                .params_in
+                .params_in()
                 .iter()
-                .flatten()
                 .map(|input| (&input.from_task.value, input.from_task.referenced.line()));
             upstream
                 .chain(inputs)
@@ -496,8 +707,8 @@ fn check_cycles(
                 .map_or(tasks[node].line, |(_, line)| *line);
             description.push(format!(
                 "  {} depends on {} ({}:{line})",
-                tasks[node].manifest.name.value,
-                tasks[next].manifest.name.value,
+                tasks[node].name(),
+                tasks[next].name(),
                 tasks[node].file.display()
             ));
         }

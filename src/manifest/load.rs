@@ -11,12 +11,15 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostics, ManifestError, did_you_mean};
-use super::types::{TriggerTaskManifest, TriggerWorkflowManifest};
+use super::types::{
+    PeriodicTaskManifest, PeriodicWorkflowManifest, TriggerTaskManifest, TriggerWorkflowManifest,
+};
+use super::{TaskDefinition, WorkflowDefinition};
 
 /// Manifests larger than this are refused (a task manifest is a few hundred bytes).
 pub const MAXIMUM_MANIFEST_BYTES: u64 = 1024 * 1024;
 pub const PROJECT_FILE_NAMES: [&str; 2] = ["wedata.yaml", "wedata.yml"];
-pub const KINDS: [&str; 2] = ["TriggerWorkflow", "TriggerTask"];
+pub const KINDS: [&str; 4] = ["TriggerWorkflow", "TriggerTask", "Workflow", "Task"];
 
 /// A YAML file, read and checked.
 #[derive(Debug, Clone)]
@@ -29,8 +32,8 @@ pub struct SourceFile {
 /// One typed document and where it starts.
 #[derive(Debug, Clone)]
 pub enum Document {
-    Workflow(Box<TriggerWorkflowManifest>),
-    Task(Box<TriggerTaskManifest>),
+    Workflow(Box<WorkflowDefinition>),
+    Task(Box<TaskDefinition>),
 }
 
 #[derive(Debug, Clone)]
@@ -285,8 +288,8 @@ pub fn parse_documents(
                 let Some(kind) = probe.kind else {
                     diagnostics.push(
                         located(1, 1, "the document has no `kind`".into()).with_hint(format!(
-                            "start it with `kind: {}` or `kind: {}`",
-                            KINDS[0], KINDS[1]
+                            "start it with `kind:` and one of {}",
+                            KINDS.join(", ")
                         )),
                     );
                     continue;
@@ -296,10 +299,18 @@ pub fn parse_documents(
         };
         let (kind, kind_line, kind_column) = kind;
         let parsed = match kind.as_str() {
-            "TriggerWorkflow" => parse_yaml::<TriggerWorkflowManifest>(&document_text)
-                .map(|workflow| Document::Workflow(Box::new(workflow))),
+            "TriggerWorkflow" => {
+                parse_yaml::<TriggerWorkflowManifest>(&document_text).map(|workflow| {
+                    Document::Workflow(Box::new(WorkflowDefinition::Trigger(workflow)))
+                })
+            }
+            "Workflow" => parse_yaml::<PeriodicWorkflowManifest>(&document_text).map(|workflow| {
+                Document::Workflow(Box::new(WorkflowDefinition::Periodic(workflow)))
+            }),
             "TriggerTask" => parse_yaml::<TriggerTaskManifest>(&document_text)
-                .map(|task| Document::Task(Box::new(task))),
+                .map(|task| Document::Task(Box::new(TaskDefinition::Trigger(task)))),
+            "Task" => parse_yaml::<PeriodicTaskManifest>(&document_text)
+                .map(|task| Document::Task(Box::new(TaskDefinition::Periodic(task)))),
             other => {
                 let mut error = located(
                     kind_line,

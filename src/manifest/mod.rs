@@ -7,6 +7,7 @@
 mod check;
 pub mod diagnostic;
 mod load;
+pub mod schedule;
 pub mod schema;
 pub mod task_types;
 pub mod types;
@@ -18,7 +19,10 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostics, ManifestError};
-use types::{ProjectFile, TriggerTaskManifest, TriggerWorkflowManifest};
+use types::{
+    ParameterInput, PeriodicTaskManifest, PeriodicWorkflowManifest, ProjectFile, Reference,
+    SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest, TriggerWorkflowManifest,
+};
 
 /// What to load.
 #[derive(Debug, Clone, Default)]
@@ -42,20 +46,69 @@ pub struct Settings {
     pub variables: BTreeMap<String, String>,
 }
 
-/// A declared trigger workflow.
+/// A declared workflow's document, by kind.
+// One per declared workflow; boxing would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum WorkflowDefinition {
+    Trigger(TriggerWorkflowManifest),
+    Periodic(PeriodicWorkflowManifest),
+}
+
+/// A declared workflow.
 #[derive(Debug, Clone)]
 pub struct Workflow {
-    pub manifest: TriggerWorkflowManifest,
+    pub definition: WorkflowDefinition,
     /// The WorkflowName in WeData (with the target's name prefix).
     pub name: String,
     pub file: PathBuf,
     pub line: usize,
 }
 
-/// A declared trigger task, with its type resolved and its code read.
+impl WorkflowDefinition {
+    pub fn name(&self) -> &serde_saphyr::Spanned<String> {
+        match self {
+            Self::Trigger(manifest) => &manifest.name,
+            Self::Periodic(manifest) => &manifest.name,
+        }
+    }
+
+    /// The `kind:` of the document.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Trigger(_) => "TriggerWorkflow",
+            Self::Periodic(_) => "Workflow",
+        }
+    }
+}
+
+impl Workflow {
+    /// The pinned WorkflowId, if any.
+    pub fn id(&self) -> Option<&String> {
+        match &self.definition {
+            WorkflowDefinition::Trigger(manifest) => manifest.id.as_ref(),
+            WorkflowDefinition::Periodic(manifest) => manifest.id.as_ref(),
+        }
+    }
+
+    pub fn is_periodic(&self) -> bool {
+        matches!(self.definition, WorkflowDefinition::Periodic(_))
+    }
+}
+
+/// A declared task's document, by kind.
+// One per declared task; boxing would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum TaskDefinition {
+    Trigger(TriggerTaskManifest),
+    Periodic(PeriodicTaskManifest),
+}
+
+/// A declared task, with its type resolved and its code read.
 #[derive(Debug, Clone)]
 pub struct Task {
-    pub manifest: TriggerTaskManifest,
+    pub definition: TaskDefinition,
     /// The WeData name of its workflow when referenced by name (with the name prefix);
     /// `None` when the workflow is pinned by id.
     pub workflow_name: Option<String>,
@@ -67,9 +120,109 @@ pub struct Task {
     pub line: usize,
 }
 
+/// One upstream reference and where it is written (line within its document, column).
+pub struct UpstreamReference<'a> {
+    pub reference: &'a Reference,
+    pub line: u64,
+    pub column: u64,
+}
+
+/// The members both task kinds share, read the same way whatever the kind.
+macro_rules! shared {
+    ($self:ident, $manifest:ident => $value:expr) => {
+        match &$self.definition {
+            TaskDefinition::Trigger($manifest) => $value,
+            TaskDefinition::Periodic($manifest) => $value,
+        }
+    };
+}
+
 impl Task {
     pub fn name(&self) -> &str {
-        &self.manifest.name.value
+        &self.name_span().value
+    }
+
+    pub fn name_span(&self) -> &serde_saphyr::Spanned<String> {
+        shared!(self, manifest => &manifest.name)
+    }
+
+    pub fn workflow(&self) -> &serde_saphyr::Spanned<Reference> {
+        shared!(self, manifest => &manifest.workflow)
+    }
+
+    /// The pinned TaskId, if any.
+    pub fn id(&self) -> Option<&String> {
+        shared!(self, manifest => manifest.id.as_ref())
+    }
+
+    pub fn prevent_destroy(&self) -> bool {
+        shared!(self, manifest => manifest.prevent_destroy)
+    }
+
+    pub fn base(&self) -> &TaskBase {
+        shared!(self, manifest => &manifest.base)
+    }
+
+    pub fn configuration(&self) -> &TaskConfiguration {
+        shared!(self, manifest => &manifest.configuration)
+    }
+
+    pub fn is_periodic(&self) -> bool {
+        matches!(self.definition, TaskDefinition::Periodic(_))
+    }
+
+    /// The `kind:` of the document.
+    pub fn kind(&self) -> &'static str {
+        if self.is_periodic() {
+            "Task"
+        } else {
+            "TriggerTask"
+        }
+    }
+
+    pub fn upstream(&self) -> Vec<UpstreamReference<'_>> {
+        match &self.definition {
+            TaskDefinition::Trigger(manifest) => manifest
+                .scheduler
+                .upstream
+                .iter()
+                .flatten()
+                .map(|upstream| UpstreamReference {
+                    reference: &upstream.value,
+                    line: upstream.referenced.line(),
+                    column: upstream.referenced.column(),
+                })
+                .collect(),
+            TaskDefinition::Periodic(manifest) => manifest
+                .scheduler
+                .upstream
+                .iter()
+                .flatten()
+                .map(|upstream| UpstreamReference {
+                    reference: upstream.value.reference(),
+                    line: upstream.referenced.line(),
+                    column: upstream.referenced.column(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether the manifest declares `scheduler.upstream` at all (an empty list clears it).
+    pub fn declares_upstream(&self) -> bool {
+        shared!(self, manifest => manifest.scheduler.upstream.is_some())
+    }
+
+    pub fn params_in(&self) -> &[ParameterInput] {
+        shared!(self, manifest => manifest.scheduler.params_in.as_deref().unwrap_or_default())
+    }
+
+    pub fn params_out(&self) -> Option<&BTreeMap<String, String>> {
+        shared!(self, manifest => manifest.scheduler.params_out.as_ref())
+    }
+
+    /// The scheduler members both kinds share.
+    pub fn shared_scheduler(&self) -> SharedScheduler<'_> {
+        shared!(self, manifest => manifest.scheduler.shared())
     }
 }
 

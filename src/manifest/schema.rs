@@ -3,7 +3,10 @@
 
 use schemars::generate::SchemaSettings;
 
-use super::types::{ProjectFile, TriggerTaskManifest, TriggerWorkflowManifest};
+use super::types::{
+    PeriodicTaskManifest, PeriodicWorkflowManifest, ProjectFile, TriggerTaskManifest,
+    TriggerWorkflowManifest,
+};
 
 /// (file name, schema JSON) for every schema in `schemas/`.
 pub fn all() -> Vec<(&'static str, String)> {
@@ -17,12 +20,18 @@ pub fn all() -> Vec<(&'static str, String)> {
     restrict_kind(&mut workflow, "TriggerWorkflow");
     let mut task = generator().into_root_schema_for::<TriggerTaskManifest>();
     restrict_kind(&mut task, "TriggerTask");
+    let mut periodic_workflow = generator().into_root_schema_for::<PeriodicWorkflowManifest>();
+    restrict_kind(&mut periodic_workflow, "Workflow");
+    let mut periodic_task = generator().into_root_schema_for::<PeriodicTaskManifest>();
+    restrict_kind(&mut periodic_task, "Task");
     let manifest = serde_json::json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "wedata-gitops manifest (any kind)",
         "oneOf": [
             {"$ref": "trigger-workflow.json"},
-            {"$ref": "trigger-task.json"}
+            {"$ref": "trigger-task.json"},
+            {"$ref": "workflow.json"},
+            {"$ref": "task.json"}
         ]
     });
     let pretty = |value: &serde_json::Value| {
@@ -32,6 +41,8 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("project.json", pretty(&project.to_value())),
         ("trigger-workflow.json", pretty(&workflow.to_value())),
         ("trigger-task.json", pretty(&task.to_value())),
+        ("workflow.json", pretty(&periodic_workflow.to_value())),
+        ("task.json", pretty(&periodic_task.to_value())),
         ("manifest.json", pretty(&manifest)),
     ]
 }

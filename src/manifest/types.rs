@@ -176,16 +176,19 @@ pub struct WorkflowRunConfiguration {
     pub queuing_mode: Option<u64>,
 }
 
-/// `kind: TriggerTask`: one task of a trigger workflow.
+/// A task document. `kind: TriggerTask` (a task of a trigger workflow) and `kind: Task` (a
+/// periodic task) share everything but the scheduler section.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TriggerTaskManifest {
-    /// Always `TriggerTask`.
+#[schemars(bound = "Scheduler: JsonSchema + Default")]
+pub struct TaskManifest<Scheduler: Default> {
+    /// `TriggerTask` or `Task`.
     pub kind: String,
     /// TaskName: the task's identity inside its workflow.
     #[schemars(with = "String")]
     pub name: Spanned<String>,
-    /// The workflow: the name of a TriggerWorkflow declared in this repository, or `{id: WorkflowId}`.
+    /// The workflow: the name of a workflow declared in this repository (a TriggerWorkflow
+    /// for `TriggerTask`, a Workflow for `Task`), or `{id: WorkflowId}`.
     #[schemars(with = "Reference")]
     pub workflow: Spanned<Reference>,
     /// Pin the manifest to an existing TaskId.
@@ -198,7 +201,95 @@ pub struct TriggerTaskManifest {
     #[serde(default)]
     pub configuration: TaskConfiguration,
     #[serde(default)]
-    pub scheduler: TaskScheduler,
+    pub scheduler: Scheduler,
+}
+
+/// `kind: TriggerTask`: one task of a trigger workflow.
+pub type TriggerTaskManifest = TaskManifest<TaskScheduler>;
+
+/// `kind: Task`: one periodic task (CreateTask / UpdateTask).
+pub type PeriodicTaskManifest = TaskManifest<PeriodicTaskScheduler>;
+
+/// `kind: Workflow`: a periodic workflow (CreateWorkflow / UpdateWorkflow), home of `Task`s.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodicWorkflowManifest {
+    /// Always `Workflow`.
+    pub kind: String,
+    /// WorkflowName: the workflow's identity in the project.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// Pin the manifest to an existing WorkflowId.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// ParentFolderPath (default `/`).
+    #[serde(default)]
+    pub folder: Option<String>,
+    /// WorkflowDesc.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// OwnerUin.
+    #[serde(default)]
+    pub owner_uin: Option<String>,
+    /// WorkflowParams.
+    #[serde(default)]
+    pub parameters: Option<BTreeMap<String, String>>,
+    /// WorkflowSchedulerConfiguration: one schedule for the whole workflow.
+    #[serde(default)]
+    pub scheduler: Option<WorkflowSchedule>,
+    /// BundleId.
+    #[serde(default)]
+    pub bundle_id: Option<String>,
+    /// BundleInfo.
+    #[serde(default)]
+    pub bundle_info: Option<String>,
+}
+
+/// WorkflowSchedulerConfigurationInfo. Members left out keep their live values on updates
+/// and take WeData's defaults on creates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowSchedule {
+    /// CycleType (default DAY_CYCLE).
+    #[serde(default, deserialize_with = "allowed::cycle_type")]
+    pub cycle_type: Option<String>,
+    /// CrontabExpression, Quartz style: `seconds minutes hours day-of-month month
+    /// day-of-week [year]`, e.g. `0 30 2 * * ? *`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub crontab: Option<Spanned<String>>,
+    /// ScheduleTimeZone, e.g. `UTC+8` (default).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub time_zone: Option<Spanned<String>>,
+    /// StartTime, `yyyy-MM-dd HH:mm:ss`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub start_time: Option<Spanned<String>>,
+    /// EndTime, `yyyy-MM-dd HH:mm:ss` (default 2099-12-31 23:59:59).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub end_time: Option<Spanned<String>>,
+    /// ExecutionStartTime, `HH:mm` (minute cycles).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub execution_start_time: Option<Spanned<String>>,
+    /// ExecutionEndTime, `HH:mm` (minute cycles).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub execution_end_time: Option<Spanned<String>>,
+    /// SelfDepend: serial (default), parallel or orderly.
+    #[serde(default, deserialize_with = "allowed::self_depend")]
+    pub self_depend: Option<String>,
+    /// DependencyWorkflow: whether the workflow depends on its own previous cycle.
+    #[serde(default)]
+    pub dependency_workflow: Option<bool>,
+    /// CalendarOpen.
+    #[serde(default)]
+    pub calendar_open: Option<bool>,
+    /// CalendarId.
+    #[serde(default)]
+    pub calendar_id: Option<String>,
 }
 
 /// TriggerTaskBaseAttribute.
@@ -325,6 +416,210 @@ pub struct TaskScheduler {
     pub schedule_type: Option<i64>,
 }
 
+/// TaskSchedulerConfiguration of a periodic task: its cycle, then the members it shares
+/// with the trigger task scheduler.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodicTaskScheduler {
+    /// CycleType (default DAY_CYCLE).
+    #[serde(default, deserialize_with = "allowed::cycle_type")]
+    pub cycle_type: Option<String>,
+    /// CrontabExpression, Quartz style: `seconds minutes hours day-of-month month
+    /// day-of-week [year]`, e.g. `0 30 2 * * ? *` for 02:30 every day.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub crontab: Option<Spanned<String>>,
+    /// ScheduleTimeZone, e.g. `UTC+8` (default).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub time_zone: Option<Spanned<String>>,
+    /// StartTime, `yyyy-MM-dd HH:mm:ss` (default: the day of the create, 00:00:00).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub start_time: Option<Spanned<String>>,
+    /// EndTime, `yyyy-MM-dd HH:mm:ss` (default 2099-12-31 23:59:59).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub end_time: Option<Spanned<String>>,
+    /// ExecutionStartTime, `HH:mm` (default 00:00).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub execution_start_time: Option<Spanned<String>>,
+    /// ExecutionEndTime, `HH:mm` (default 23:59).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub execution_end_time: Option<Spanned<String>>,
+    /// CalendarOpen (default false).
+    #[serde(default)]
+    pub calendar_open: Option<bool>,
+    /// CalendarId.
+    #[serde(default)]
+    pub calendar_id: Option<String>,
+    /// SelfDepend: serial (default), parallel or orderly.
+    #[serde(default, deserialize_with = "allowed::self_depend")]
+    pub self_depend: Option<String>,
+    /// InitStrategy: T_PLUS_0 (default) or T_PLUS_1.
+    #[serde(default, deserialize_with = "allowed::init_strategy")]
+    pub init_strategy: Option<String>,
+    /// UpstreamDependencyConfigList: a task name in the same workflow or `{id: TaskId}`
+    /// (a same-cycle dependency), or `{task: ..., main_cyclic_config: ..., ...}`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<PeriodicUpstream>>")]
+    pub upstream: Option<Vec<Spanned<PeriodicUpstream>>>,
+    /// EventListenerList.
+    #[serde(default)]
+    pub event_listeners: Option<Vec<EventListener>>,
+    /// RunPriorityType: 4 high, 5 medium, 6 low (default 6).
+    #[serde(default, deserialize_with = "allowed::run_priority")]
+    pub run_priority: Option<i64>,
+    /// RetryWaitMinute (default 5).
+    #[serde(default, deserialize_with = "allowed::not_negative")]
+    pub retry_wait_minutes: Option<i64>,
+    /// MaxRetryNumber (default 4).
+    #[serde(default, deserialize_with = "allowed::not_negative")]
+    pub max_retries: Option<i64>,
+    /// ExecutionTTLMinute (default -1: none).
+    #[serde(default)]
+    pub execution_ttl_minutes: Option<i64>,
+    /// WaitExecutionTotalTTLMinute (default -1: none).
+    #[serde(default)]
+    pub wait_execution_total_ttl_minutes: Option<i64>,
+    /// AllowRedoType: ALL (default), FAILURE or NONE.
+    #[serde(default, deserialize_with = "allowed::allow_redo")]
+    pub allow_redo: Option<String>,
+    /// ParamTaskOutList as a map of output name to value expression.
+    #[serde(default)]
+    pub params_out: Option<BTreeMap<String, String>>,
+    /// ParamTaskInList.
+    #[serde(default)]
+    pub params_in: Option<Vec<ParameterInput>>,
+    /// TaskOutputRegistryList.
+    #[serde(default)]
+    pub output_registries: Option<Vec<OutputRegistry>>,
+    /// DependencyTriggerPolicy (default ALL_SUCCESS).
+    #[serde(default, deserialize_with = "allowed::dependency_trigger_policy")]
+    pub dependency_trigger_policy: Option<String>,
+    /// AllowDownstreamDependency: 1 allowed (default), 0 not.
+    #[serde(default, deserialize_with = "allowed::zero_or_one")]
+    pub allow_downstream_dependency: Option<i64>,
+    /// ScheduleType: 0 normal (default), 1 dry run.
+    #[serde(default, deserialize_with = "allowed::zero_or_one")]
+    pub schedule_type: Option<i64>,
+}
+
+/// The scheduler members trigger and periodic tasks share, borrowed from either section, so
+/// code that reads them is written once.
+pub struct SharedScheduler<'a> {
+    pub run_priority: Option<i64>,
+    pub retry_wait_minutes: Option<i64>,
+    pub max_retries: Option<i64>,
+    pub execution_ttl_minutes: Option<i64>,
+    pub wait_execution_total_ttl_minutes: Option<i64>,
+    pub allow_redo: Option<&'a String>,
+    pub params_out: Option<&'a BTreeMap<String, String>>,
+    pub params_in: Option<&'a Vec<ParameterInput>>,
+    pub output_registries: Option<&'a Vec<OutputRegistry>>,
+    pub dependency_trigger_policy: Option<&'a String>,
+    pub allow_downstream_dependency: Option<i64>,
+    pub schedule_type: Option<i64>,
+}
+
+macro_rules! shared_scheduler {
+    ($section:ty) => {
+        impl $section {
+            pub fn shared(&self) -> SharedScheduler<'_> {
+                SharedScheduler {
+                    run_priority: self.run_priority,
+                    retry_wait_minutes: self.retry_wait_minutes,
+                    max_retries: self.max_retries,
+                    execution_ttl_minutes: self.execution_ttl_minutes,
+                    wait_execution_total_ttl_minutes: self.wait_execution_total_ttl_minutes,
+                    allow_redo: self.allow_redo.as_ref(),
+                    params_out: self.params_out.as_ref(),
+                    params_in: self.params_in.as_ref(),
+                    output_registries: self.output_registries.as_ref(),
+                    dependency_trigger_policy: self.dependency_trigger_policy.as_ref(),
+                    allow_downstream_dependency: self.allow_downstream_dependency,
+                    schedule_type: self.schedule_type,
+                }
+            }
+        }
+    };
+}
+shared_scheduler!(TaskScheduler);
+shared_scheduler!(PeriodicTaskScheduler);
+
+/// One upstream of a periodic task.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PeriodicUpstream {
+    /// A same-cycle dependency on a task name or `{id: TaskId}`.
+    Task(Reference),
+    /// A dependency with its cycle settings spelled out.
+    Detailed(UpstreamDependency),
+}
+
+impl PeriodicUpstream {
+    pub fn reference(&self) -> &Reference {
+        match self {
+            Self::Task(reference) => reference,
+            Self::Detailed(dependency) => &dependency.task,
+        }
+    }
+}
+
+/// DependencyTaskBrief.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpstreamDependency {
+    /// TaskId: a task name in the same workflow, or `{id: TaskId}`.
+    pub task: Reference,
+    /// MainCyclicConfig (default: this task's cycle, e.g. DAY for DAY_CYCLE).
+    #[serde(default)]
+    pub main_cyclic_config: Option<String>,
+    /// SubordinateCyclicConfig (default: the current instance, e.g. CURRENT_DAY).
+    #[serde(default)]
+    pub subordinate_cyclic_config: Option<String>,
+    /// Offset, for range and list modes.
+    #[serde(default)]
+    pub offset: Option<String>,
+    /// DependencyStrategy.
+    #[serde(default)]
+    pub dependency_strategy: Option<DependencyStrategy>,
+}
+
+/// DependencyStrategyTask.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DependencyStrategy {
+    /// PollingNullStrategy: WAITING or EXECUTING.
+    #[serde(default)]
+    pub polling_null_strategy: Option<String>,
+    /// TaskDependencyExecutingStrategies: NOT_EXIST, PARENT_EXPIRED, PARENT_TIMEOUT.
+    #[serde(default)]
+    pub executing_strategies: Option<Vec<String>>,
+    /// TaskDependencyExecutingTimeoutValue, minutes.
+    #[serde(default)]
+    pub executing_timeout_minutes: Option<i64>,
+}
+
+/// EventListener.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventListener {
+    /// EventName.
+    pub event_name: String,
+    /// EventSubType: SECOND, MIN, HOUR or DAY.
+    #[serde(deserialize_with = "allowed::event_sub_type")]
+    pub event_sub_type: String,
+    /// EventBroadcastType: SINGLE or BROADCAST.
+    #[serde(deserialize_with = "allowed::event_broadcast_type")]
+    pub event_broadcast_type: String,
+    /// PropertiesList as a map.
+    #[serde(default)]
+    pub properties: Option<BTreeMap<String, String>>,
+}
+
 /// One ParamTaskInList entry: this task's input `key` comes from `from_key` of `from_task`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -369,7 +664,7 @@ pub struct OutputRegistry {
 
 /// Enumerated members, checked while parsing so an error points at the value itself.
 /// The allowed values are the ones the API documents in api.json.
-mod allowed {
+pub mod allowed {
     use serde::de::{Deserialize, Deserializer, Error};
 
     pub const ALLOW_REDO_TYPES: [&str; 3] = ["ALL", "FAILURE", "NONE"];
@@ -415,6 +710,61 @@ mod allowed {
                 "{number} is not allowed here; expected {described}"
             ))),
             _ => Ok(value),
+        }
+    }
+
+    /// From the CycleType document in api.json.
+    pub const CYCLE_TYPES: [&str; 8] = [
+        "ONEOFF_CYCLE",
+        "YEAR_CYCLE",
+        "MONTH_CYCLE",
+        "WEEK_CYCLE",
+        "DAY_CYCLE",
+        "HOUR_CYCLE",
+        "MINUTE_CYCLE",
+        "CRONTAB_CYCLE",
+    ];
+
+    pub fn cycle_type<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &CYCLE_TYPES)
+    }
+
+    pub fn self_depend<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &["serial", "parallel", "orderly"])
+    }
+
+    pub fn init_strategy<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &["T_PLUS_0", "T_PLUS_1"])
+    }
+
+    pub fn event_sub_type<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        required_one_of(deserializer, &["SECOND", "MIN", "HOUR", "DAY"])
+    }
+
+    pub fn event_broadcast_type<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<String, D::Error> {
+        required_one_of(deserializer, &["SINGLE", "BROADCAST"])
+    }
+
+    fn required_one_of<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        allowed: &[&str],
+    ) -> Result<String, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if allowed.contains(&text.as_str()) {
+            Ok(text)
+        } else {
+            Err(D::Error::custom(format!(
+                "`{text}` is not allowed here; expected one of {}",
+                allowed.join(", ")
+            )))
         }
     }
 

@@ -6,9 +6,13 @@ use std::collections::{BTreeMap, HashMap};
 use base64::Engine;
 use serde_json::{Value, json};
 
-use super::normalize::{as_set, code_text, is_server_managed_ext_key, live_value};
+use super::normalize::{as_set, code_text, crontab_text, is_server_managed_ext_key, live_value};
 use super::{CODE_MEMBER, TaskState, WorkflowState};
-use crate::api::types::{TriggerTask, TriggerWorkflowDetail};
+use crate::api::convert;
+use crate::api::types::{
+    DependencyStrategyTask, Task as PeriodicTask, TriggerTask, TriggerWorkflowDetail,
+    WorkflowDetail,
+};
 
 /// Decodes CodeContent; text that is not base64 of UTF-8 is kept as it came (and so differs).
 pub fn decode_code(encoded: &str) -> String {
@@ -284,6 +288,206 @@ pub fn workflow_state(name: &str, detail: &TriggerWorkflowDetail) -> WorkflowSta
         "bundle_info",
         Some(json!(detail.bundle_info.clone().unwrap_or_default())),
     );
+    WorkflowState {
+        name: name.to_owned(),
+        members,
+    }
+}
+
+/// The members a periodic task shares with trigger tasks, in the trigger task's types (the
+/// API names them alike), so both kinds are read by one function.
+pub fn common_view(task: &PeriodicTask) -> TriggerTask {
+    TriggerTask {
+        trigger_task_base_attribute: convert(&task.task_base_attribute),
+        trigger_task_configuration: convert(&task.task_configuration),
+        trigger_task_scheduler_configuration: convert(&task.task_scheduler_configuration),
+    }
+}
+
+/// A periodic task's state: the shared members, then its cycle, per-upstream dependency
+/// settings and event listeners.
+pub fn periodic_task_state(
+    task: &PeriodicTask,
+    code: Option<&str>,
+    names_by_id: &HashMap<String, String>,
+) -> TaskState {
+    let mut state = task_state(&common_view(task), code, names_by_id);
+    let scheduler = &task.task_scheduler_configuration;
+    let mut put = |member: &str, value: Option<Value>| {
+        state
+            .members
+            .insert(member.to_owned(), live_value(member, value.as_ref()));
+    };
+    let text = |value: &Option<String>| {
+        value
+            .as_deref()
+            .filter(|text| !text.is_empty())
+            .map(Value::from)
+    };
+    put("scheduler.cycle_type", text(&scheduler.cycle_type));
+    put(
+        "scheduler.crontab",
+        scheduler
+            .crontab_expression
+            .as_deref()
+            .filter(|text| !text.is_empty())
+            .map(|text| Value::from(crontab_text(text))),
+    );
+    put("scheduler.time_zone", text(&scheduler.schedule_time_zone));
+    put("scheduler.start_time", text(&scheduler.start_time));
+    put("scheduler.end_time", text(&scheduler.end_time));
+    put(
+        "scheduler.execution_start_time",
+        text(&scheduler.execution_start_time),
+    );
+    put(
+        "scheduler.execution_end_time",
+        text(&scheduler.execution_end_time),
+    );
+    put(
+        "scheduler.calendar_open",
+        scheduler
+            .calendar_open
+            .as_deref()
+            .map(|open| Value::from(open == "1")),
+    );
+    put("scheduler.calendar_id", text(&scheduler.calendar_id));
+    put("scheduler.self_depend", text(&scheduler.self_depend));
+    put("scheduler.init_strategy", text(&scheduler.init_strategy));
+    put(
+        "scheduler.event_listeners",
+        Some(as_set(
+            scheduler
+                .event_listener_list
+                .iter()
+                .flatten()
+                .map(|listener| {
+                    let properties: BTreeMap<&str, &str> = listener
+                        .properties_list
+                        .iter()
+                        .flatten()
+                        .map(|property| {
+                            (property.param_key.as_str(), property.param_value.as_str())
+                        })
+                        .collect();
+                    json!({
+                        "event_name": listener.event_name,
+                        "event_sub_type": listener.event_sub_type,
+                        "event_broadcast_type": listener.event_broadcast_type,
+                        "properties": properties,
+                    })
+                })
+                .collect(),
+        )),
+    );
+    for dependency in scheduler.upstream_dependency_config_list.iter().flatten() {
+        let name = names_by_id
+            .get(&dependency.task_id)
+            .cloned()
+            .unwrap_or_else(|| format!("id:{}", dependency.task_id));
+        let prefix = format!("scheduler.dependency.{name}");
+        put(
+            &format!("{prefix}.main_cyclic_config"),
+            Some(json!(dependency.main_cyclic_config)),
+        );
+        put(
+            &format!("{prefix}.subordinate_cyclic_config"),
+            text(&dependency.subordinate_cyclic_config),
+        );
+        put(&format!("{prefix}.offset"), text(&dependency.offset));
+        put(
+            &format!("{prefix}.dependency_strategy"),
+            dependency
+                .dependency_strategy
+                .as_ref()
+                .map(dependency_strategy_value),
+        );
+    }
+    state
+}
+
+/// DependencyStrategyTask in the manifest's canonical form (see `desired`).
+pub fn dependency_strategy_value(strategy: &DependencyStrategyTask) -> Value {
+    let mut value = serde_json::Map::new();
+    if let Some(polling) = &strategy.polling_null_strategy {
+        value.insert("polling_null_strategy".into(), json!(polling));
+    }
+    if let Some(strategies) = &strategy.task_dependency_executing_strategies {
+        let mut strategies = strategies.clone();
+        strategies.sort();
+        value.insert("executing_strategies".into(), json!(strategies));
+    }
+    if let Some(minutes) = strategy.task_dependency_executing_timeout_value {
+        value.insert("executing_timeout_minutes".into(), json!(minutes));
+    }
+    Value::Object(value)
+}
+
+pub fn periodic_workflow_state(name: &str, detail: &WorkflowDetail) -> WorkflowState {
+    let mut members = BTreeMap::new();
+    let mut put = |member: &str, value: Option<Value>| {
+        members.insert(member.to_owned(), live_value(member, value.as_ref()));
+    };
+    put(
+        "description",
+        Some(json!(detail.workflow_desc.clone().unwrap_or_default())),
+    );
+    put("owner_uin", detail.owner_uin.clone().map(Value::from));
+    let parameters: BTreeMap<&str, &str> = detail
+        .workflow_params
+        .iter()
+        .flatten()
+        .map(|parameter| (parameter.param_key.as_str(), parameter.param_value.as_str()))
+        .collect();
+    put("parameters", Some(json!(parameters)));
+    put("bundle_id", detail.bundle_id.clone().map(Value::from));
+    put("bundle_info", detail.bundle_info.clone().map(Value::from));
+    let schedule = detail
+        .workflow_scheduler_configuration
+        .clone()
+        .unwrap_or_default();
+    let text = |value: &Option<String>| {
+        value
+            .as_deref()
+            .filter(|text| !text.is_empty())
+            .map(Value::from)
+    };
+    put("scheduler.cycle_type", text(&schedule.cycle_type));
+    put(
+        "scheduler.crontab",
+        schedule
+            .crontab_expression
+            .as_deref()
+            .filter(|text| !text.is_empty())
+            .map(|text| Value::from(crontab_text(text))),
+    );
+    put("scheduler.time_zone", text(&schedule.schedule_time_zone));
+    put("scheduler.start_time", text(&schedule.start_time));
+    put("scheduler.end_time", text(&schedule.end_time));
+    put(
+        "scheduler.execution_start_time",
+        text(&schedule.execution_start_time),
+    );
+    put(
+        "scheduler.execution_end_time",
+        text(&schedule.execution_end_time),
+    );
+    put("scheduler.self_depend", text(&schedule.self_depend));
+    put(
+        "scheduler.dependency_workflow",
+        schedule
+            .dependency_workflow
+            .as_deref()
+            .map(|depends| Value::from(depends == "yes")),
+    );
+    put(
+        "scheduler.calendar_open",
+        schedule
+            .calendar_open
+            .as_deref()
+            .map(|open| Value::from(open == "1")),
+    );
+    put("scheduler.calendar_id", text(&schedule.calendar_id));
     WorkflowState {
         name: name.to_owned(),
         members,

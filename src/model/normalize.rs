@@ -26,6 +26,17 @@ pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("scheduler.allow_downstream_dependency", || json!(1)),
     ("scheduler.schedule_type", || json!(0)),
     ("configuration.broker_ip", || json!("any")),
+    // Periodic schedules (CreateTaskSchedulerConfiguration's documented defaults).
+    ("scheduler.cycle_type", || json!("DAY_CYCLE")),
+    ("scheduler.crontab", || json!("0 0 0 * * ?")),
+    ("scheduler.time_zone", || json!("UTC+8")),
+    ("scheduler.end_time", || json!("2099-12-31 23:59:59")),
+    ("scheduler.execution_start_time", || json!("00:00")),
+    ("scheduler.execution_end_time", || json!("23:59")),
+    ("scheduler.calendar_open", || json!(false)),
+    ("scheduler.self_depend", || json!("serial")),
+    ("scheduler.init_strategy", || json!("T_PLUS_0")),
+    ("scheduler.dependency_workflow", || json!(false)),
     ("base.folder_path", || json!("/")),
 ];
 
@@ -81,7 +92,10 @@ pub fn live_value(member: &str, value: Option<&Value>) -> Value {
 fn is_collection_member(member: &str) -> bool {
     matches!(
         member,
-        "scheduler.upstream" | "scheduler.params_in" | "scheduler.output_registries"
+        "scheduler.upstream"
+            | "scheduler.params_in"
+            | "scheduler.output_registries"
+            | "scheduler.event_listeners"
     )
 }
 
@@ -89,6 +103,16 @@ fn is_collection_member(member: &str) -> bool {
 /// change. Trailing whitespace is significant (it can be for shell here-documents).
 pub fn code_text(text: &str) -> String {
     text.replace("\r\n", "\n")
+}
+
+/// Crontabs compare with whitespace collapsed and a trailing "any year" field dropped
+/// (`0 0 2 * * ?` and `0 0 2 * * ? *` are the same schedule).
+pub fn crontab_text(text: &str) -> String {
+    let mut fields: Vec<&str> = text.split_whitespace().collect();
+    if fields.len() == 7 && fields[6] == "*" {
+        fields.pop();
+    }
+    fields.join(" ")
 }
 
 /// Sorts a list so order never matters (upstreams, parameter inputs).

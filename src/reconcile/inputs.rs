@@ -11,11 +11,11 @@ use super::plan::{
 use crate::live::{LiveWorkflow, Scope};
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task};
-use crate::model::{desired, live as live_model};
+use crate::model::desired;
 
 /// The name of the workflow a task belongs to, as the plan addresses it.
 pub fn workflow_label(task: &Task) -> String {
-    match (&task.workflow_name, &task.manifest.workflow.value) {
+    match (&task.workflow_name, &task.workflow().value) {
         (Some(name), _) => name.clone(),
         (None, Reference::Id { id }) => id.clone(),
         (None, Reference::Name(name)) => name.clone(),
@@ -29,21 +29,33 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
         ..Scope::default()
     };
     for workflow in &project.workflows {
-        match &workflow.manifest.id {
-            Some(id) => scope.workflow_ids.push(id.clone()),
-            None => scope.workflow_names.push(workflow.name.clone()),
+        let (ids, names) = if workflow.is_periodic() {
+            (
+                &mut scope.periodic_workflow_ids,
+                &mut scope.periodic_workflow_names,
+            )
+        } else {
+            (&mut scope.workflow_ids, &mut scope.workflow_names)
+        };
+        match workflow.id() {
+            Some(id) => ids.push(id.clone()),
+            None => names.push(workflow.name.clone()),
         }
     }
     for task in &project.tasks {
-        if let Reference::Id { id } = &task.manifest.workflow.value {
-            scope.workflow_ids.push(id.clone());
+        if let Reference::Id { id } = &task.workflow().value {
+            if task.is_periodic() {
+                scope.periodic_workflow_ids.push(id.clone());
+            } else {
+                scope.workflow_ids.push(id.clone());
+            }
         }
         scope
             .task_names
             .entry(workflow_label(task))
             .or_default()
             .push(task.name().to_owned());
-        if let Some(id) = &task.manifest.id {
+        if let Some(id) = task.id() {
             scope.pinned_task_ids.push(id.clone());
         }
     }
@@ -52,7 +64,7 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
 
 /// Finds the live workflow of a task: by pinned id or by name.
 fn live_workflow_of<'a>(task: &Task, live: &'a [LiveWorkflow]) -> Option<&'a LiveWorkflow> {
-    match &task.manifest.workflow.value {
+    match &task.workflow().value {
         Reference::Id { id } => live.iter().find(|workflow| workflow.id == *id),
         Reference::Name(_) => live
             .iter()
@@ -68,9 +80,9 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     };
     let mut workflows = Vec::new();
     for workflow in &project.workflows {
-        let found = live.iter().find(|candidate| match &workflow.manifest.id {
+        let found = live.iter().find(|candidate| match workflow.id() {
             Some(id) => candidate.id == *id,
-            None => candidate.name == workflow.name,
+            None => candidate.name == workflow.name && candidate.periodic == workflow.is_periodic(),
         });
         let live_workflow = found.map(|found| {
             fingerprints.live.insert(
@@ -86,12 +98,13 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 state: found
                     .detail
                     .as_ref()
-                    .map(|detail| live_model::workflow_state(&found.name, detail))
+                    .map(|detail| detail.state(&found.name))
                     .unwrap_or_default(),
                 modify_time: found.modify_time.clone(),
             }
         });
         workflows.push(WorkflowInput {
+            periodic: workflow.is_periodic(),
             desired: desired::workflow_state(workflow),
             source: format!("{}:{}", workflow.file.display(), workflow.line),
             live: live_workflow,
@@ -107,13 +120,10 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             .map(LiveWorkflow::names_by_id)
             .unwrap_or_default();
         let listed = live_workflow.and_then(|workflow| {
-            workflow
-                .tasks
-                .iter()
-                .find(|candidate| match &task.manifest.id {
-                    Some(id) => candidate.task_id == *id,
-                    None => candidate.task_name.as_deref() == Some(task.name()),
-                })
+            workflow.tasks.iter().find(|candidate| match task.id() {
+                Some(id) => candidate.task_id == *id,
+                None => candidate.task_name.as_deref() == Some(task.name()),
+            })
         });
         let live_task = listed.and_then(|listed| {
             let (definition, code) = live_workflow?.definitions.get(&listed.task_id)?;
@@ -133,7 +143,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             );
             Some(LiveTask {
                 id: listed.task_id.clone(),
-                state: live_model::task_state(definition, Some(code), &names_by_id),
+                state: definition.state(Some(code), &names_by_id),
                 submitted: listed.submit.unwrap_or(false)
                     || listed
                         .task_latest_submit_version_no
@@ -147,21 +157,22 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             })
         });
         let mut references: Vec<String> = Vec::new();
-        for upstream in task.manifest.scheduler.upstream.iter().flatten() {
-            if let Reference::Name(name) = &upstream.value {
+        for upstream in task.upstream() {
+            if let Reference::Name(name) = upstream.reference {
                 references.push(name.clone());
             }
         }
-        for input in task.manifest.scheduler.params_in.iter().flatten() {
+        for input in task.params_in() {
             if let Reference::Name(name) = &input.from_task.value {
                 references.push(name.clone());
             }
         }
         tasks.push(TaskInput {
+            periodic: task.is_periodic(),
             workflow: label,
             desired: desired::task_state(task, &names_by_id),
             source: format!("{}:{}", task.file.display(), task.line),
-            prevent_destroy: task.manifest.prevent_destroy,
+            prevent_destroy: task.prevent_destroy(),
             references,
             live: live_task,
         });
@@ -185,6 +196,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                     workflow: workflow.name.clone(),
                     name,
                     id: listed.task_id.clone(),
+                    periodic: workflow.periodic,
                 });
             }
         }
@@ -222,21 +234,8 @@ fn order_deletions(plan: &mut Plan, live: &[LiveWorkflow]) {
             let Some(dependent) = deleted.get(task_id) else {
                 continue;
             };
-            let scheduler = &definition.trigger_task_scheduler_configuration;
-            let upstream_ids = scheduler
-                .upstream_dependency_config_list
-                .iter()
-                .flatten()
-                .map(|dependency| &dependency.task_id)
-                .chain(
-                    scheduler
-                        .param_task_in_list
-                        .iter()
-                        .flatten()
-                        .map(|input| &input.from_task_id),
-                );
-            for upstream_id in upstream_ids {
-                if let Some(upstream) = deleted.get(upstream_id) {
+            for upstream_id in definition.upstream_ids() {
+                if let Some(upstream) = deleted.get(&upstream_id) {
                     waits_for
                         .entry(upstream.clone())
                         .or_default()

@@ -31,8 +31,50 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
+    /// A trigger workflow.
     Workflow,
+    /// A periodic workflow (CreateWorkflow).
+    PeriodicWorkflow,
+    /// A trigger task.
     Task,
+    /// A periodic task (CreateTask).
+    PeriodicTask,
+}
+
+impl ResourceKind {
+    pub fn workflow(periodic: bool) -> Self {
+        if periodic {
+            Self::PeriodicWorkflow
+        } else {
+            Self::Workflow
+        }
+    }
+
+    pub fn task(periodic: bool) -> Self {
+        if periodic {
+            Self::PeriodicTask
+        } else {
+            Self::Task
+        }
+    }
+
+    pub fn is_task(self) -> bool {
+        matches!(self, Self::Task | Self::PeriodicTask)
+    }
+
+    pub fn is_periodic(self) -> bool {
+        matches!(self, Self::PeriodicWorkflow | Self::PeriodicTask)
+    }
+
+    /// How people read the kind: `workflow`, `periodic workflow`, ...
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Workflow => "workflow",
+            Self::PeriodicWorkflow => "periodic workflow",
+            Self::Task => "task",
+            Self::PeriodicTask => "periodic task",
+        }
+    }
 }
 
 /// One member's old and new value. Sensitive values are replaced by "(sensitive)" when the
@@ -77,6 +119,9 @@ pub struct UnmanagedTask {
     pub workflow: String,
     pub name: String,
     pub id: String,
+    /// A periodic task (deleted with DeleteTask rather than DeleteTriggerTask).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub periodic: bool,
 }
 
 /// What a saved plan was computed from.
@@ -182,6 +227,7 @@ pub fn task_address(workflow: &str, name: &str) -> String {
 /// A declared workflow, with the live one it matched (if any).
 #[derive(Debug, Clone)]
 pub struct WorkflowInput {
+    pub periodic: bool,
     pub desired: WorkflowState,
     pub source: String,
     pub live: Option<LiveWorkflow>,
@@ -197,6 +243,7 @@ pub struct LiveWorkflow {
 /// A declared task, with the live one it matched (if any).
 #[derive(Debug, Clone)]
 pub struct TaskInput {
+    pub periodic: bool,
     pub workflow: String,
     pub desired: TaskState,
     pub source: String,
@@ -314,7 +361,7 @@ pub fn plan(
         };
         resources.push(ResourceChange {
             address: workflow_address(&workflow.desired.name),
-            kind: ResourceKind::Workflow,
+            kind: ResourceKind::workflow(workflow.periodic),
             name: workflow.desired.name.clone(),
             workflow: None,
             action,
@@ -365,7 +412,7 @@ pub fn plan(
         };
         resources.push(ResourceChange {
             address: task_address(&task.workflow, &task.desired.name),
-            kind: ResourceKind::Task,
+            kind: ResourceKind::task(task.periodic),
             name: task.desired.name.clone(),
             workflow: Some(task.workflow.clone()),
             action,
@@ -380,7 +427,7 @@ pub fn plan(
         for task in &unmanaged {
             resources.push(ResourceChange {
                 address: task_address(&task.workflow, &task.name),
-                kind: ResourceKind::Task,
+                kind: ResourceKind::task(task.periodic),
                 name: task.name.clone(),
                 workflow: Some(task.workflow.clone()),
                 action: Action::Delete,
@@ -507,6 +554,7 @@ mod tests {
         references: &[&str],
     ) -> TaskInput {
         TaskInput {
+            periodic: false,
             workflow: "orders".into(),
             desired,
             source: format!("{name}.yaml:2"),

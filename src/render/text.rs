@@ -8,7 +8,7 @@ use owo_colors::OwoColorize;
 
 use super::{code_diff, marker, show_value, summary_line, verb};
 use crate::model::CODE_MEMBER;
-use crate::reconcile::{Action, Plan, ResourceChange, ResourceKind};
+use crate::reconcile::{Action, Plan, ResourceChange};
 
 pub fn render(plan: &Plan, color: bool) -> String {
     let mut out = String::new();
@@ -35,10 +35,7 @@ pub fn render(plan: &Plan, color: bool) -> String {
     }
     for resource in changing {
         let _ = writeln!(out);
-        let kind = match resource.kind {
-            ResourceKind::Workflow => "workflow",
-            ResourceKind::Task => "task",
-        };
+        let kind = resource.kind.label();
         let name = match &resource.workflow {
             Some(workflow) => format!("{workflow}/{}", resource.name),
             None => resource.name.clone(),

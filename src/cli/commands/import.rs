@@ -70,6 +70,8 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         let scope = Scope {
             workflow_names: vec![args.workflow.clone()],
             workflow_ids: vec![args.workflow.clone()],
+            periodic_workflow_names: vec![args.workflow.clone()],
+            periodic_workflow_ids: vec![args.workflow.clone()],
             all_definitions: true,
             ..Scope::default()
         };
@@ -81,7 +83,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     })?;
     let Some(workflow) = workflow.into_iter().next() else {
         return Err(miette::miette!(
-            help = "check the name (it is case-sensitive) or pass the WorkflowId; `wedata-gitops api ListTriggerWorkflows` lists them",
+            help = "check the name (it is case-sensitive) or pass the WorkflowId; `wedata-gitops api ListTriggerWorkflows` and `ListWorkflows` list them",
             "no workflow named or with id `{}` in project {project_id}",
             args.workflow
         ));

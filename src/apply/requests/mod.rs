@@ -1,9 +1,10 @@
 //! API requests from manifests: the one place that maps manifest members to WeData members
-//! for writes. Names of other tasks are resolved to ids by the caller's `resolve`.
+//! for writes. Names of other tasks are resolved to ids by the caller's `resolve`. Trigger
+//! workflows and tasks are here; periodic ones, which share most members, in `periodic`.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+pub mod periodic;
 
+use crate::api::convert;
 use crate::api::types::{
     CreateTriggerTaskBaseAttribute, CreateTriggerTaskRequest, CreateTriggerWorkflowRequest,
     DependencyTriggerTaskBrief, InTaskParameter, OutTaskParameter, ParamInfo, TaskDataRegistry,
@@ -12,23 +13,16 @@ use crate::api::types::{
     UpdateTriggerTaskRequest, UpdateTriggerWorkflowRequest, WorkflowGeneralTaskParam,
     WorkflowRunConfig, WorkflowTriggerConfig,
 };
-use crate::manifest::types::{Reference, TriggerWorkflowManifest};
-use crate::manifest::{Task, Workflow};
+use crate::manifest::Task;
+use crate::manifest::types::{Reference, SharedScheduler, TriggerWorkflowManifest};
 use crate::model::live::encode_code;
 
 /// Resolves a reference to another task into its TaskId, or says why it cannot.
 pub type Resolve<'a> = dyn Fn(&Reference) -> Result<String, String> + 'a;
 
-/// Converts between two generated types that share members (e.g. the create and update
-/// flavours of the scheduler configuration); members the target lacks are dropped.
-fn convert<From: Serialize, To: DeserializeOwned>(value: &From) -> To {
-    serde_json::from_value(serde_json::to_value(value).expect("API types serialize"))
-        .expect("the two types share their members")
-}
-
 /// The declared configuration laid over `base` (the live one for updates, empty for creates).
 fn configuration(task: &Task, mut base: TriggerTaskConfiguration) -> TriggerTaskConfiguration {
-    let declared = &task.manifest.configuration;
+    let declared = task.configuration();
     if let Some(code) = &task.code {
         base.code_content = Some(encode_code(code));
     }
@@ -80,20 +74,31 @@ fn configuration(task: &Task, mut base: TriggerTaskConfiguration) -> TriggerTask
 
 fn scheduler(
     task: &Task,
-    mut base: TriggerTaskSchedulerConfiguration,
+    base: TriggerTaskSchedulerConfiguration,
     resolve: &Resolve<'_>,
 ) -> Result<TriggerTaskSchedulerConfiguration, String> {
-    let declared = &task.manifest.scheduler;
-    if let Some(upstream) = &declared.upstream {
-        base.upstream_dependency_config_list = Some(
-            upstream
+    let mut scheduler = shared_scheduler(&task.shared_scheduler(), base, resolve)?;
+    if task.declares_upstream() {
+        scheduler.upstream_dependency_config_list = Some(
+            task.upstream()
                 .iter()
-                .map(|reference| {
-                    resolve(&reference.value).map(|task_id| DependencyTriggerTaskBrief { task_id })
+                .map(|upstream| {
+                    resolve(upstream.reference)
+                        .map(|task_id| DependencyTriggerTaskBrief { task_id })
                 })
                 .collect::<Result<_, _>>()?,
         );
     }
+    Ok(scheduler)
+}
+
+/// The scheduler members both task kinds share, laid over `base` (upstreams excepted: their
+/// shape differs by kind).
+fn shared_scheduler(
+    declared: &SharedScheduler<'_>,
+    mut base: TriggerTaskSchedulerConfiguration,
+    resolve: &Resolve<'_>,
+) -> Result<TriggerTaskSchedulerConfiguration, String> {
     let overlay = |target: &mut Option<i64>, value: Option<i64>| {
         if value.is_some() {
             *target = value;
@@ -115,13 +120,13 @@ fn scheduler(
         declared.allow_downstream_dependency,
     );
     overlay(&mut base.schedule_type, declared.schedule_type);
-    if let Some(value) = &declared.allow_redo {
+    if let Some(value) = declared.allow_redo {
         base.allow_redo_type = Some(value.clone());
     }
-    if let Some(value) = &declared.dependency_trigger_policy {
+    if let Some(value) = declared.dependency_trigger_policy {
         base.dependency_trigger_policy = Some(value.clone());
     }
-    if let Some(outputs) = &declared.params_out {
+    if let Some(outputs) = declared.params_out {
         base.param_task_out_list = Some(
             outputs
                 .iter()
@@ -132,7 +137,7 @@ fn scheduler(
                 .collect(),
         );
     }
-    if let Some(inputs) = &declared.params_in {
+    if let Some(inputs) = declared.params_in {
         base.param_task_in_list = Some(
             inputs
                 .iter()
@@ -148,7 +153,7 @@ fn scheduler(
                 .collect::<Result<_, String>>()?,
         );
     }
-    if let Some(registries) = &declared.output_registries {
+    if let Some(registries) = declared.output_registries {
         base.task_output_registry_list = Some(
             registries
                 .iter()
@@ -177,7 +182,7 @@ pub fn create_task(
     task: &Task,
     resolve: &Resolve<'_>,
 ) -> Result<CreateTriggerTaskRequest, String> {
-    let base = &task.manifest.base;
+    let base = task.base();
     Ok(CreateTriggerTaskRequest {
         project_id: project_id.to_owned(),
         trigger_task_base_attribute: CreateTriggerTaskBaseAttribute {
@@ -208,7 +213,7 @@ pub fn update_task(
     live: &TriggerTask,
     resolve: &Resolve<'_>,
 ) -> Result<UpdateTriggerTaskRequest, String> {
-    let base = &task.manifest.base;
+    let base = task.base();
     let live_base = &live.trigger_task_base_attribute;
     let mut live_configuration = live.trigger_task_configuration.clone();
     // Read-only members of the answer are not sent back.
@@ -303,13 +308,16 @@ fn workflow_members(manifest: &TriggerWorkflowManifest) -> UpdateTriggerWorkflow
     }
 }
 
-pub fn create_workflow(project_id: &str, workflow: &Workflow) -> CreateTriggerWorkflowRequest {
+pub fn create_workflow(
+    project_id: &str,
+    name: &str,
+    manifest: &TriggerWorkflowManifest,
+) -> CreateTriggerWorkflowRequest {
     let mut members =
-        serde_json::to_value(workflow_members(&workflow.manifest)).expect("API types serialize");
+        serde_json::to_value(workflow_members(manifest)).expect("API types serialize");
     members["ProjectId"] = project_id.into();
-    members["WorkflowName"] = workflow.name.clone().into();
-    members["ParentFolderPath"] = workflow
-        .manifest
+    members["WorkflowName"] = name.into();
+    members["ParentFolderPath"] = manifest
         .folder
         .clone()
         .unwrap_or_else(|| "/".to_owned())
@@ -320,11 +328,12 @@ pub fn create_workflow(project_id: &str, workflow: &Workflow) -> CreateTriggerWo
 pub fn update_workflow(
     project_id: &str,
     workflow_id: &str,
-    workflow: &Workflow,
+    name: &str,
+    manifest: &TriggerWorkflowManifest,
 ) -> UpdateTriggerWorkflowRequest {
-    let mut request = workflow_members(&workflow.manifest);
+    let mut request = workflow_members(manifest);
     request.project_id = project_id.to_owned();
     request.workflow_id = workflow_id.to_owned();
-    request.workflow_name = Some(workflow.name.clone());
+    request.workflow_name = Some(name.to_owned());
     request
 }
