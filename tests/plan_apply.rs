@@ -64,9 +64,9 @@ async fn examples_apply_from_empty_then_plan_is_clean_and_a_second_apply_writes_
         stdout(&first),
         stderr(&first)
     );
-    assert!(stdout(&first).contains("Apply: 10 succeeded, 0 failed, 0 skipped, 0 not started."));
-    // 2 workflows, 8 tasks created and 8 submitted.
-    assert_eq!(write_count(&setup.log), 18);
+    assert!(stdout(&first).contains("Apply: 14 succeeded, 0 failed, 0 skipped, 0 not started."));
+    // 3 workflows, 11 tasks created and 11 submitted.
+    assert_eq!(write_count(&setup.log), 25);
 
     let plan = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
     assert_eq!(plan.status.code(), Some(0), "{}", stdout(&plan));
@@ -118,7 +118,7 @@ async fn a_fresh_project_plans_as_creates_in_dependency_order() {
     let setup = setup(EmulatorConfig::default()).await;
     let plan = plan_json(&setup).await;
     assert_eq!(plan["format_version"], 1);
-    assert_eq!(plan["summary"]["create"], 10);
+    assert_eq!(plan["summary"]["create"], 14);
     let waves: Vec<Vec<String>> = serde_json::from_value(plan["waves"].clone()).unwrap();
     let wave_of = |address: &str| {
         waves
@@ -130,6 +130,10 @@ async fn a_fresh_project_plans_as_creates_in_dependency_order() {
     assert!(wave_of("task.orders.extract_orders") < wave_of("task.orders.clean_orders"));
     assert!(wave_of("task.orders.clean_orders") < wave_of("task.orders.load_orders"));
     assert!(wave_of("task.orders.load_orders") < wave_of("task.orders.check_orders"));
+    assert!(wave_of("workflow.finance_daily") < wave_of("task.finance_daily.extract_ledger"));
+    assert!(
+        wave_of("task.finance_daily.extract_ledger") < wave_of("task.finance_daily.build_balances")
+    );
     assert_eq!(write_count(&setup.log), 0, "plan never writes");
 }
 
@@ -192,7 +196,7 @@ async fn a_code_edit_and_a_scheduler_edit_are_exactly_the_changes() {
         "{shown}"
     );
     assert!(
-        shown.contains("Plan: 0 to create, 2 to update, 0 to delete, 8 unchanged."),
+        shown.contains("Plan: 0 to create, 2 to update, 0 to delete, 12 unchanged."),
         "{shown}"
     );
 
@@ -265,7 +269,7 @@ async fn a_failed_task_skips_its_dependents_and_the_rest_is_applied() {
         "the failure names its RequestId: {shown}"
     );
     assert!(
-        shown.contains("Apply: 6 succeeded, 1 failed, 3 skipped, 0 not started."),
+        shown.contains("Apply: 10 succeeded, 1 failed, 3 skipped, 0 not started."),
         "{shown}"
     );
 }

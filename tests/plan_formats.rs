@@ -17,8 +17,8 @@ fn filters() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-/// Applies the examples, then edits code, a scheduler value and adds a task, so the plan has
-/// an update with a code diff, a member change and a create.
+/// Applies the examples, then edits code, a scheduler value, a periodic task's schedule and
+/// adds a task, so the plan has an update with a code diff, member changes and a create.
 async fn representative_plan(format: &str) -> String {
     let directory = tempfile::tempdir().unwrap();
     let project = directory.path().join("tasks");
@@ -42,6 +42,9 @@ async fn representative_plan(format: &str) -> String {
         text.replace("allow_redo: FAILURE", "allow_redo: NONE"),
     )
     .unwrap();
+    let periodic = project.join("finance/extract_ledger.yaml");
+    let text = std::fs::read_to_string(&periodic).unwrap();
+    std::fs::write(&periodic, text.replace("0 30 1 * * ? *", "0 0 3 * * ? *")).unwrap();
     std::fs::write(
         project.join("orders/archive.yaml"),
         "kind: TriggerTask\nname: archive_orders\nworkflow: orders\nbase:\n  task_type: Shell\nconfiguration:\n  code_file: publish_ready.sh\n  ext:\n    archive_token: do-not-show\nscheduler:\n  upstream: [load_orders]\n",
@@ -104,5 +107,9 @@ async fn markdown_plan_is_pinned_and_renders_as_commonmark() {
         html.matches("<details>").count(),
         html.matches("</details>").count()
     );
-    assert_eq!(html.matches("<details>").count(), 3);
+    assert_eq!(
+        html.matches("<details>").count(),
+        4,
+        "one per changing resource"
+    );
 }

@@ -33,7 +33,7 @@ fn the_examples_are_valid_for_every_target() {
         assert!(output.status.success(), "{target:?}: {}", stderr(&output));
         assert_eq!(
             stdout(&output),
-            "8 tasks in 2 workflows, 8 code files: ok\n"
+            "11 tasks in 3 workflows, 11 code files: ok\n"
         );
     }
 }
@@ -95,6 +95,18 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("no_project_file", "no project file (wedata.yaml)"),
     ("several_problems", "a.yaml:7:14: the upstream `nothing`"),
+    (
+        "broken_schedule",
+        "tasks.yaml:10:12: invalid crontab: the hours field `25` is not valid",
+    ),
+    (
+        "periodic_kind_mismatch",
+        "tasks.yaml:6:11: the workflow `orders` is a TriggerWorkflow",
+    ),
+    (
+        "bad_cyclic_config",
+        "tasks.yaml:17:7: main_cyclic_config `DAILY` is not a value WeData knows",
+    ),
 ];
 
 #[test]
