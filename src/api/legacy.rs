@@ -215,11 +215,15 @@ pub struct DependencyConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DependencyConfigDsDTO {
     /// ParentTask任务
-    #[serde(rename = "ParentTask")]
-    pub parent_task: TaskDsDTO,
+    #[serde(
+        rename = "ParentTask",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_task: Option<TaskDsDTO>,
     /// SonTask任务
-    #[serde(rename = "SonTask")]
-    pub son_task: TaskDsDTO,
+    #[serde(rename = "SonTask", default, skip_serializing_if = "Option::is_none")]
+    pub son_task: Option<TaskDsDTO>,
     /// the dependency config
     #[serde(rename = "MainCyclicConfig")]
     pub main_cyclic_config: String,

@@ -10,6 +10,10 @@ use serde::Deserialize;
 use serde_json::Value;
 
 const DEFINITION_TEXT: &str = include_str!("../../api-definition/api-2025-08-06.json");
+const LEGACY_DEFINITION_TEXT: &str =
+    include_str!("../../api-definition/api-2021-08-20-subset.json");
+/// The legacy API version whose subset the emulator also speaks.
+pub const LEGACY_VERSION: &str = "2021-08-20";
 
 #[derive(Debug, Deserialize)]
 pub struct Definition {
@@ -42,6 +46,22 @@ pub static DEFINITION: LazyLock<Definition> = LazyLock::new(|| {
     serde_json::from_str(DEFINITION_TEXT).expect("the embedded api.json is valid (tested)")
 });
 
+/// The legacy 2021-08-20 subset (ModifyTaskInfo, DescribeTaskDetailDs, SubmitTask,
+/// CreateTask, DescribeTaskByCycle).
+pub static LEGACY_DEFINITION: LazyLock<Definition> = LazyLock::new(|| {
+    serde_json::from_str(LEGACY_DEFINITION_TEXT)
+        .expect("the embedded legacy definition is valid (tested)")
+});
+
+/// The definition of an `X-TC-Version`, if the emulator speaks it.
+pub fn for_version(version: &str) -> Option<&'static Definition> {
+    match version {
+        super::API_VERSION => Some(&DEFINITION),
+        LEGACY_VERSION => Some(&LEGACY_DEFINITION),
+        _ => None,
+    }
+}
+
 /// Why a request body does not fit its action's input object. The codes are the API's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
@@ -52,10 +72,22 @@ pub struct Violation {
 /// Checks `body` against the input object of `action`: required members present, no unknown
 /// members, every value of the declared type, recursively. Returns the first violation.
 pub fn validate_request(action: &str, body: &Value) -> Result<(), Violation> {
-    let definition = &*DEFINITION;
+    validate_versioned_request(super::API_VERSION, action, body)
+}
+
+/// `validate_request` against the definition of `version`.
+pub fn validate_versioned_request(
+    version: &str,
+    action: &str,
+    body: &Value,
+) -> Result<(), Violation> {
+    let definition = for_version(version).ok_or_else(|| Violation {
+        code: "NoSuchVersion",
+        message: format!("The API version `{version}` does not exist."),
+    })?;
     let action_definition = definition.actions.get(action).ok_or_else(|| Violation {
         code: "InvalidAction",
-        message: format!("The action `{action}` does not exist in WeData 2025-08-06."),
+        message: format!("The action `{action}` does not exist in WeData {version}."),
     })?;
     validate_object(definition, &action_definition.input, body, "")
 }
@@ -63,6 +95,11 @@ pub fn validate_request(action: &str, body: &Value) -> Result<(), Violation> {
 /// Checks `value` against any object of the definition (tests use it on answers too).
 pub fn validate_against(object: &str, value: &Value) -> Result<(), Violation> {
     validate_object(&DEFINITION, object, value, "")
+}
+
+/// `validate_against` for an object of the legacy definition.
+pub fn validate_against_legacy(object: &str, value: &Value) -> Result<(), Violation> {
+    validate_object(&LEGACY_DEFINITION, object, value, "")
 }
 
 fn validate_object(

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::definition::{self, validate_request};
+use super::definition::{self, validate_versioned_request};
 use super::faults::FaultInjector;
 use super::limiter::ServerLimiter;
 use super::store::{Clock, Store, is_write};
@@ -288,17 +288,20 @@ async fn process(
             "The request is missing the X-TC-Action header.".into(),
         ));
     }
-    if !definition::DEFINITION.actions.contains_key(action) {
-        return Err((
-            "InvalidAction",
-            format!("The action `{action}` does not exist."),
-        ));
-    }
     let version = header(headers, "x-tc-version");
-    if version != API_VERSION {
+    let Some(spoken) = definition::for_version(&version) else {
         return Err((
             "NoSuchVersion",
-            format!("The API version `{version}` does not exist; use {API_VERSION}."),
+            format!(
+                "The API version `{version}` does not exist; use {API_VERSION} (or {} for its legacy subset).",
+                definition::LEGACY_VERSION
+            ),
+        ));
+    };
+    if !spoken.actions.contains_key(action) {
+        return Err((
+            "InvalidAction",
+            format!("The action `{action}` does not exist in version {version}."),
         ));
     }
     let secret_id = authenticate(shared, headers, body)?;
@@ -308,7 +311,8 @@ async fn process(
             format!("The request body is not JSON: {error}."),
         )
     })?;
-    validate_request(action, &request).map_err(|violation| (violation.code, violation.message))?;
+    validate_versioned_request(&version, action, &request)
+        .map_err(|violation| (violation.code, violation.message))?;
     let project_id = request
         .get("ProjectId")
         .and_then(Value::as_str)
@@ -355,7 +359,7 @@ async fn process(
     let clock = Clock::at(jiff::Timestamp::now());
     let mut store = shared.store.lock().expect("store lock");
     let mut response = store
-        .handle(action, &request, &clock)
+        .handle_version(&version, action, &request, &clock)
         .map_err(|failure| (failure.code, failure.message))?;
     if write {
         shared.persist(&store).map_err(|error| {

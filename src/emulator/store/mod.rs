@@ -6,6 +6,7 @@
 //! versions created by submits, references checked. Everything here is synchronous and pure
 //! apart from the clock value passed in.
 
+mod legacy;
 mod periodic;
 
 use std::collections::BTreeMap;
@@ -82,6 +83,10 @@ pub struct StoredTask {
     pub saves: u64,
     /// Submitted versions, oldest first.
     pub versions: Vec<Value>,
+    /// Members only the legacy 2021-08-20 API knows (DelayTime, TaskAction, ...), as
+    /// ModifyTaskInfo last set them.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub legacy: Map<String, Value>,
 }
 
 /// The moment a request is handled, in the forms the API uses.
@@ -109,6 +114,20 @@ pub fn is_write(action: &str) -> bool {
 }
 
 impl Store {
+    /// Runs one action of API `version` (2025-08-06, or the 2021-08-20 legacy subset).
+    pub fn handle_version(
+        &mut self,
+        version: &str,
+        action: &str,
+        body: &Value,
+        clock: &Clock,
+    ) -> Result<Value, Failure> {
+        if version == super::definition::LEGACY_VERSION {
+            return self.handle_legacy(action, body, clock);
+        }
+        self.handle(action, body, clock)
+    }
+
     /// Runs one action. Returns the `Response` members other than RequestId.
     pub fn handle(&mut self, action: &str, body: &Value, clock: &Clock) -> Result<Value, Failure> {
         let project_id = text(body, "ProjectId").to_owned();
@@ -364,6 +383,7 @@ impl Store {
                 task,
                 saves: 1,
                 versions: Vec::new(),
+                legacy: Map::new(),
             },
         );
         Ok(json!({"Data": {"TaskId": task_id}}))

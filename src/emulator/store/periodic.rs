@@ -320,6 +320,7 @@ impl Store {
                 task,
                 saves: 1,
                 versions: Vec::new(),
+                legacy: Map::new(),
             },
         );
         Ok(json!({"Data": {"TaskId": task_id}}))
