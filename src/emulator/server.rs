@@ -289,7 +289,7 @@ async fn process(
         ));
     }
     let version = header(headers, "x-tc-version");
-    let Some(spoken) = definition::for_version(&version) else {
+    let Some(spoken) = definition::for_version(version) else {
         return Err((
             "NoSuchVersion",
             format!(
@@ -311,7 +311,7 @@ async fn process(
             format!("The request body is not JSON: {error}."),
         )
     })?;
-    validate_versioned_request(&version, action, &request)
+    validate_versioned_request(version, action, &request)
         .map_err(|violation| (violation.code, violation.message))?;
     let project_id = request
         .get("ProjectId")
@@ -359,7 +359,7 @@ async fn process(
     let clock = Clock::at(jiff::Timestamp::now());
     let mut store = shared.store.lock().expect("store lock");
     let mut response = store
-        .handle_version(&version, action, &request, &clock)
+        .handle_version(version, action, &request, &clock)
         .map_err(|failure| (failure.code, failure.message))?;
     if write {
         shared.persist(&store).map_err(|error| {
