@@ -375,7 +375,16 @@ fn read_project_file(
         variables: file.variables.clone(),
     };
     if let Some(api_version) = &settings.api_version {
-        if api_version != "2025-08-06" {
+        if api_version == "2021-08-20" {
+            diagnostics.push(
+                located(
+                    1,
+                    1,
+                    "api_version `2021-08-20` (the deprecated legacy API) is not supported by plan and apply yet".into(),
+                )
+                .with_hint("use 2025-08-06 (the default); the legacy actions can be called one by one with `wedata-gitops api <Action> --api-version 2021-08-20`"),
+            );
+        } else if api_version != "2025-08-06" {
             diagnostics.push(
                 located(
                     1,
