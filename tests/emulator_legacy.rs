@@ -225,7 +225,10 @@ async fn legacy_and_current_actions_share_one_task() {
     assert_eq!(data["TryLimit"], 7);
     assert_eq!(data["InChargeId"], "100000000002");
     assert_eq!(data["Notes"], "back to daily");
-    assert_eq!(data["SelfDepend"], "3");
+    assert_eq!(
+        data["SelfDepend"], "parallel",
+        "the 2025 name, as the official answer says `serial`"
+    );
     assert_eq!(data["DelayTime"], 15);
     assert_eq!(
         data["DependencyConfigList"][0]["ParentTask"]["TaskName"],

@@ -19,7 +19,7 @@ use crate::api::{ApiError, Client};
 use crate::live::{self, LiveDefinition, LiveWorkflow, LiveWorkflowDetail};
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task, Workflow, WorkflowDefinition};
-use crate::model::desired;
+use crate::model::{TaskState, desired};
 use crate::reconcile::inputs::workflow_label;
 use crate::reconcile::plan::{diff_members, task_address, workflow_address};
 use crate::reconcile::{Action, Plan, ResourceChange, ResourceKind};
@@ -93,12 +93,12 @@ impl Report {
 }
 
 /// What one node produced.
-struct Done {
-    id: Option<String>,
-    version: Option<String>,
+pub(super) struct Done {
+    pub id: Option<String>,
+    pub version: Option<String>,
 }
 
-struct Failure {
+pub(super) struct Failure {
     message: String,
     request_id: Option<String>,
 }
@@ -121,13 +121,13 @@ impl From<String> for Failure {
     }
 }
 
-struct Context<'a> {
-    client: &'a Client,
-    project: &'a Project,
-    live: &'a [LiveWorkflow],
-    options: &'a ApplyOptions,
+pub(super) struct Context<'a> {
+    pub client: &'a Client,
+    pub project: &'a Project,
+    pub live: &'a [LiveWorkflow],
+    pub options: &'a ApplyOptions,
     /// Address → id, for every resource that exists (or was created in this run).
-    ids: Mutex<HashMap<String, String>>,
+    pub ids: Mutex<HashMap<String, String>>,
 }
 
 pub async fn execute(
@@ -283,7 +283,7 @@ async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, 
                 })?;
             run_workflow(context, node, workflow).await
         }
-        ResourceKind::Task | ResourceKind::PeriodicTask => {
+        ResourceKind::Task | ResourceKind::PeriodicTask | ResourceKind::LegacyTask => {
             if node.action == Action::Delete {
                 return delete_task(context, node).await;
             }
@@ -295,7 +295,11 @@ async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, 
                 .ok_or_else(|| {
                     format!("{} is in the plan but not in the manifests", node.address)
                 })?;
-            run_task(context, node, task).await
+            if node.kind == ResourceKind::LegacyTask {
+                super::legacy::run_task(context, node, task).await
+            } else {
+                run_task(context, node, task).await
+            }
         }
     }
 }
@@ -411,7 +415,7 @@ async fn find_workflow(
 }
 
 /// Sends a write that is safe to repeat (update, submit, delete) until its outcome is known.
-async fn send_idempotent<A: crate::api::Action>(
+pub(super) async fn send_idempotent<A: crate::api::Action>(
     client: &Client,
     request: &A,
 ) -> Result<A::Response, ApiError> {
@@ -482,6 +486,14 @@ async fn run_task(
                     let request =
                         requests::periodic::update_task(project_id, task, live_task, &resolve)?;
                     send_idempotent(client, &request).await?;
+                }
+                LiveDefinition::Legacy(_) => {
+                    return Err(format!(
+                        "{} was read through the legacy API but is planned as a {}",
+                        node.address,
+                        node.kind.label()
+                    )
+                    .into());
                 }
             }
             id
@@ -634,9 +646,16 @@ async fn verify(context: &Context<'_>, task: &Task, task_id: &str) -> Result<(),
         task.is_periodic(),
     )
     .await?;
-    let label = workflow_label(task);
+    let names_by_id = known_names(context, &workflow_label(task));
+    let wanted = desired::task_state(task, &names_by_id);
+    let got = definition.state(Some(&code), &names_by_id);
+    check_read_back(&wanted, &got)
+}
+
+/// TaskId → name of the tasks of the workflow `label` this run knows (as declared).
+pub(super) fn known_names(context: &Context<'_>, label: &str) -> HashMap<String, String> {
     let prefix = format!("task.{label}.");
-    let names_by_id: HashMap<String, String> = context
+    context
         .ids
         .lock()
         .expect("ids lock")
@@ -646,9 +665,11 @@ async fn verify(context: &Context<'_>, task: &Task, task_id: &str) -> Result<(),
                 .strip_prefix(&prefix)
                 .map(|name| (id.clone(), name.to_owned()))
         })
-        .collect();
-    let wanted = desired::task_state(task, &names_by_id);
-    let got = definition.state(Some(&code), &names_by_id);
+        .collect()
+}
+
+/// Fails naming every declared member the state read back after submit does not have.
+pub(super) fn check_read_back(wanted: &TaskState, got: &TaskState) -> Result<(), Failure> {
     let differences = diff_members(&wanted.members, &got.members);
     if differences.is_empty() {
         return Ok(());

@@ -5,6 +5,7 @@
 //! Only reads. Knows the API and the manifests' identities, decides nothing about changes.
 
 pub mod cache;
+pub mod legacy;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
@@ -14,6 +15,7 @@ use futures::stream;
 use serde::{Deserialize, Serialize};
 
 use crate::api::convert;
+use crate::api::legacy::TaskDsDTO;
 use crate::api::types::{
     GetTaskRequest, GetTriggerTaskCodeRequest, GetTriggerTaskRequest, GetTriggerWorkflowRequest,
     GetWorkflowRequest, ListTasksRequest, ListTriggerTasksRequest, ListTriggerWorkflowsRequest,
@@ -21,6 +23,7 @@ use crate::api::types::{
     TriggerWorkflowDetail, WorkflowDetail,
 };
 use crate::api::{ApiError, Client};
+use crate::model::legacy::{as_periodic_task, legacy_task_state};
 use crate::model::live::{common_view, decode_code, periodic_task_state, task_state};
 use crate::model::{TaskState, WorkflowState};
 
@@ -35,6 +38,8 @@ const PAGE_SIZE: i64 = 200;
 pub enum LiveDefinition {
     Trigger(TriggerTask),
     Periodic(PeriodicTask),
+    /// A periodic task read through the legacy 2021-08-20 API (DescribeTaskDetailDs).
+    Legacy(TaskDsDTO),
 }
 
 impl LiveDefinition {
@@ -43,6 +48,7 @@ impl LiveDefinition {
         match self {
             Self::Trigger(task) => task.clone(),
             Self::Periodic(task) => common_view(task),
+            Self::Legacy(detail) => common_view(&as_periodic_task(detail)),
         }
     }
 
@@ -51,6 +57,7 @@ impl LiveDefinition {
         match self {
             Self::Trigger(task) => task_state(task, code, names_by_id),
             Self::Periodic(task) => periodic_task_state(task, code, names_by_id),
+            Self::Legacy(detail) => legacy_task_state(detail, names_by_id),
         }
     }
 

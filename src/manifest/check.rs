@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostics, ManifestError, did_you_mean};
+use super::legacy;
 use super::load::{Document, LocatedDocument};
 use super::schedule;
 use super::task_types;
@@ -25,13 +26,22 @@ pub struct Checked {
     pub code_files: Vec<(PathBuf, String)>,
 }
 
+/// What the checks depend on beyond the documents themselves.
+pub struct Options<'a> {
+    /// Prepended to workflow names (the target's `name_prefix`).
+    pub name_prefix: &'a str,
+    /// The project uses the legacy 2021-08-20 API (see `legacy`).
+    pub legacy: bool,
+}
+
 pub fn check(
     root: &Path,
     documents: Vec<LocatedDocument>,
     sources: &HashMap<PathBuf, Arc<String>>,
-    name_prefix: &str,
+    options: &Options<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Checked {
+    let name_prefix = options.name_prefix;
     let at = |file: &Path, line: u64, column: u64, message: String| {
         let mut error = ManifestError::new(file, line as usize, column as usize, message);
         if let Some(text) = sources.get(file) {
@@ -88,6 +98,9 @@ pub fn check(
         } else {
             workflow_names.insert(name.clone(), (file.clone(), line, workflow.kind()));
         }
+        if options.legacy {
+            diagnostics.push(legacy::workflow_error(workflow, file, *first_line, &at));
+        }
         if let WorkflowDefinition::Periodic(manifest) = workflow {
             if let Some(schedule) = &manifest.scheduler {
                 let timing = Timing {
@@ -140,6 +153,9 @@ pub fn check(
                     "TriggerWorkflow"
                 };
                 match workflow_names.get(workflow_name) {
+                    // A legacy project names workflows that exist in WeData (it cannot
+                    // declare any); the plan checks the name against the task's workflow.
+                    None if options.legacy => {}
                     None => {
                         let error = at(
                             &file,
@@ -242,6 +258,9 @@ pub fn check(
                     }
                 }
             }
+        }
+        if let Some(text) = sources.get(&file) {
+            legacy::check_task(&task, options.legacy, text, first_line, &at, diagnostics);
         }
         task.workflow_name = match &task.workflow().value {
             Reference::Name(workflow) => Some(format!("{name_prefix}{workflow}")),
@@ -422,7 +441,8 @@ fn dependency_problem(dependency: &UpstreamDependency) -> Option<(String, String
     None
 }
 
-type At<'a> = dyn Fn(&Path, u64, u64, String) -> ManifestError + 'a;
+/// Builds an error at file, line and column (with the file's text for the snippet).
+pub type At<'a> = dyn Fn(&Path, u64, u64, String) -> ManifestError + 'a;
 
 fn check_task_type(
     base: &TaskBase,

@@ -6,6 +6,7 @@
 
 mod check;
 pub mod diagnostic;
+mod legacy;
 mod load;
 pub mod schedule;
 pub mod schema;
@@ -31,6 +32,11 @@ pub struct LoadOptions {
     pub target: Option<String>,
 }
 
+/// The API version plan and apply use unless the project file says otherwise.
+pub const CURRENT_API_VERSION: &str = "2025-08-06";
+/// The deprecated legacy API (DescribeTaskDetailDs / ModifyTaskInfo): pinned periodic tasks only.
+pub const LEGACY_API_VERSION: &str = "2021-08-20";
+
 /// The project file's settings after applying the selected target.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -44,6 +50,13 @@ pub struct Settings {
     pub prune: bool,
     pub max_deletes: Option<usize>,
     pub variables: BTreeMap<String, String>,
+}
+
+impl Settings {
+    /// Whether the project is managed through the legacy 2021-08-20 API.
+    pub fn is_legacy(&self) -> bool {
+        self.api_version.as_deref() == Some(LEGACY_API_VERSION)
+    }
 }
 
 /// A declared workflow's document, by kind.
@@ -302,7 +315,17 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
         .as_ref()
         .map(|settings| settings.name_prefix.clone())
         .unwrap_or_default();
-    let checked = check::check(root, documents, &sources, &name_prefix, &mut diagnostics);
+    let legacy = settings.as_ref().is_some_and(Settings::is_legacy);
+    let checked = check::check(
+        root,
+        documents,
+        &sources,
+        &check::Options {
+            name_prefix: &name_prefix,
+            legacy,
+        },
+        &mut diagnostics,
+    );
     for (path, text) in &checked.code_files {
         file_hashes.insert(display_path(path), sha256(text.as_bytes()));
     }
@@ -375,23 +398,16 @@ fn read_project_file(
         variables: file.variables.clone(),
     };
     if let Some(api_version) = &settings.api_version {
-        if api_version == "2021-08-20" {
-            diagnostics.push(
-                located(
-                    1,
-                    1,
-                    "api_version `2021-08-20` (the deprecated legacy API) is not supported by plan and apply yet".into(),
-                )
-                .with_hint("use 2025-08-06 (the default); the legacy actions can be called one by one with `wedata-gitops api <Action> --api-version 2021-08-20`"),
-            );
-        } else if api_version != "2025-08-06" {
+        if ![CURRENT_API_VERSION, LEGACY_API_VERSION].contains(&api_version.as_str()) {
             diagnostics.push(
                 located(
                     1,
                     1,
                     format!("api_version `{api_version}` is not supported"),
                 )
-                .with_hint("use 2025-08-06 (the default)"),
+                .with_hint(format!(
+                    "use {CURRENT_API_VERSION} (the default), or {LEGACY_API_VERSION} for a project on the deprecated legacy API"
+                )),
             );
         }
     }

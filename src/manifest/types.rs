@@ -22,7 +22,8 @@ pub struct ProjectFile {
     /// API endpoint; defaults to https://wedata.tencentcloudapi.com.
     #[serde(default)]
     pub endpoint: Option<String>,
-    /// `2025-08-06` (default).
+    /// `2025-08-06` (default), or `2021-08-20`: the deprecated legacy API, which can only
+    /// update existing periodic tasks pinned by `id:` (see README, "Legacy projects").
     #[serde(default)]
     pub api_version: Option<String>,
     /// Values for `${var.NAME}` in manifests; targets may override them.
@@ -505,6 +506,38 @@ pub struct PeriodicTaskScheduler {
     /// ScheduleType: 0 normal (default), 1 dry run.
     #[serde(default, deserialize_with = "allowed::zero_or_one")]
     pub schedule_type: Option<i64>,
+    /// Members only the legacy 2021-08-20 API has (ModifyTaskInfo); allowed only in a project
+    /// with `api_version: "2021-08-20"`.
+    #[serde(default)]
+    #[schemars(with = "Option<LegacySchedule>")]
+    pub legacy: Option<Spanned<LegacySchedule>>,
+}
+
+/// ModifyTaskInfo's scheduling members that the 2025 API has no counterpart for. Members left
+/// out keep their live values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegacySchedule {
+    /// DelayTime: minutes after the start of the day, week, month or year at which the task
+    /// runs (120 is 02:00 for a DAY_CYCLE task). Default 0.
+    #[serde(default, deserialize_with = "allowed::not_negative")]
+    pub delay_time: Option<i64>,
+    /// StartupTime: the delayed execution time (default 0).
+    #[serde(default, deserialize_with = "allowed::not_negative")]
+    pub startup_time: Option<i64>,
+    /// TaskAction: the elastic cycle's slots, e.g. `0,3,4` for an hourly task that runs at
+    /// 00:00, 03:00 and 04:00 (default empty).
+    #[serde(default)]
+    pub task_action: Option<String>,
+    /// CycleStep: the interval between runs, in units of the cycle (default 1).
+    #[serde(default, deserialize_with = "allowed::positive")]
+    pub cycle_step: Option<i64>,
+    /// Retriable: whether a failed run is retried (default true).
+    #[serde(default)]
+    pub retriable: Option<bool>,
+    /// DependencyWorkflow: whether the task supports workflow dependencies (default false).
+    #[serde(default)]
+    pub dependency_workflow: Option<bool>,
 }
 
 /// The scheduler members trigger and periodic tasks share, borrowed from either section, so
@@ -790,6 +823,16 @@ pub mod allowed {
         deserializer: D,
     ) -> Result<Option<i64>, D::Error> {
         number_in(deserializer, &[0, 1], "0 or 1")
+    }
+
+    pub fn positive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+        let value = Option::<i64>::deserialize(deserializer)?;
+        match value {
+            Some(number) if number < 1 => Err(D::Error::custom(format!(
+                "{number} is not allowed here; expected 1 or more"
+            ))),
+            _ => Ok(value),
+        }
     }
 
     pub fn not_negative<'de, D: Deserializer<'de>>(

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Value, json};
 
 use super::normalize::{as_set, code_text, crontab_text};
-use super::{CODE_MEMBER, TaskState, WorkflowState};
+use super::{CODE_MEMBER, NAME_MEMBER, TaskState, WorkflowState};
 use crate::manifest::schedule::{DEFAULT_CYCLE_TYPE, default_cyclic_config};
 use crate::manifest::types::{
     DependencyStrategy, PeriodicTaskScheduler, PeriodicUpstream, PeriodicWorkflowManifest,
@@ -101,6 +101,16 @@ pub fn task_state(task: &Task, live_names_by_id: &HashMap<String, String>) -> Ta
         name: task.name().to_owned(),
         members,
     }
+}
+
+/// A task of a legacy project: its members, and its name (identity is the pinned id there,
+/// so a name that differs from the live one is a rename to apply).
+pub fn legacy_task_state(task: &Task, live_names_by_id: &HashMap<String, String>) -> TaskState {
+    let mut state = task_state(task, live_names_by_id);
+    state
+        .members
+        .insert(NAME_MEMBER.to_owned(), Value::from(task.name()));
+    state
 }
 
 /// The scheduler members trigger and periodic tasks share.
@@ -244,6 +254,33 @@ fn periodic_scheduler_members(
             )
         }),
     );
+    if let Some(legacy) = &scheduler.legacy {
+        let legacy = &legacy.value;
+        put(
+            "scheduler.legacy.delay_time",
+            legacy.delay_time.map(Value::from),
+        );
+        put(
+            "scheduler.legacy.startup_time",
+            legacy.startup_time.map(Value::from),
+        );
+        put(
+            "scheduler.legacy.task_action",
+            legacy.task_action.clone().map(Value::from),
+        );
+        put(
+            "scheduler.legacy.cycle_step",
+            legacy.cycle_step.map(Value::from),
+        );
+        put(
+            "scheduler.legacy.retriable",
+            legacy.retriable.map(Value::from),
+        );
+        put(
+            "scheduler.legacy.dependency_workflow",
+            legacy.dependency_workflow.map(Value::from),
+        );
+    }
     let cycle = scheduler
         .cycle_type
         .as_deref()

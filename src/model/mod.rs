@@ -8,6 +8,7 @@
 //! list order and encoding never show up as differences.
 
 pub mod desired;
+pub mod legacy;
 pub mod live;
 pub mod normalize;
 
@@ -18,6 +19,10 @@ use serde_json::Value;
 
 /// The member that holds decoded code text; renderers show it as a unified diff.
 pub const CODE_MEMBER: &str = "configuration.code";
+
+/// The task's own name, a member only where identity is the pinned id (legacy projects), so
+/// that a renamed manifest is an update rather than a different task.
+pub const NAME_MEMBER: &str = "name";
 
 /// One task's comparable members.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -38,6 +38,12 @@ pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("scheduler.init_strategy", || json!("T_PLUS_0")),
     ("scheduler.dependency_workflow", || json!(false)),
     ("base.folder_path", || json!("/")),
+    // ModifyTaskInfo's own members (the official DescribeTaskDetailDs answer shows these).
+    ("scheduler.legacy.delay_time", || json!(0)),
+    ("scheduler.legacy.startup_time", || json!(0)),
+    ("scheduler.legacy.cycle_step", || json!(1)),
+    ("scheduler.legacy.retriable", || json!(true)),
+    ("scheduler.legacy.dependency_workflow", || json!(false)),
 ];
 
 /// Ext keys WeData adds or manages itself (seen in the official examples); never drift.

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::ResourceKind;
 use super::plan::{
     self, DeletionPolicy, Fingerprints, LiveFingerprint, LiveTask, Plan, TaskInput, UnmanagedTask,
     WorkflowInput, task_address, workflow_address,
@@ -111,14 +112,27 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         });
     }
 
+    let legacy = project.settings.is_legacy();
+    // A legacy task is pinned by id, so the name it is known by is the declared one (a rename
+    // in the manifest must not read as a different upstream).
+    let declared_names: HashMap<String, String> = if legacy {
+        project
+            .tasks
+            .iter()
+            .filter_map(|task| Some((task.id()?.clone(), task.name().to_owned())))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let mut declared: HashMap<String, Vec<String>> = HashMap::new();
     let mut tasks = Vec::new();
     for task in &project.tasks {
         let label = workflow_label(task);
         let live_workflow = live_workflow_of(task, live);
-        let names_by_id = live_workflow
+        let mut names_by_id = live_workflow
             .map(LiveWorkflow::names_by_id)
             .unwrap_or_default();
+        names_by_id.extend(declared_names.clone());
         let listed = live_workflow.and_then(|workflow| {
             workflow.tasks.iter().find(|candidate| match task.id() {
                 Some(id) => candidate.task_id == *id,
@@ -167,10 +181,21 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 references.push(name.clone());
             }
         }
+        let (kind, desired) = if legacy {
+            (
+                ResourceKind::LegacyTask,
+                desired::legacy_task_state(task, &names_by_id),
+            )
+        } else {
+            (
+                ResourceKind::task(task.is_periodic()),
+                desired::task_state(task, &names_by_id),
+            )
+        };
         tasks.push(TaskInput {
-            periodic: task.is_periodic(),
+            kind,
             workflow: label,
-            desired: desired::task_state(task, &names_by_id),
+            desired,
             source: format!("{}:{}", task.file.display(), task.line),
             prevent_destroy: task.prevent_destroy(),
             references,

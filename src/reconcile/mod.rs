@@ -3,6 +3,7 @@
 
 pub mod graph;
 pub mod inputs;
+pub mod legacy;
 pub mod plan;
 
 pub use plan::{Action, Plan, ResourceChange, ResourceKind};

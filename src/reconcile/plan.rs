@@ -39,6 +39,8 @@ pub enum ResourceKind {
     Task,
     /// A periodic task (CreateTask).
     PeriodicTask,
+    /// A periodic task of a legacy project, written with ModifyTaskInfo (API 2021-08-20).
+    LegacyTask,
 }
 
 impl ResourceKind {
@@ -59,11 +61,14 @@ impl ResourceKind {
     }
 
     pub fn is_task(self) -> bool {
-        matches!(self, Self::Task | Self::PeriodicTask)
+        matches!(self, Self::Task | Self::PeriodicTask | Self::LegacyTask)
     }
 
     pub fn is_periodic(self) -> bool {
-        matches!(self, Self::PeriodicWorkflow | Self::PeriodicTask)
+        matches!(
+            self,
+            Self::PeriodicWorkflow | Self::PeriodicTask | Self::LegacyTask
+        )
     }
 
     /// How people read the kind: `workflow`, `periodic workflow`, ...
@@ -73,6 +78,7 @@ impl ResourceKind {
             Self::PeriodicWorkflow => "periodic workflow",
             Self::Task => "task",
             Self::PeriodicTask => "periodic task",
+            Self::LegacyTask => "periodic task (legacy API)",
         }
     }
 }
@@ -243,7 +249,8 @@ pub struct LiveWorkflow {
 /// A declared task, with the live one it matched (if any).
 #[derive(Debug, Clone)]
 pub struct TaskInput {
-    pub periodic: bool,
+    /// `Task`, `PeriodicTask` or `LegacyTask`.
+    pub kind: ResourceKind,
     pub workflow: String,
     pub desired: TaskState,
     pub source: String,
@@ -412,7 +419,7 @@ pub fn plan(
         };
         resources.push(ResourceChange {
             address: task_address(&task.workflow, &task.desired.name),
-            kind: ResourceKind::task(task.periodic),
+            kind: task.kind,
             name: task.desired.name.clone(),
             workflow: Some(task.workflow.clone()),
             action,
@@ -554,7 +561,7 @@ mod tests {
         references: &[&str],
     ) -> TaskInput {
         TaskInput {
-            periodic: false,
+            kind: ResourceKind::Task,
             workflow: "orders".into(),
             desired,
             source: format!("{name}.yaml:2"),

@@ -1,7 +1,9 @@
 //! API requests from manifests: the one place that maps manifest members to WeData members
 //! for writes. Names of other tasks are resolved to ids by the caller's `resolve`. Trigger
-//! workflows and tasks are here; periodic ones, which share most members, in `periodic`.
+//! workflows and tasks are here; periodic ones, which share most members, in `periodic`;
+//! ModifyTaskInfo for legacy projects in `legacy`.
 
+pub mod legacy;
 pub mod periodic;
 
 use crate::api::convert;

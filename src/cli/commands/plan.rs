@@ -123,6 +123,9 @@ pub async fn compute(
     args: &ProjectArgs,
 ) -> miette::Result<Planned> {
     let prune = args.prune || project.settings.prune;
+    if project.settings.is_legacy() {
+        return compute_legacy(project, connection, prune).await;
+    }
     if prune && project.tasks.is_empty() {
         // An empty or misplaced manifest directory must never read as "delete everything".
         return Err(miette::miette!(
@@ -172,6 +175,61 @@ pub async fn compute(
         live,
         plan,
     })
+}
+
+/// The plan of a legacy project (API 2021-08-20): its pinned tasks read one by one with
+/// DescribeTaskDetailDs, checked for what the legacy API cannot change, then planned as usual.
+/// There is no definition cache (nothing lists the tasks, so nothing could tell an entry is
+/// still current) and no pruning (the legacy API cannot delete).
+async fn compute_legacy(
+    project: Project,
+    connection: &Connection,
+    prune: bool,
+) -> miette::Result<Planned> {
+    if prune {
+        return Err(miette::miette!(
+            help = "remove --prune (and `prune: true` from wedata.yaml), or move the project to api_version 2025-08-06",
+            "a project on the legacy API ({}) cannot prune: the legacy API cannot list or delete tasks",
+            manifest::LEGACY_API_VERSION
+        ));
+    }
+    let task_ids: Vec<String> = project
+        .tasks
+        .iter()
+        .filter_map(|task| task.id().cloned())
+        .collect();
+    let live =
+        crate::live::legacy::fetch(&connection.client, &project.settings.project_id, &task_ids)
+            .await
+            .map_err(legacy_read_error)?;
+    let problems = crate::reconcile::legacy::check(&project, &live);
+    if !problems.is_empty() {
+        for problem in &problems {
+            anstream::eprintln!("error: {problem}");
+        }
+        return Err(miette::miette!(
+            "{} of the pinned tasks cannot be managed through the legacy API; nothing was changed",
+            problems.len()
+        ));
+    }
+    let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
+    Ok(Planned {
+        project,
+        live,
+        plan,
+    })
+}
+
+/// A read error of a legacy project, with the hint for the legacy API's own refusal.
+fn legacy_read_error(error: crate::api::ApiError) -> miette::Report {
+    if error.code() == Some("OperationDenied.UserNotInWhitelistError") {
+        return miette::miette!(
+            help = "the legacy API is open only to some allow-listed accounts; move the project to api_version 2025-08-06",
+            "this account may not use the legacy API ({}): {error}",
+            manifest::LEGACY_API_VERSION
+        );
+    }
+    miette::Report::new(error).wrap_err("cannot read the pinned tasks from WeData")
 }
 
 /// Whether to colour output: stdout is a terminal and NO_COLOR is unset.

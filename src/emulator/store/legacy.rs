@@ -38,14 +38,16 @@ const CYCLE_UNITS: [(&str, &str); 8] = [
     ("YEAR_CYCLE", "Y"),
 ];
 
-/// ModifyTaskInfo members with no 2025 counterpart, kept and echoed as they were sent.
-const LEGACY_ONLY_MEMBERS: [&str; 6] = [
-    "DelayTime",
-    "StartupTime",
-    "TaskAction",
-    "CycleStep",
-    "Retriable",
-    "DependencyWorkflow",
+/// ModifyTaskInfo members with no 2025 counterpart, kept and echoed as they were sent, and
+/// what DescribeTaskDetailDs answers before any was sent (the official answer's values).
+type DefaultValue = fn() -> Value;
+const LEGACY_ONLY_DEFAULTS: [(&str, DefaultValue); 6] = [
+    ("DelayTime", || json!(0)),
+    ("StartupTime", || json!(0)),
+    ("TaskAction", || json!("")),
+    ("CycleStep", || json!(1)),
+    ("Retriable", || json!(1)),
+    ("DependencyWorkflow", || json!("no")),
 ];
 
 impl Store {
@@ -229,7 +231,7 @@ impl Store {
             .tasks
             .get_mut(&task_id)
             .expect("updated above");
-        for member in LEGACY_ONLY_MEMBERS {
+        for (member, _) in LEGACY_ONLY_DEFAULTS {
             if let Some(value) = body.get(member).filter(|value| !value.is_null()) {
                 stored.legacy.insert(member.to_owned(), value.clone());
             }
@@ -365,11 +367,18 @@ fn task_detail(project_id: &str, task: &Value, legacy: &Map<String, Value>) -> M
     let base = &task["TaskBaseAttribute"];
     let configuration = &task["TaskConfiguration"];
     let scheduler = &task["TaskSchedulerConfiguration"];
-    let self_depend = SELF_DEPEND
-        .iter()
-        .find(|(_, name)| *name == text(scheduler, "SelfDepend"))
-        .map(|(number, _)| json!(number.to_string()))
-        .unwrap_or(Value::Null);
+    let parameters: Vec<Value> = configuration["TaskSchedulingParameterList"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|item| {
+            json!({
+                "TaskId": base["TaskId"],
+                "ParamKey": item["ParamKey"],
+                "ParamValue": item["ParamValue"],
+            })
+        })
+        .collect();
     let properties: Vec<Value> = configuration["TaskExtConfigurationList"]
         .as_array()
         .into_iter()
@@ -404,7 +413,9 @@ fn task_detail(project_id: &str, task: &Value, legacy: &Map<String, Value>) -> M
         ("MaxRetryAttempts", scheduler["MaxRetryNumber"].clone()),
         ("RunPriority", scheduler["RunPriorityType"].clone()),
         ("ExecutionTTL", scheduler["ExecutionTTLMinute"].clone()),
-        ("SelfDepend", self_depend),
+        // The official answer reports the 2025 name (`serial`), not a legacy number.
+        ("SelfDepend", scheduler["SelfDepend"].clone()),
+        ("Params", Value::Array(parameters)),
         ("ScheduleTimeZone", scheduler["ScheduleTimeZone"].clone()),
         ("AllowRedoType", scheduler["AllowRedoType"].clone()),
         ("InstanceInitStrategy", scheduler["InitStrategy"].clone()),
@@ -423,8 +434,9 @@ fn task_detail(project_id: &str, task: &Value, legacy: &Map<String, Value>) -> M
     ] {
         detail.insert(member.to_owned(), value);
     }
-    for (member, value) in legacy {
-        detail.insert(member.clone(), value.clone());
+    for (member, default) in LEGACY_ONLY_DEFAULTS {
+        let value = legacy.get(member).cloned().unwrap_or_else(default);
+        detail.insert(member.to_owned(), value);
     }
     detail
 }

@@ -1,0 +1,357 @@
+//! What a project on the legacy 2021-08-20 API (`api_version: "2021-08-20"`) may declare.
+//!
+//! That API reads a task by id (DescribeTaskDetailDs) and updates it (ModifyTaskInfo); it has
+//! no workflow or trigger-task actions, no code member, no deletion and no lookup by name. A
+//! member the manifest sets must be one ModifyTaskInfo writes and DescribeTaskDetailDs reads
+//! back, or the plan could never converge, so every other member is refused here, before any
+//! call, at the line that sets it. The reverse holds too: `scheduler.legacy` (ModifyTaskInfo's
+//! own members) is refused in a project on the 2025 API.
+
+use std::path::Path;
+
+use super::check::At;
+use super::diagnostic::{Diagnostics, ManifestError};
+use super::types::{PeriodicTaskManifest, PeriodicUpstream};
+use super::{LEGACY_API_VERSION, Task, TaskDefinition, WorkflowDefinition};
+
+const SWITCH_HINT: &str = "move the project to api_version 2025-08-06, which manages it";
+
+/// A workflow document in a legacy project: the legacy API cannot create or change workflows.
+pub fn workflow_error(
+    workflow: &WorkflowDefinition,
+    file: &Path,
+    first_line: usize,
+    at: &At<'_>,
+) -> ManifestError {
+    let name = workflow.name();
+    at(
+        file,
+        first_line as u64 + name.referenced.line() - 1,
+        name.referenced.column(),
+        format!(
+            "a project on the legacy API ({LEGACY_API_VERSION}) cannot declare workflows: `kind: {}` has no legacy action",
+            workflow.kind()
+        ),
+    )
+    .with_hint(format!(
+        "remove this document and name the existing workflow in each task (`workflow: {}` or `workflow: {{id: \"<WorkflowId>\"}}`), or {SWITCH_HINT}",
+        name.value
+    ))
+}
+
+/// The legacy rules for one task: in a legacy project, a pinned `kind: Task` with only the
+/// members the legacy API round-trips; elsewhere, no `scheduler.legacy`.
+pub fn check_task(
+    task: &Task,
+    legacy: bool,
+    text: &str,
+    first_line: usize,
+    at: &At<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    let name = task.name_span();
+    let name_at = |message: String| {
+        at(
+            &task.file,
+            first_line as u64 + name.referenced.line() - 1,
+            name.referenced.column(),
+            message,
+        )
+    };
+    let manifest = match &task.definition {
+        TaskDefinition::Periodic(manifest) => manifest,
+        TaskDefinition::Trigger(_) if legacy => {
+            diagnostics.push(
+                name_at(format!(
+                    "a project on the legacy API ({LEGACY_API_VERSION}) cannot manage trigger tasks"
+                ))
+                .with_hint(format!(
+                    "the legacy API only updates periodic tasks (`kind: Task`); {SWITCH_HINT}"
+                )),
+            );
+            return;
+        }
+        TaskDefinition::Trigger(_) => return,
+    };
+    if !legacy {
+        if let Some(section) = &manifest.scheduler.legacy {
+            diagnostics.push(
+                at(
+                    &task.file,
+                    first_line as u64 + section.referenced.line() - 1,
+                    section.referenced.column(),
+                    format!(
+                        "scheduler.legacy holds members of the legacy {LEGACY_API_VERSION} API, and this project uses the 2025-08-06 API"
+                    ),
+                )
+                .with_hint("express the run time with scheduler.crontab, or set `api_version: \"2021-08-20\"` in wedata.yaml if this project is on the legacy API"),
+            );
+        }
+        return;
+    }
+    if task.id().is_none() {
+        diagnostics.push(
+            name_at(format!(
+                "the task `{}` has no `id:`: on the legacy API every task must be pinned",
+                name.value
+            ))
+            .with_hint("the legacy API cannot look tasks up by name, so it only manages tasks that exist: add `id: \"<TaskId>\"` (the console shows it)"),
+        );
+    }
+    for (path, reason) in unsupported_members(manifest) {
+        let (line, column) = key_position(text, first_line, &path)
+            .unwrap_or((first_line + name.referenced.line() as usize - 1, 1));
+        diagnostics.push(
+            at(
+                &task.file,
+                line as u64,
+                column as u64,
+                format!(
+                    "`{}` cannot be managed through the legacy API ({LEGACY_API_VERSION}): {reason}",
+                    path.join(".")
+                ),
+            )
+            .with_hint(format!("remove it (WeData keeps its live value), or {SWITCH_HINT}")),
+        );
+    }
+    for upstream in manifest.scheduler.upstream.iter().flatten() {
+        let PeriodicUpstream::Detailed(dependency) = &upstream.value else {
+            continue;
+        };
+        let Some(strategy) = &dependency.dependency_strategy else {
+            continue;
+        };
+        if strategy.executing_strategies.is_some() || strategy.executing_timeout_minutes.is_some() {
+            diagnostics.push(
+                at(
+                    &task.file,
+                    first_line as u64 + upstream.referenced.line() - 1,
+                    upstream.referenced.column(),
+                    format!(
+                        "executing_strategies and executing_timeout_minutes cannot be set through the legacy API ({LEGACY_API_VERSION}): its DependencyConfig has only the polling strategy"
+                    ),
+                )
+                .with_hint(format!(
+                    "keep only dependency_strategy.polling_null_strategy, or {SWITCH_HINT}"
+                )),
+            );
+        }
+    }
+}
+
+/// Declared members ModifyTaskInfo cannot write or DescribeTaskDetailDs cannot read back, as
+/// (path, why).
+fn unsupported_members(manifest: &PeriodicTaskManifest) -> Vec<(Vec<&'static str>, &'static str)> {
+    let base = &manifest.base;
+    let configuration = &manifest.configuration;
+    let scheduler = &manifest.scheduler;
+    let not_written = "ModifyTaskInfo has no such member";
+    let candidates: [(&[&'static str], bool, &'static str); 22] = [
+        (
+            &["base", "folder_path"],
+            base.folder_path.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "code_file"],
+            configuration.code_file.is_some(),
+            "ModifyTaskInfo has no code member, so code can only be edited in WeData",
+        ),
+        (
+            &["configuration", "data_cluster"],
+            configuration.data_cluster.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "source_service_type"],
+            configuration.source_service_type.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "source_service_name"],
+            configuration.source_service_name.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "target_service_type"],
+            configuration.target_service_type.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "target_service_name"],
+            configuration.target_service_name.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "bundle_id"],
+            configuration.bundle_id.is_some(),
+            not_written,
+        ),
+        (
+            &["configuration", "bundle_info"],
+            configuration.bundle_info.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "time_zone"],
+            scheduler.time_zone.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "calendar_open"],
+            scheduler.calendar_open.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "calendar_id"],
+            scheduler.calendar_id.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "init_strategy"],
+            scheduler.init_strategy.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "event_listeners"],
+            scheduler.event_listeners.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "wait_execution_total_ttl_minutes"],
+            scheduler.wait_execution_total_ttl_minutes.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "allow_redo"],
+            scheduler.allow_redo.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "params_out"],
+            scheduler.params_out.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "params_in"],
+            scheduler.params_in.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "output_registries"],
+            scheduler.output_registries.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "dependency_trigger_policy"],
+            scheduler.dependency_trigger_policy.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "allow_downstream_dependency"],
+            scheduler.allow_downstream_dependency.is_some(),
+            not_written,
+        ),
+        (
+            &["scheduler", "schedule_type"],
+            scheduler.schedule_type.is_some(),
+            not_written,
+        ),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(_, declared, _)| *declared)
+        .map(|(path, _, reason)| (path.to_vec(), reason))
+        .collect()
+}
+
+/// The 1-based line and column of the key `path` (e.g. `["scheduler", "allow_redo"]`) in
+/// the YAML document that starts at `first_line`, found in the text: block and flow style
+/// alike, each segment searched after the one before it.
+fn key_position(text: &str, first_line: usize, path: &[&str]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text
+        .lines()
+        .skip(first_line.saturating_sub(1))
+        .enumerate()
+        .take_while(|(index, line)| *index == 0 || !line.starts_with("---"))
+        .map(|(_, line)| line)
+        .collect();
+    let (mut line, mut column) = (0, 0);
+    for (depth, segment) in path.iter().enumerate() {
+        let found = lines
+            .iter()
+            .enumerate()
+            .skip(line)
+            .find_map(|(index, content)| {
+                let from = if index == line { column } else { 0 };
+                find_key(content, segment, from, depth == 0).map(|at| (index, at))
+            })?;
+        (line, column) = (found.0, found.1 + segment.len());
+        if depth == path.len() - 1 {
+            return Some((first_line + found.0, found.1 + 1));
+        }
+    }
+    None
+}
+
+/// The byte column of `key:` in `line` at or after `from`, as a whole key (after the line's
+/// indentation, `{` or `,`). A top-level key must start the line.
+fn find_key(line: &str, key: &str, from: usize, top_level: bool) -> Option<usize> {
+    let pattern = format!("{key}:");
+    let mut start = from;
+    while let Some(offset) = line.get(start..)?.find(&pattern) {
+        let at = start + offset;
+        let before = line[..at].trim_end();
+        let whole_key = if top_level {
+            at == 0
+        } else {
+            before.is_empty() || before.ends_with('{') || before.ends_with(',')
+        };
+        if whole_key {
+            return Some(at);
+        }
+        start = at + pattern.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCUMENT: &str = "kind: Workflow\nname: other\n---\nkind: Task\nname: report\nconfiguration: { code_file: report.py }\nscheduler:\n  cycle_type: DAY_CYCLE\n  allow_redo: FAILURE\n";
+
+    #[test]
+    fn keys_are_found_in_block_and_flow_style_within_their_document() {
+        assert_eq!(
+            key_position(DOCUMENT, 4, &["configuration", "code_file"]),
+            Some((6, 18))
+        );
+        assert_eq!(
+            key_position(DOCUMENT, 4, &["scheduler", "allow_redo"]),
+            Some((9, 3))
+        );
+        assert_eq!(key_position(DOCUMENT, 4, &["scheduler", "time_zone"]), None);
+        assert_eq!(
+            key_position(DOCUMENT, 1, &["scheduler", "allow_redo"]),
+            None,
+            "the search stops at the end of the document"
+        );
+    }
+
+    #[test]
+    fn a_key_inside_a_value_is_not_a_key() {
+        assert_eq!(
+            find_key("  description: allow_redo: no", "allow_redo", 0, false),
+            None
+        );
+        assert_eq!(
+            find_key("  allow_redo: ALL", "allow_redo", 0, false),
+            Some(2)
+        );
+        assert_eq!(
+            find_key("x: {a: 1, allow_redo: ALL}", "allow_redo", 0, false),
+            Some(10)
+        );
+    }
+}

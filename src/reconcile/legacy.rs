@@ -1,0 +1,123 @@
+//! The identity checks of a legacy project, between reading and planning. The legacy API
+//! cannot create, move or re-type a task, so a pinned id WeData does not have, a task in
+//! another workflow than the manifest names, a changed task type or one id pinned twice is an
+//! error for a person to resolve, never a change to plan. Pure: takes the project and what
+//! `live::legacy` read.
+
+use std::collections::HashMap;
+
+use crate::live::{LiveDefinition, LiveWorkflow};
+use crate::manifest::types::Reference;
+use crate::manifest::{LEGACY_API_VERSION, Project, Task, task_types};
+
+/// One problem, located at the task's manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `file:line`.
+    pub location: String,
+    pub message: String,
+    pub hint: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "{}: {}\n  hint: {}",
+            self.location, self.message, self.hint
+        )
+    }
+}
+
+/// Every problem with the project's pinned tasks against the live ones, in manifest order.
+pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut pinned_by: HashMap<&str, &Task> = HashMap::new();
+    for task in &project.tasks {
+        let location = format!("{}:{}", task.file.display(), task.line);
+        let problem = |message: String, hint: String| Problem {
+            location: location.clone(),
+            message,
+            hint,
+        };
+        // validate guarantees every task of a legacy project is pinned.
+        let Some(id) = task.id() else {
+            continue;
+        };
+        if let Some(other) = pinned_by.insert(id, task) {
+            problems.push(problem(
+                format!(
+                    "the task `{}` is pinned to id {id}, which `{}` ({}:{}) is pinned to too",
+                    task.name(),
+                    other.name(),
+                    other.file.display(),
+                    other.line
+                ),
+                "each WeData task is declared once: remove one of the two manifests".into(),
+            ));
+            continue;
+        }
+        let found = live.iter().find_map(|workflow| {
+            workflow
+                .definitions
+                .get(id)
+                .map(|(definition, _)| (workflow, definition))
+        });
+        let Some((workflow, definition)) = found else {
+            problems.push(problem(
+                format!(
+                    "the task `{}` is pinned to id {id}, which project {} does not have",
+                    task.name(),
+                    project.settings.project_id
+                ),
+                format!(
+                    "check the id and the project; the legacy API ({LEGACY_API_VERSION}) cannot create tasks, so a deleted one must be created in WeData and its new id pinned"
+                ),
+            ));
+            continue;
+        };
+        let declared_workflow = match &task.workflow().value {
+            Reference::Id { id } => (workflow.id != *id).then(|| format!("{{id: {id}}}")),
+            Reference::Name(_) => {
+                let name = task.workflow_name.clone().unwrap_or_default();
+                (workflow.name != name).then_some(name)
+            }
+        };
+        if let Some(declared) = declared_workflow {
+            problems.push(problem(
+                format!(
+                    "the task `{}` (id {id}) is in the workflow `{}` ({}), not in `{declared}` as its manifest says",
+                    task.name(),
+                    workflow.name,
+                    workflow.id
+                ),
+                format!(
+                    "the legacy API cannot move a task to another workflow: write `workflow: {}`",
+                    workflow.name
+                ),
+            ));
+        }
+        if let LiveDefinition::Legacy(detail) = definition {
+            let live_type = detail
+                .task_type
+                .as_ref()
+                .and_then(|kind| kind.type_id)
+                .and_then(|type_id| u64::try_from(type_id).ok());
+            if let Some(live_type) = live_type.filter(|live_type| *live_type != task.task_type_id) {
+                let name = task_types::name_for_id(live_type)
+                    .map_or_else(|| live_type.to_string(), str::to_owned);
+                problems.push(problem(
+                    format!(
+                        "the task `{}` (id {id}) is of type {name} ({live_type}) in WeData, but its manifest declares {}",
+                        task.name(),
+                        task.task_type_id
+                    ),
+                    format!(
+                        "the legacy API cannot change a task's type: declare `task_type: {name}`"
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
