@@ -107,6 +107,18 @@ const CASES: &[(&str, &str)] = &[
         "bad_cyclic_config",
         "tasks.yaml:17:7: main_cyclic_config `DAILY` is not a value WeData knows",
     ),
+    (
+        "legacy_unsupported",
+        "tasks.yaml:4:7: a project on the legacy API (2021-08-20) cannot declare",
+    ),
+    (
+        "legacy_section_in_current_project",
+        "tasks.yaml:10:3: scheduler.legacy holds members of the legacy 2021-08-20",
+    ),
+    (
+        "duplicate_pinned_id",
+        "tasks.yaml:11:7: the task `extract_ledger_copy` is pinned to id",
+    ),
 ];
 
 #[test]

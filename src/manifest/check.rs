@@ -269,6 +269,7 @@ pub fn check(
         checked_tasks.push(task);
     }
 
+    check_pinned_ids(&checked_tasks, &at, diagnostics);
     check_references(&checked_tasks, &at, diagnostics);
     check_cycles(&checked_tasks, sources, diagnostics);
 
@@ -671,6 +672,36 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 diagnostics.push(error);
             }
         }
+    }
+}
+
+/// A TaskId can be pinned by one manifest only: two would fight over the same task.
+fn check_pinned_ids(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) {
+    let mut pinned_by: HashMap<&str, &Task> = HashMap::new();
+    for task in tasks {
+        let Some(id) = task.id() else {
+            continue;
+        };
+        let Some(other) = pinned_by.insert(id, task) else {
+            continue;
+        };
+        diagnostics.push(
+            at(
+                &task.file,
+                task.line as u64,
+                task.name_span().referenced.column(),
+                format!(
+                    "the task `{}` is pinned to id {id}, which `{}` is pinned to too",
+                    task.name(),
+                    other.name()
+                ),
+            )
+            .with_hint(format!(
+                "each WeData task is declared once: remove this manifest or the one at {}:{}",
+                other.file.display(),
+                other.line
+            )),
+        );
     }
 }
 

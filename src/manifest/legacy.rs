@@ -75,11 +75,16 @@ pub fn check_task(
     };
     if !legacy {
         if let Some(section) = &manifest.scheduler.legacy {
+            let (line, column) = key_position(text, first_line, &["scheduler", "legacy"])
+                .unwrap_or((
+                    first_line + section.referenced.line() as usize - 1,
+                    section.referenced.column() as usize,
+                ));
             diagnostics.push(
                 at(
                     &task.file,
-                    first_line as u64 + section.referenced.line() - 1,
-                    section.referenced.column(),
+                    line as u64,
+                    column as u64,
                     format!(
                         "scheduler.legacy holds members of the legacy {LEGACY_API_VERSION} API, and this project uses the 2025-08-06 API"
                     ),

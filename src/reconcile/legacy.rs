@@ -1,14 +1,12 @@
 //! The identity checks of a legacy project, between reading and planning. The legacy API
 //! cannot create, move or re-type a task, so a pinned id WeData does not have, a task in
-//! another workflow than the manifest names, a changed task type or one id pinned twice is an
+//! another workflow than the manifest names or a changed task type is an
 //! error for a person to resolve, never a change to plan. Pure: takes the project and what
 //! `live::legacy` read.
 
-use std::collections::HashMap;
-
 use crate::live::{LiveDefinition, LiveWorkflow};
 use crate::manifest::types::Reference;
-use crate::manifest::{LEGACY_API_VERSION, Project, Task, task_types};
+use crate::manifest::{LEGACY_API_VERSION, Project, task_types};
 
 /// One problem, located at the task's manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +30,6 @@ impl std::fmt::Display for Problem {
 /// Every problem with the project's pinned tasks against the live ones, in manifest order.
 pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut pinned_by: HashMap<&str, &Task> = HashMap::new();
     for task in &project.tasks {
         let location = format!("{}:{}", task.file.display(), task.line);
         let problem = |message: String, hint: String| Problem {
@@ -44,19 +41,6 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
         let Some(id) = task.id() else {
             continue;
         };
-        if let Some(other) = pinned_by.insert(id, task) {
-            problems.push(problem(
-                format!(
-                    "the task `{}` is pinned to id {id}, which `{}` ({}:{}) is pinned to too",
-                    task.name(),
-                    other.name(),
-                    other.file.display(),
-                    other.line
-                ),
-                "each WeData task is declared once: remove one of the two manifests".into(),
-            ));
-            continue;
-        }
         let found = live.iter().find_map(|workflow| {
             workflow
                 .definitions
@@ -104,12 +88,16 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
                 .and_then(|kind| kind.type_id)
                 .and_then(|type_id| u64::try_from(type_id).ok());
             if let Some(live_type) = live_type.filter(|live_type| *live_type != task.task_type_id) {
-                let name = task_types::name_for_id(live_type)
-                    .map_or_else(|| live_type.to_string(), str::to_owned);
+                let name_of = |type_id: u64| {
+                    task_types::name_for_id(type_id)
+                        .map_or_else(|| type_id.to_string(), str::to_owned)
+                };
+                let name = name_of(live_type);
                 problems.push(problem(
                     format!(
-                        "the task `{}` (id {id}) is of type {name} ({live_type}) in WeData, but its manifest declares {}",
+                        "the task `{}` (id {id}) is of type {name} ({live_type}) in WeData, but its manifest declares {} ({})",
                         task.name(),
+                        name_of(task.task_type_id),
                         task.task_type_id
                     ),
                     format!(

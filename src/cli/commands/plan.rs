@@ -208,8 +208,12 @@ async fn compute_legacy(
             anstream::eprintln!("error: {problem}");
         }
         return Err(miette::miette!(
-            "{} of the pinned tasks cannot be managed through the legacy API; nothing was changed",
-            problems.len()
+            "{} with the pinned tasks; nothing was written to WeData",
+            if problems.len() == 1 {
+                "1 problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            }
         ));
     }
     let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
