@@ -307,3 +307,39 @@ async fn bad_legacy_writes_are_refused_and_change_nothing() {
     .await;
     assert_eq!(error_code(&wrong_version), "InvalidAction");
 }
+
+#[tokio::test]
+async fn describe_actions_are_logged_as_reads_not_writes() {
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let emulator = start_emulator(EmulatorConfig {
+        log_file: Some(log.path().to_owned()),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let endpoint = emulator.endpoint();
+    let fixture = fixture(&endpoint).await;
+    let writes = write_count(log.path());
+    call_legacy(
+        &endpoint,
+        "DescribeTaskDetailDs",
+        json!({"ProjectId": PROJECT_ID, "TaskId": fixture.task}),
+    )
+    .await;
+    call_legacy(
+        &endpoint,
+        "DescribeTaskByCycle",
+        json!({"ProjectId": PROJECT_ID}),
+    )
+    .await;
+    let lines = log_lines(log.path());
+    let described: Vec<&Value> = lines
+        .iter()
+        .filter(|line| line["action"].as_str().unwrap().starts_with("Describe"))
+        .collect();
+    assert_eq!(described.len(), 2);
+    assert!(
+        described.iter().all(|line| line["write"] == false),
+        "{described:?}"
+    );
+    assert_eq!(write_count(log.path()), writes);
+}

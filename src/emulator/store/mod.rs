@@ -110,7 +110,10 @@ impl Clock {
 
 /// Whether an action changes state (and so is logged as a write and persisted after).
 pub fn is_write(action: &str) -> bool {
-    !(action.starts_with("Get") || action.starts_with("List"))
+    // The legacy subset reads with Describe* (DescribeTaskDetailDs, DescribeTaskByCycle).
+    !["Get", "List", "Describe"]
+        .iter()
+        .any(|verb| action.starts_with(verb))
 }
 
 impl Store {

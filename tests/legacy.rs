@@ -1,0 +1,314 @@
+//! Legacy projects (`api_version: "2021-08-20"`) end to end against the emulator: tasks made
+//! through the 2025 API are pinned by id in a legacy project, which plans them from
+//! DescribeTaskDetailDs, applies with ModifyTaskInfo and the legacy SubmitTask only, re-plans
+//! clean, renames in place, and stops before any write on what the legacy API cannot do.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+use wedata_gitops::emulator::{EmulatorConfig, RunningEmulator};
+
+const LEGACY_ACTIONS: [&str; 3] = ["DescribeTaskDetailDs", "ModifyTaskInfo", "SubmitTask"];
+
+struct Setup {
+    emulator: RunningEmulator,
+    log: tempfile::NamedTempFile,
+    /// The periodic example, applied through the 2025 API.
+    example: tempfile::TempDir,
+    /// The legacy project that pins the example's finance tasks.
+    legacy: tempfile::TempDir,
+}
+
+impl Setup {
+    fn id_of(&self, name: &str) -> String {
+        self.emulator.with_store(|store| {
+            store.projects[PROJECT_ID]
+                .tasks
+                .iter()
+                .find(|(_, stored)| stored.task["TaskBaseAttribute"]["TaskName"] == name)
+                .map(|(id, _)| id.clone())
+                .unwrap_or_else(|| panic!("no periodic task named {name}"))
+        })
+    }
+
+    fn stored(&self, id: &str) -> (Value, serde_json::Map<String, Value>) {
+        self.emulator.with_store(|store| {
+            let stored = &store.projects[PROJECT_ID].tasks[id];
+            (stored.task.clone(), stored.legacy.clone())
+        })
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.legacy.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+async fn cli(setup: &Setup, directory: &Path, arguments: &[&str]) -> std::process::Output {
+    let mut command = wedata_gitops();
+    command
+        .args(arguments)
+        .arg(directory)
+        .args(["--endpoint", &setup.emulator.endpoint()]);
+    run(command).await
+}
+
+fn assert_success(output: &std::process::Output) {
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        stdout(output),
+        stderr(output)
+    );
+}
+
+fn extract_manifest(id: &str) -> String {
+    format!(
+        r#"kind: Task
+name: extract_ledger
+id: "{id}"
+workflow: finance_daily
+base:
+  task_type: Shell
+  description: Pull the ledger (now managed through the legacy API)
+configuration:
+  resource_group: "20240222212719833743"
+  ext: {{ shell_mode: strict }}
+  scheduling_parameters: {{ bizdate: "$[yyyyMMdd-1]" }}
+scheduler:
+  cycle_type: DAY_CYCLE
+  max_retries: 5
+  self_depend: parallel
+  legacy:
+    delay_time: 90
+    retriable: true
+"#
+    )
+}
+
+fn balances_manifest(name: &str, id: &str) -> String {
+    format!(
+        r#"kind: Task
+name: {name}
+id: "{id}"
+workflow: finance_daily
+base: {{ task_type: DLC SQL }}
+scheduler:
+  upstream:
+    - task: extract_ledger
+      main_cyclic_config: DAY
+      subordinate_cyclic_config: PREVIOUS_DAY
+  run_priority: 5
+"#
+    )
+}
+
+async fn setup() -> Setup {
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let emulator = start_emulator(EmulatorConfig {
+        log_file: Some(log.path().to_owned()),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let example = tempfile::tempdir().unwrap();
+    copy_examples(example.path());
+    let legacy = tempfile::tempdir().unwrap();
+    let setup = Setup {
+        emulator,
+        log,
+        example,
+        legacy,
+    };
+    assert_success(&cli(&setup, setup.example.path(), &["apply", "--auto-approve"]).await);
+    setup.write(
+        "wedata.yaml",
+        &format!("project_id: \"{PROJECT_ID}\"\napi_version: \"2021-08-20\"\n"),
+    );
+    setup.write(
+        "finance/extract_ledger.yaml",
+        &extract_manifest(&setup.id_of("extract_ledger")),
+    );
+    setup.write(
+        "finance/build_balances.yaml",
+        &balances_manifest("build_balances", &setup.id_of("build_balances")),
+    );
+    setup
+}
+
+/// The actions called since the log had `from` lines.
+fn actions_since(setup: &Setup, from: usize) -> Vec<String> {
+    log_lines(setup.log.path())[from..]
+        .iter()
+        .map(|line| line["action"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_legacy_project_updates_pinned_tasks_with_modify_task_info_and_replans_clean() {
+    let setup = setup().await;
+    let extract_id = setup.id_of("extract_ledger");
+    let balances_id = setup.id_of("build_balances");
+    let (before, _) = setup.stored(&extract_id);
+
+    let plan = cli(
+        &setup,
+        setup.legacy.path(),
+        &["plan", "--detailed-exitcode"],
+    )
+    .await;
+    assert_eq!(plan.status.code(), Some(2), "{}", stderr(&plan));
+    let shown = stdout(&plan);
+    for expected in [
+        "~ periodic task (legacy API) finance_daily/extract_ledger",
+        "scheduler.legacy.delay_time: 0 → 90",
+        "scheduler.max_retries: 3 → 5",
+        "scheduler.self_depend: \"serial\" → \"parallel\"",
+        "scheduler.dependency.extract_ledger.subordinate_cyclic_config: \"CURRENT_DAY\" → \"PREVIOUS_DAY\"",
+        "Plan: 0 to create, 2 to update, 0 to delete",
+    ] {
+        assert!(
+            shown.contains(expected),
+            "{expected:?} missing from\n{shown}"
+        );
+    }
+
+    let from = log_lines(setup.log.path()).len();
+    assert_success(&cli(&setup, setup.legacy.path(), &["apply", "--auto-approve"]).await);
+    let called = actions_since(&setup, from);
+    assert!(
+        called
+            .iter()
+            .all(|action| LEGACY_ACTIONS.contains(&action.as_str())),
+        "a legacy project calls legacy actions only: {called:?}"
+    );
+    for action in LEGACY_ACTIONS {
+        assert!(called.iter().any(|called| called == action), "{called:?}");
+    }
+
+    let (extract, legacy_members) = setup.stored(&extract_id);
+    let scheduler = &extract["TaskSchedulerConfiguration"];
+    assert_eq!(scheduler["MaxRetryNumber"], 5);
+    assert_eq!(scheduler["SelfDepend"], "parallel");
+    assert_eq!(legacy_members["DelayTime"], 90);
+    assert_eq!(
+        scheduler["CrontabExpression"], before["TaskSchedulerConfiguration"]["CrontabExpression"],
+        "undeclared members keep their values"
+    );
+    assert_eq!(
+        extract["TaskConfiguration"]["CodeContent"], before["TaskConfiguration"]["CodeContent"],
+        "the code is untouched"
+    );
+    let ext = extract["TaskConfiguration"]["TaskExtConfigurationList"]
+        .as_array()
+        .unwrap();
+    assert!(ext.iter().any(|item| item["ParamKey"] == "shell_mode"));
+    assert!(
+        ext.iter().any(|item| item["ParamKey"] == "tenantId"),
+        "server-managed ext keys survive"
+    );
+    assert_eq!(extract["TaskBaseAttribute"]["Submit"], true);
+    let (balances, _) = setup.stored(&balances_id);
+    let upstream = &balances["TaskSchedulerConfiguration"]["UpstreamDependencyConfigList"];
+    assert_eq!(upstream[0]["TaskId"], Value::from(extract_id.clone()));
+    assert_eq!(upstream[0]["SubordinateCyclicConfig"], "PREVIOUS_DAY");
+
+    let replan = cli(
+        &setup,
+        setup.legacy.path(),
+        &["plan", "--detailed-exitcode"],
+    )
+    .await;
+    assert_eq!(replan.status.code(), Some(0), "{}", stdout(&replan));
+    let writes = write_count(setup.log.path());
+    let from = log_lines(setup.log.path()).len();
+    let again = cli(&setup, setup.legacy.path(), &["apply", "--auto-approve"]).await;
+    assert_success(&again);
+    assert_eq!(
+        write_count(setup.log.path()),
+        writes,
+        "a second apply writes nothing: {:?}\n{}",
+        actions_since(&setup, from),
+        stdout(&again)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_renamed_legacy_manifest_renames_the_pinned_task() {
+    let setup = setup().await;
+    assert_success(&cli(&setup, setup.legacy.path(), &["apply", "--auto-approve"]).await);
+    let balances_id = setup.id_of("build_balances");
+    setup.write(
+        "finance/build_balances.yaml",
+        &balances_manifest("balances_daily", &balances_id),
+    );
+    let plan = cli(&setup, setup.legacy.path(), &["plan"]).await;
+    assert_success(&plan);
+    assert!(
+        stdout(&plan).contains("name: \"build_balances\" → \"balances_daily\""),
+        "{}",
+        stdout(&plan)
+    );
+    assert_success(&cli(&setup, setup.legacy.path(), &["apply", "--auto-approve"]).await);
+    let (balances, _) = setup.stored(&balances_id);
+    assert_eq!(balances["TaskBaseAttribute"]["TaskName"], "balances_daily");
+    let replan = cli(
+        &setup,
+        setup.legacy.path(),
+        &["plan", "--detailed-exitcode"],
+    )
+    .await;
+    assert_eq!(replan.status.code(), Some(0), "{}", stdout(&replan));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_the_legacy_api_cannot_do_stops_the_plan_before_any_write() {
+    let setup = setup().await;
+    setup.write(
+        "finance/extract_ledger.yaml",
+        &extract_manifest(&setup.id_of("extract_ledger"))
+            .replace("task_type: Shell", "task_type: Python"),
+    );
+    setup.write(
+        "finance/build_balances.yaml",
+        &format!(
+            "kind: Task\nname: build_balances\nid: \"{}\"\nworkflow: {{ id: 3a0c2f5e-0000-4000-8000-000000000001 }}\nbase: {{ task_type: DLC SQL }}\n",
+            setup.id_of("build_balances")
+        ),
+    );
+    setup.write(
+        "finance/close_report.yaml",
+        "kind: Task\nname: close_report\nid: \"99999999999999999\"\nworkflow: finance_daily\nbase: { task_type: Python }\n",
+    );
+    let writes = write_count(setup.log.path());
+    let apply = cli(&setup, setup.legacy.path(), &["apply", "--auto-approve"]).await;
+    assert_eq!(apply.status.code(), Some(1));
+    let errors = stderr(&apply);
+    for expected in [
+        "finance/build_balances.yaml:2: the task `build_balances` (id",
+        "is in the workflow `finance_daily`",
+        "not in `{id: 3a0c2f5e-0000-4000-8000-000000000001}`",
+        "write `workflow: finance_daily`",
+        "finance/extract_ledger.yaml:2: the task `extract_ledger` (id",
+        "is of type Shell (35) in WeData, but its manifest declares Python (30)",
+        "finance/close_report.yaml:2: the task `close_report` is pinned to id 99999999999999999, which project",
+        "3 problems with the pinned tasks; nothing was written to WeData",
+    ] {
+        assert!(
+            errors.contains(expected),
+            "{expected:?} missing from\n{errors}"
+        );
+    }
+    assert_eq!(write_count(setup.log.path()), writes);
+
+    let prune = cli(&setup, setup.legacy.path(), &["plan", "--prune"]).await;
+    assert_eq!(prune.status.code(), Some(1));
+    assert!(
+        stderr(&prune).contains("cannot prune"),
+        "{}",
+        stderr(&prune)
+    );
+}
