@@ -319,3 +319,27 @@ async fn a_periodic_task_removed_from_the_manifests_is_pruned_with_delete_task()
     assert_eq!(deletes[0]["action"], "DeleteTask");
     assert_plan_is_clean(&setup, setup.project.path()).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn apply_verifies_each_submitted_version_with_get_task_version() {
+    let setup = setup().await;
+    apply(&setup, &[]).await;
+    let count = |wanted: &str| {
+        log_lines(setup.log.path())
+            .iter()
+            .filter(|line| line["action"] == wanted && line["result"] == "ok")
+            .count()
+    };
+    let submitted = count("SubmitTask");
+    assert_eq!(submitted, 3, "the three finance tasks are submitted");
+    assert_eq!(
+        count("GetTaskVersion"),
+        submitted,
+        "every periodic submit is read back as the version it made"
+    );
+    assert_eq!(
+        count("GetTriggerTaskVersion"),
+        count("SubmitTriggerTask"),
+        "and every trigger submit too"
+    );
+}

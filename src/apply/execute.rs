@@ -1,7 +1,8 @@
 //! Executing a plan: each changing resource becomes one node of the scheduler, run as soon as
 //! what it depends on is done, under bounded concurrency and the client's rate limit.
-//! Creates fill in the ids later nodes need; every create or update is submitted and then
-//! read back and compared with what the plan promised.
+//! Creates fill in the ids later nodes need; every create or update is submitted, and the
+//! version the submit made is read back (GetTaskVersion / GetTriggerTaskVersion) and compared
+//! with what the plan promised.
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
@@ -13,12 +14,14 @@ use serde::Serialize;
 use super::requests;
 use super::schedule::{self, Outcome as NodeOutcome};
 use crate::api::types::{
-    DeleteTaskRequest, DeleteTriggerTaskRequest, SubmitTaskRequest, SubmitTriggerTaskRequest,
+    DeleteTaskRequest, DeleteTriggerTaskRequest, GetTaskVersionRequest,
+    GetTriggerTaskVersionRequest, SubmitTaskRequest, SubmitTriggerTaskRequest,
 };
 use crate::api::{ApiError, Client};
 use crate::live::{self, LiveDefinition, LiveWorkflow, LiveWorkflowDetail};
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task, Workflow, WorkflowDefinition};
+use crate::model::live::decode_code;
 use crate::model::{TaskState, desired};
 use crate::reconcile::inputs::workflow_label;
 use crate::reconcile::plan::{diff_members, task_address, workflow_address};
@@ -544,7 +547,7 @@ async fn run_task(
         .data
         .and_then(|data| data.version_id)
     };
-    verify(context, task, &task_id).await?;
+    verify(context, task, &task_id, version.as_deref()).await?;
     Ok(Done {
         id: Some(task_id),
         version,
@@ -637,19 +640,79 @@ async fn live_definition(
     }
 }
 
-/// Reads the task back and checks every declared member against the manifest.
-async fn verify(context: &Context<'_>, task: &Task, task_id: &str) -> Result<(), Failure> {
-    let (definition, code) = live::get_task(
-        context.client,
-        &context.project.settings.project_id,
-        task_id,
-        task.is_periodic(),
-    )
-    .await?;
+/// Reads back the version the submit created (GetTaskVersion / GetTriggerTaskVersion: what
+/// WeData now runs, not only the saved draft) and checks every declared member against the
+/// manifest.
+async fn verify(
+    context: &Context<'_>,
+    task: &Task,
+    task_id: &str,
+    version_id: Option<&str>,
+) -> Result<(), Failure> {
+    let (definition, code) = submitted_version(context, task, task_id, version_id).await?;
     let names_by_id = known_names(context, &workflow_label(task));
     let wanted = desired::task_state(task, &names_by_id);
     let got = definition.state(Some(&code), &names_by_id);
     check_read_back(&wanted, &got)
+}
+
+/// The task as the submitted version `version_id` (or the latest one) holds it, with its code.
+async fn submitted_version(
+    context: &Context<'_>,
+    task: &Task,
+    task_id: &str,
+    version_id: Option<&str>,
+) -> Result<(LiveDefinition, String), Failure> {
+    let client = context.client;
+    let project_id = context.project.settings.project_id.clone();
+    let (answered_version, definition) = if task.is_periodic() {
+        let detail = client
+            .send(&GetTaskVersionRequest {
+                project_id: project_id.clone(),
+                task_id: task_id.to_owned(),
+                version_id: version_id.map(str::to_owned),
+            })
+            .await?
+            .data
+            .unwrap_or_default();
+        (detail.version_id, detail.task.map(LiveDefinition::Periodic))
+    } else {
+        let detail = client
+            .send(&GetTriggerTaskVersionRequest {
+                project_id: project_id.clone(),
+                task_id: task_id.to_owned(),
+                version_id: version_id.map(str::to_owned),
+            })
+            .await?
+            .data
+            .unwrap_or_default();
+        (detail.version_id, detail.task.map(LiveDefinition::Trigger))
+    };
+    if let (Some(wanted), Some(answered)) = (version_id, answered_version.as_deref()) {
+        if wanted != answered {
+            return Err(format!(
+                "the submitted version is {wanted}, but WeData answered with version {answered}"
+            )
+            .into());
+        }
+    }
+    let definition = definition.ok_or_else(|| {
+        format!(
+            "the submitted version {} of {task_id} holds no task",
+            version_id.unwrap_or("(latest)")
+        )
+    })?;
+    let code = match definition.common().trigger_task_configuration.code_content {
+        Some(encoded) => decode_code(&encoded),
+        // A version may leave the code out: right after the submit, the draft's code is the
+        // submitted code.
+        None => {
+            live::get_task(client, &project_id, task_id, task.is_periodic())
+                .await?
+                .1
+        }
+    };
+    Ok((definition, code))
 }
 
 /// TaskId → name of the tasks of the workflow `label` this run knows (as declared).
