@@ -312,3 +312,76 @@ async fn what_the_legacy_api_cannot_do_stops_the_plan_before_any_write() {
         stderr(&prune)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn imported_legacy_tasks_are_pinned_manifests_that_plan_clean() {
+    let setup = setup().await;
+    let ids: Vec<String> = ["extract_ledger", "build_balances", "close_report"]
+        .iter()
+        .map(|name| setup.id_of(name))
+        .collect();
+    let imported = tempfile::tempdir().unwrap();
+    let import = |out: &Path, extra: &[&str]| {
+        let mut command = wedata_gitops();
+        command.arg("import");
+        for id in &ids {
+            command.args(["--task-id", id]);
+        }
+        command
+            .args(["--project-id", PROJECT_ID, "--out"])
+            .arg(out)
+            .args(extra)
+            .args(["--endpoint", &setup.emulator.endpoint()]);
+        run(command)
+    };
+    assert_success(&import(imported.path(), &[]).await);
+    let project_file = std::fs::read_to_string(imported.path().join("wedata.yaml")).unwrap();
+    assert!(
+        project_file.contains("api_version: \"2021-08-20\""),
+        "{project_file}"
+    );
+    let report =
+        std::fs::read_to_string(imported.path().join("finance_daily/close_report.yaml")).unwrap();
+    assert!(
+        report.starts_with(&format!(
+            "kind: Task\nname: close_report\nid: \"{}\"\nworkflow: finance_daily\n",
+            ids[2]
+        )),
+        "{report}"
+    );
+    for left_out in [
+        "event_listeners",
+        "init_strategy",
+        "executing_strategies",
+        "code_file",
+    ] {
+        assert!(
+            !report.contains(left_out),
+            "{left_out} cannot be managed through the legacy API:\n{report}"
+        );
+    }
+    assert!(report.contains("- task: build_balances"), "{report}");
+    assert!(
+        !imported.path().join("finance_daily/workflow.yaml").exists(),
+        "a legacy project declares no workflows"
+    );
+    let plan = cli(&setup, imported.path(), &["plan", "--detailed-exitcode"]).await;
+    assert_eq!(
+        plan.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&plan),
+        stderr(&plan)
+    );
+
+    let again = import(imported.path(), &[]).await;
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let into_current = import(setup.example.path(), &[]).await;
+    assert_eq!(into_current.status.code(), Some(1));
+    assert!(
+        stderr(&into_current).contains("is a project on the 2025-08-06 API"),
+        "{}",
+        stderr(&into_current)
+    );
+}

@@ -4,6 +4,8 @@
 //! names, server-managed keys and server defaults are left out, so `plan` on the result shows
 //! no changes. Pure: takes what `live` read, returns files to write.
 
+pub mod legacy;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 

@@ -6,7 +6,7 @@
 
 mod check;
 pub mod diagnostic;
-mod legacy;
+pub mod legacy;
 mod load;
 pub mod schedule;
 pub mod schema;

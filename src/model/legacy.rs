@@ -176,6 +176,15 @@ fn without_nulls(value: Value) -> Value {
 /// The comparable state of a task read with DescribeTaskDetailDs.
 pub fn legacy_task_state(detail: &TaskDsDTO, names_by_id: &HashMap<String, String>) -> TaskState {
     let mut state = periodic_task_state(&as_periodic_task(detail), None, names_by_id);
+    // The legacy DependencyConfig carries only the polling strategy: the executing strategies
+    // a 2025 write may have set are outside what a legacy project can see or change.
+    for (member, value) in state.members.iter_mut() {
+        if member.starts_with("scheduler.dependency.") && member.ends_with(".dependency_strategy") {
+            if let Value::Object(strategy) = value {
+                strategy.retain(|key, _| key == "polling_null_strategy");
+            }
+        }
+    }
     let mut put = |member: &str, value: Option<Value>| {
         state
             .members

@@ -1,6 +1,7 @@
 //! `wedata-gitops import --workflow NAME|ID`: writes manifests and decoded code files for a
-//! live workflow, so a team can adopt what it built in the console. `plan` on the result shows
-//! no changes.
+//! live workflow, so a team can adopt what it built in the console; `import --task-id ID ...`
+//! writes pinned manifests of a legacy (2021-08-20) project for the given tasks. `plan` on the
+//! result shows no changes.
 
 use std::path::{Path, PathBuf};
 
@@ -11,15 +12,27 @@ use crate::cli::connection::{ConnectionArgs, ProjectDefaults};
 use crate::import::workflow_files;
 use crate::live::{self, Scope};
 use crate::manifest::types::ProjectFile;
+use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     wedata-gitops import --workflow orders --out tasks\n  \
-    wedata-gitops import --workflow d3e40dcc-bf42-4fb9-b081-b00408d478ec --out tasks --project-id 1460947878944567296")]
+    wedata-gitops import --workflow d3e40dcc-bf42-4fb9-b081-b00408d478ec --out tasks --project-id 1460947878944567296\n  \
+    wedata-gitops import --task-id 20240307211852581 --task-id 20240307211852582 --out legacy-tasks")]
 pub struct Args {
     /// The workflow to import, by name or WorkflowId.
-    #[arg(long, value_name = "NAME|ID")]
-    pub workflow: String,
+    #[arg(
+        long,
+        value_name = "NAME|ID",
+        required_unless_present = "task_id",
+        conflicts_with = "task_id"
+    )]
+    pub workflow: Option<String>,
+
+    /// Import these tasks through the legacy 2021-08-20 API (repeatable), pinned by id, into a
+    /// legacy project (`api_version: "2021-08-20"`; written when DIR has no wedata.yaml).
+    #[arg(long = "task-id", value_name = "ID")]
+    pub task_id: Vec<String>,
 
     /// The manifest root to write into (created if missing).
     #[arg(long, value_name = "DIR", default_value = ".")]
@@ -64,14 +77,17 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         region: existing.as_ref().and_then(|file| file.region.clone()),
         api_version: None,
     };
+    let Some(workflow_wanted) = args.workflow.clone() else {
+        return import_legacy_tasks(&args, existing.as_ref(), &project_id, &defaults);
+    };
     let runtime = crate::cli::runtime()?;
     let workflow = runtime.block_on(async {
         let connection = args.connection.connect(&defaults, &args.out).await?;
         let scope = Scope {
-            workflow_names: vec![args.workflow.clone()],
-            workflow_ids: vec![args.workflow.clone()],
-            periodic_workflow_names: vec![args.workflow.clone()],
-            periodic_workflow_ids: vec![args.workflow.clone()],
+            workflow_names: vec![workflow_wanted.clone()],
+            workflow_ids: vec![workflow_wanted.clone()],
+            periodic_workflow_names: vec![workflow_wanted.clone()],
+            periodic_workflow_ids: vec![workflow_wanted.clone()],
             all_definitions: true,
             ..Scope::default()
         };
@@ -84,8 +100,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let Some(workflow) = workflow.into_iter().next() else {
         return Err(miette::miette!(
             help = "check the name (it is case-sensitive) or pass the WorkflowId; `wedata-gitops api ListTriggerWorkflows` and `ListWorkflows` list them",
-            "no workflow named or with id `{}` in project {project_id}",
-            args.workflow
+            "no workflow named or with id `{workflow_wanted}` in project {project_id}"
         ));
     };
     let files = workflow_files(&workflow);
@@ -98,15 +113,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         &workflow.name,
     )?;
     if existing.is_none() {
-        let region = args
-            .connection
-            .region
-            .clone()
-            .unwrap_or_else(|| "ap-guangzhou".to_owned());
-        write(
-            &project_file_path,
-            &format!("project_id: \"{project_id}\"\nregion: {region}\n"),
-        )?;
+        write_project_file(&args, &project_id, None)?;
     }
     for file in &files {
         write(&args.out.join(&file.path), &file.text)?;
@@ -122,6 +129,129 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         args.out.display()
     );
     Ok(ExitStatus::Success)
+}
+
+/// Writes DIR/wedata.yaml for a new project (`api_version` for a legacy one).
+fn write_project_file(
+    args: &Args,
+    project_id: &str,
+    api_version: Option<&str>,
+) -> miette::Result<()> {
+    let region = args
+        .connection
+        .region
+        .clone()
+        .unwrap_or_else(|| "ap-guangzhou".to_owned());
+    let mut text = format!("project_id: \"{project_id}\"\nregion: {region}\n");
+    if let Some(api_version) = api_version {
+        text.push_str(&format!("api_version: \"{api_version}\"\n"));
+    }
+    write(&args.out.join("wedata.yaml"), &text)
+}
+
+/// `import --task-id ...`: the tasks read with DescribeTaskDetailDs, written as pinned
+/// manifests of a legacy project.
+fn import_legacy_tasks(
+    args: &Args,
+    existing: Option<&ProjectFile>,
+    project_id: &str,
+    defaults: &ProjectDefaults,
+) -> miette::Result<ExitStatus> {
+    let legacy = LEGACY_API_VERSION;
+    if let Some(file) = existing {
+        if file.api_version.as_deref() != Some(legacy) {
+            return Err(miette::miette!(
+                help = "import these tasks into another --out folder (a new legacy project), or import their workflow with --workflow",
+                "{} is a project on the {} API; --task-id imports through the legacy {legacy} API",
+                args.out.display(),
+                file.api_version.as_deref().unwrap_or(CURRENT_API_VERSION)
+            ));
+        }
+    }
+    let runtime = crate::cli::runtime()?;
+    let details = runtime.block_on(async {
+        let connection = args.connection.connect(defaults, &args.out).await?;
+        let mut details = Vec::new();
+        let mut failure = None;
+        for task_id in &args.task_id {
+            match live::legacy::describe_task(&connection.client, project_id, task_id).await {
+                Ok(Some(detail)) => details.push(detail),
+                Ok(None) => {
+                    failure = Some(miette::miette!(
+                        help = "check the id and the project (--project-id or wedata.yaml)",
+                        "project {project_id} has no task {task_id}"
+                    ));
+                    break;
+                }
+                Err(error) => {
+                    failure = Some(
+                        miette::Report::new(error)
+                            .wrap_err(format!("cannot read task {task_id} from WeData")),
+                    );
+                    break;
+                }
+            }
+        }
+        connection.close().await;
+        match failure {
+            Some(report) => Err(report),
+            None => Ok(details),
+        }
+    })?;
+    let files = crate::import::legacy::task_files(&details);
+    refuse_legacy_overwrites(args, &files)?;
+    if existing.is_none() {
+        write_project_file(args, project_id, Some(legacy))?;
+    }
+    for file in &files {
+        write(&args.out.join(&file.path), &file.text)?;
+    }
+    anstream::println!(
+        "Imported {} task{} pinned by id into {}; run `wedata-gitops plan {}` to check it shows no changes.",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        args.out.display(),
+        args.out.display()
+    );
+    Ok(ExitStatus::Success)
+}
+
+/// Files that exist, or tasks the project in DIR already pins, are not overwritten without
+/// --force.
+fn refuse_legacy_overwrites(
+    args: &Args,
+    files: &[crate::import::ImportedFile],
+) -> miette::Result<()> {
+    if args.force {
+        return Ok(());
+    }
+    let mut taken: Vec<String> = files
+        .iter()
+        .filter(|file| args.out.join(&file.path).exists())
+        .map(|file| file.path.display().to_string())
+        .collect();
+    if let Ok(project) = crate::manifest::load(&args.out, &crate::manifest::LoadOptions::default())
+    {
+        for task in &project.tasks {
+            if task.id().is_some_and(|id| args.task_id.contains(id)) {
+                taken.push(format!(
+                    "a manifest pinning task {} ({}:{})",
+                    task.id().map(String::as_str).unwrap_or_default(),
+                    task.file.display(),
+                    task.line
+                ));
+            }
+        }
+    }
+    if taken.is_empty() {
+        return Ok(());
+    }
+    Err(miette::miette!(
+        help = "import into another --out folder, or pass --force to overwrite",
+        "{} already has {}",
+        args.out.display(),
+        taken.join(", ")
+    ))
 }
 
 fn refuse_overwrites(args: &Args, paths: &[PathBuf], workflow: &str) -> miette::Result<()> {

@@ -1,0 +1,167 @@
+//! Manifests for tasks read through the legacy 2021-08-20 API, for a legacy project: each
+//! pinned with `id:`, naming its workflow, holding only the members the legacy API can
+//! round-trip (`manifest::legacy::UNSUPPORTED_MEMBERS` are left out, as WeData keeps their
+//! values) plus `scheduler.legacy` where it differs from the defaults. No code files (the
+//! legacy API carries no code) and no workflow documents (it cannot manage workflows).
+//! Pure: takes what `live::legacy` read, returns files to write.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_json::{Map, Value, json};
+
+use super::{ImportedFile, add_periodic_members, file_stem, task_document, yaml};
+use crate::api::legacy::TaskDsDTO;
+use crate::manifest::legacy::{UNSUPPORTED_MEMBERS, UNSUPPORTED_STRATEGY_MEMBERS};
+use crate::model::legacy::as_periodic_task;
+use crate::model::live::common_view;
+use crate::model::normalize::default_for;
+
+/// One manifest per task, under a folder per workflow. Upstreams among the imported tasks of
+/// the same workflow are written by name, others as `{id: ...}`.
+pub fn task_files(details: &[TaskDsDTO]) -> Vec<ImportedFile> {
+    let mut names_by_workflow: HashMap<String, HashMap<String, String>> = HashMap::new();
+    for detail in details {
+        if let (Some(id), Some(name)) = (&detail.task_id, &detail.task_name) {
+            names_by_workflow
+                .entry(detail.workflow_id.clone().unwrap_or_default())
+                .or_default()
+                .insert(id.clone(), name.clone());
+        }
+    }
+    let mut files: Vec<ImportedFile> = details
+        .iter()
+        .map(|detail| {
+            let workflow_name = detail.workflow_name.clone().unwrap_or_default();
+            let names_by_id = names_by_workflow
+                .get(detail.workflow_id.as_deref().unwrap_or_default())
+                .cloned()
+                .unwrap_or_default();
+            let name = detail.task_name.clone().unwrap_or_default();
+            ImportedFile {
+                path: PathBuf::from(file_stem(&workflow_name))
+                    .join(format!("{}.yaml", file_stem(&name))),
+                text: yaml(&task_document_for(detail, &workflow_name, &names_by_id)),
+            }
+        })
+        .collect();
+    files.sort_by(|left, right| left.path.cmp(&right.path));
+    files
+}
+
+fn task_document_for(
+    detail: &TaskDsDTO,
+    workflow_name: &str,
+    names_by_id: &HashMap<String, String>,
+) -> Value {
+    let periodic = as_periodic_task(detail);
+    let mut document = task_document(workflow_name, &common_view(&periodic), None, names_by_id);
+    add_periodic_members(&mut document, &periodic, names_by_id);
+    for (path, _) in UNSUPPORTED_MEMBERS {
+        remove_path(&mut document, path);
+    }
+    if let Some(Value::Object(scheduler)) = document.get_mut("scheduler") {
+        for upstream in scheduler
+            .get_mut("upstream")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(Value::Object(strategy)) = upstream.get_mut("dependency_strategy") {
+                for member in UNSUPPORTED_STRATEGY_MEMBERS {
+                    strategy.shift_remove(member);
+                }
+            }
+        }
+        let legacy = legacy_section(detail);
+        if !legacy.is_empty() {
+            scheduler.insert("legacy".into(), Value::Object(legacy));
+        }
+    }
+    // kind, name, id, workflow first: what a reader looks for.
+    let mut ordered = Map::new();
+    for key in ["kind", "name"] {
+        if let Some(value) = document.shift_remove(key) {
+            ordered.insert(key.into(), value);
+        }
+    }
+    ordered.insert(
+        "id".into(),
+        json!(detail.task_id.clone().unwrap_or_default()),
+    );
+    ordered.extend(document);
+    Value::Object(ordered)
+}
+
+/// Removes `path` (and a section it leaves empty).
+fn remove_path(document: &mut Map<String, Value>, path: &[&str]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut current = &mut *document;
+    for parent in parents {
+        match current.get_mut(*parent) {
+            Some(Value::Object(map)) => current = map,
+            _ => return,
+        }
+    }
+    current.shift_remove(*last);
+    if let [section] = parents {
+        if document
+            .get(*section)
+            .and_then(Value::as_object)
+            .is_some_and(Map::is_empty)
+        {
+            document.shift_remove(*section);
+        }
+    }
+}
+
+/// `scheduler.legacy`: ModifyTaskInfo's own members that differ from their defaults.
+fn legacy_section(detail: &TaskDsDTO) -> Map<String, Value> {
+    let mut section = Map::new();
+    let mut put = |key: &str, value: Option<Value>| {
+        let Some(value) = value else { return };
+        let member = format!("scheduler.legacy.{key}");
+        let is_default =
+            default_for(&member).is_some_and(|default| default == value) || value == json!("");
+        if !is_default {
+            section.insert(key.into(), value);
+        }
+    };
+    put("delay_time", detail.delay_time.map(Value::from));
+    put("startup_time", detail.startup_time.map(Value::from));
+    put("task_action", detail.task_action.clone().map(Value::from));
+    put("cycle_step", detail.cycle_step.map(Value::from));
+    put(
+        "retriable",
+        detail
+            .retriable
+            .map(|retriable| Value::from(retriable == 1)),
+    );
+    put(
+        "dependency_workflow",
+        detail
+            .dependency_workflow
+            .as_deref()
+            .map(|depends| Value::from(depends == "yes")),
+    );
+    section
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removing_a_member_drops_a_section_it_empties() {
+        let mut document = json!({"base": {"folder_path": "/x"}, "scheduler": {"a": 1, "b": 2}})
+            .as_object()
+            .unwrap()
+            .clone();
+        remove_path(&mut document, &["base", "folder_path"]);
+        remove_path(&mut document, &["scheduler", "a"]);
+        remove_path(&mut document, &["missing", "member"]);
+        assert_eq!(Value::Object(document), json!({"scheduler": {"b": 2}}));
+    }
+}
