@@ -268,3 +268,19 @@ async fn bodies_come_from_files_and_standard_input() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("not valid JSON"));
 }
+
+#[test]
+fn api_version_is_sent_to_the_embedded_emulator_too() {
+    let state = tempfile::tempdir().unwrap();
+    let state_file = state.path().join("state.json");
+    let output = wedata_gitops()
+        .args(["api", "DescribeTaskByCycle"])
+        .arg(format!("{{\"ProjectId\": \"{PROJECT_ID}\"}}"))
+        .args(["--api-version", "2021-08-20"])
+        .arg(format!("--emulate={}", state_file.display()))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let answer: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(answer["Data"].is_array(), "{answer}");
+}

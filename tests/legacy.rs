@@ -385,3 +385,42 @@ async fn imported_legacy_tasks_are_pinned_manifests_that_plan_clean() {
         stderr(&into_current)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_saved_legacy_plan_is_refused_once_the_task_changed_in_the_same_second() {
+    let setup = setup().await;
+    let plan_file = setup.legacy.path().join("plan.json");
+    let plan_file_text = plan_file.to_str().unwrap().to_owned();
+    assert_success(
+        &cli(
+            &setup,
+            setup.legacy.path(),
+            &["plan", "--out", &plan_file_text],
+        )
+        .await,
+    );
+    // A change made by hand after the review, within the second LastUpdate counts in.
+    let mut edit = RawRequest::new(
+        "ModifyTaskInfo",
+        &serde_json::json!({
+            "ProjectId": PROJECT_ID,
+            "TaskId": setup.id_of("extract_ledger"),
+            "Notes": "changed by hand",
+        }),
+    );
+    edit.version = "2021-08-20";
+    let answer = edit.send(&setup.emulator.endpoint()).await;
+    assert_eq!(answer["Response"]["Data"], true, "{answer}");
+    let apply = cli(
+        &setup,
+        setup.legacy.path(),
+        &["apply", "--auto-approve", "--plan", &plan_file_text],
+    )
+    .await;
+    assert_eq!(apply.status.code(), Some(1), "{}", stdout(&apply));
+    assert!(
+        stderr(&apply).contains("task.finance_daily.extract_ledger changed"),
+        "{}",
+        stderr(&apply)
+    );
+}

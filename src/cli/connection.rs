@@ -144,6 +144,10 @@ impl ConnectionArgs {
                 .or_else(|| project.region.clone())
                 .unwrap_or_else(|| "ap-guangzhou".to_owned());
             let mut config = ClientConfig::new(running.endpoint(), region, credentials);
+            config.version = project
+                .api_version
+                .clone()
+                .unwrap_or_else(|| DEFAULT_VERSION.to_owned());
             config.requests_per_second = self.rate_limit;
             config.timeout = Duration::from_secs(self.timeout.max(1));
             let client = Client::new(config).map_err(miette::Report::new)?;

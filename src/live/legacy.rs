@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use futures::StreamExt;
 use futures::stream;
+use sha2::{Digest, Sha256};
 
 use super::{LiveDefinition, LiveWorkflow};
 use crate::api::legacy::{DescribeTaskDetailDsRequest, TaskDsDTO};
@@ -45,6 +46,12 @@ pub async fn describe_task(
         }
         Err(error) => Err(error),
     }
+}
+
+/// `content:<16 hex digits>` of the answer's SHA-256.
+fn content_digest(detail: &TaskDsDTO) -> String {
+    let bytes = serde_json::to_vec(detail).expect("API types serialize");
+    format!("content:{}", &hex::encode(Sha256::digest(bytes))[..16])
 }
 
 /// Reads the tasks with these ids, grouped by workflow (sorted by name).
@@ -85,7 +92,11 @@ pub async fn fetch(
         {
             continue;
         }
-        workflow.tasks.push(convert(&base));
+        let mut listed: crate::api::types::TriggerTaskBaseAttribute = convert(&base);
+        // The legacy API has no version numbers and LastUpdate counts whole seconds, so a
+        // saved plan is fingerprinted with a digest of everything DescribeTaskDetailDs said.
+        listed.task_latest_version_no = Some(content_digest(&detail));
+        workflow.tasks.push(listed);
         // The legacy API has no code member: there is no code to read.
         workflow.definitions.insert(
             base.task_id.clone(),
