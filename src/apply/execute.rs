@@ -459,19 +459,7 @@ async fn run_task(
 ) -> Result<Done, Failure> {
     let project_id = &context.project.settings.project_id;
     let client = context.client;
-    let label = workflow_label(task);
-    let resolve = |reference: &Reference| -> Result<String, String> {
-        match reference {
-            Reference::Id { id } => Ok(id.clone()),
-            Reference::Name(name) => context
-                .ids
-                .lock()
-                .expect("ids lock")
-                .get(&task_address(&label, name))
-                .cloned()
-                .ok_or_else(|| format!("the task {label}/{name} has no id yet")),
-        }
-    };
+    let resolve = resolver(context, workflow_label(task));
     let task_id = match node.action {
         Action::Create => create_task(context, task, &resolve).await?,
         Action::Update => {
@@ -552,6 +540,24 @@ async fn run_task(
         id: Some(task_id),
         version,
     })
+}
+
+/// Resolves references to other tasks of the workflow `label` to their ids: pinned ones as
+/// they are, names through the ids known or created so far in this run.
+pub(super) fn resolver<'a>(
+    context: &'a Context<'_>,
+    label: String,
+) -> impl Fn(&Reference) -> Result<String, String> + 'a {
+    move |reference| match reference {
+        Reference::Id { id } => Ok(id.clone()),
+        Reference::Name(name) => context
+            .ids
+            .lock()
+            .expect("ids lock")
+            .get(&task_address(&label, name))
+            .cloned()
+            .ok_or_else(|| format!("the task {label}/{name} has no id yet")),
+    }
 }
 
 /// Creates a task; when the outcome is unknown, looks it up by name before trying again.

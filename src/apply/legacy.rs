@@ -4,17 +4,17 @@
 //! with the manifest. The plan never holds a create, replacement or delete for such a task:
 //! the legacy API cannot do them, and `reconcile::legacy` refused the plan before.
 
-use super::execute::{Context, Done, Failure, check_read_back, known_names, send_idempotent};
+use super::execute::{
+    Context, Done, Failure, check_read_back, known_names, resolver, send_idempotent,
+};
 use super::requests;
 use crate::api::legacy::SubmitTaskRequest;
 use crate::live::LiveDefinition;
 use crate::live::legacy::describe_task;
 use crate::manifest::Task;
-use crate::manifest::types::Reference;
 use crate::model::desired;
 use crate::model::legacy::legacy_task_state;
 use crate::reconcile::inputs::workflow_label;
-use crate::reconcile::plan::task_address;
 use crate::reconcile::{Action, ResourceChange};
 
 pub(super) async fn run_task(
@@ -36,19 +36,7 @@ pub(super) async fn run_task(
                     .await?
                     .ok_or_else(|| format!("the task {task_id} no longer exists"))?,
             };
-            let label = workflow_label(task);
-            let resolve = |reference: &Reference| -> Result<String, String> {
-                match reference {
-                    Reference::Id { id } => Ok(id.clone()),
-                    Reference::Name(name) => context
-                        .ids
-                        .lock()
-                        .expect("ids lock")
-                        .get(&task_address(&label, name))
-                        .cloned()
-                        .ok_or_else(|| format!("the task {label}/{name} has no id")),
-                }
-            };
+            let resolve = resolver(context, workflow_label(task));
             let request = requests::legacy::modify_task(project_id, task, &live, &resolve)?;
             let answer = send_idempotent(client, &request).await?;
             if answer.data == Some(false) {

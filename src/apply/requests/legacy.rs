@@ -7,28 +7,18 @@
 //! request cannot carry.
 
 use super::Resolve;
+use super::periodic::manifest_of;
 use crate::api::legacy::{
     DependencyConfig, ModifyTaskInfoRequest, ParamInfo, TaskDsDTO, TaskExtInfo, TaskInnerInfo,
 };
 use crate::manifest::Task;
 use crate::manifest::schedule::DEFAULT_CYCLE_TYPE;
-use crate::manifest::types::PeriodicTaskManifest;
 use crate::model::desired::resolved_dependency;
 use crate::model::legacy::{cycle_type_number, self_depend_number};
 
 /// What ModifyTaskInfo's DependencyStrategy means when a manifest sets none (its document:
 /// "WAITING，等待（默认策略）").
 const DEFAULT_POLLING_NULL_STRATEGY: &str = "WAITING";
-
-fn manifest_of(task: &Task) -> Result<&PeriodicTaskManifest, String> {
-    match &task.definition {
-        crate::manifest::TaskDefinition::Periodic(manifest) => Ok(manifest),
-        crate::manifest::TaskDefinition::Trigger(_) => Err(format!(
-            "{} is a trigger task; the legacy API writes periodic tasks only",
-            task.name()
-        )),
-    }
-}
 
 /// The ModifyTaskInfo request that makes the live task `live` match `task`.
 pub fn modify_task(

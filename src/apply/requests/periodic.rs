@@ -152,7 +152,8 @@ fn declared_text(span: &Option<Spanned<String>>) -> Option<&String> {
     span.as_ref().map(|span| &span.value)
 }
 
-fn manifest_of(task: &Task) -> Result<&PeriodicTaskManifest, String> {
+/// The `kind: Task` document of a task (periodic and legacy requests are built from it).
+pub(super) fn manifest_of(task: &Task) -> Result<&PeriodicTaskManifest, String> {
     match &task.definition {
         crate::manifest::TaskDefinition::Periodic(manifest) => Ok(manifest),
         crate::manifest::TaskDefinition::Trigger(_) => Err(format!(

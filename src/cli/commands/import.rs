@@ -12,7 +12,7 @@ use crate::cli::connection::{ConnectionArgs, ProjectDefaults};
 use crate::import::workflow_files;
 use crate::live::{self, Scope};
 use crate::manifest::types::ProjectFile;
-use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION};
+use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION, Project};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
@@ -104,14 +104,10 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         ));
     };
     let files = workflow_files(&workflow);
-    refuse_overwrites(
-        &args,
-        &files
-            .iter()
-            .map(|file| file.path.clone())
-            .collect::<Vec<_>>(),
-        &workflow.name,
-    )?;
+    let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
+    refuse_overwrites(&args, &paths, |project| {
+        declares_workflow(project, &workflow.name)
+    })?;
     if existing.is_none() {
         write_project_file(&args, &project_id, None)?;
     }
@@ -199,7 +195,8 @@ fn import_legacy_tasks(
         }
     })?;
     let files = crate::import::legacy::task_files(&details);
-    refuse_legacy_overwrites(args, &files)?;
+    let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
+    refuse_overwrites(args, &paths, |project| pins_tasks(project, &args.task_id))?;
     if existing.is_none() {
         write_project_file(args, project_id, Some(legacy))?;
     }
@@ -216,32 +213,24 @@ fn import_legacy_tasks(
     Ok(ExitStatus::Success)
 }
 
-/// Files that exist, or tasks the project in DIR already pins, are not overwritten without
-/// --force.
-fn refuse_legacy_overwrites(
+/// Refuses, without --force, to overwrite files that exist, or what `declared_in` says the
+/// project already in DIR declares.
+fn refuse_overwrites(
     args: &Args,
-    files: &[crate::import::ImportedFile],
+    paths: &[PathBuf],
+    declared_in: impl Fn(&Project) -> Vec<String>,
 ) -> miette::Result<()> {
     if args.force {
         return Ok(());
     }
-    let mut taken: Vec<String> = files
+    let mut taken: Vec<String> = paths
         .iter()
-        .filter(|file| args.out.join(&file.path).exists())
-        .map(|file| file.path.display().to_string())
+        .filter(|path| args.out.join(path).exists())
+        .map(|path| path.display().to_string())
         .collect();
     if let Ok(project) = crate::manifest::load(&args.out, &crate::manifest::LoadOptions::default())
     {
-        for task in &project.tasks {
-            if task.id().is_some_and(|id| args.task_id.contains(id)) {
-                taken.push(format!(
-                    "a manifest pinning task {} ({}:{})",
-                    task.id().map(String::as_str).unwrap_or_default(),
-                    task.file.display(),
-                    task.line
-                ));
-            }
-        }
+        taken.extend(declared_in(&project));
     }
     if taken.is_empty() {
         return Ok(());
@@ -254,38 +243,37 @@ fn refuse_legacy_overwrites(
     ))
 }
 
-fn refuse_overwrites(args: &Args, paths: &[PathBuf], workflow: &str) -> miette::Result<()> {
-    if args.force {
-        return Ok(());
-    }
-    let mut taken: Vec<String> = paths
+/// "manifests for workflow NAME" when the project declares the workflow or tasks in it.
+fn declares_workflow(project: &Project, workflow: &str) -> Vec<String> {
+    let declared = project
+        .workflows
         .iter()
-        .filter(|path| args.out.join(path).exists())
-        .map(|path| path.display().to_string())
-        .collect();
-    if let Ok(project) = crate::manifest::load(&args.out, &crate::manifest::LoadOptions::default())
-    {
-        if project
-            .workflows
+        .any(|declared| declared.name == workflow)
+        || project
+            .tasks
             .iter()
-            .any(|declared| declared.name == workflow)
-            || project
-                .tasks
-                .iter()
-                .any(|task| task.workflow_name.as_deref() == Some(workflow))
-        {
-            taken.push(format!("manifests for workflow {workflow}"));
-        }
+            .any(|task| task.workflow_name.as_deref() == Some(workflow));
+    if declared {
+        vec![format!("manifests for workflow {workflow}")]
+    } else {
+        Vec::new()
     }
-    if taken.is_empty() {
-        return Ok(());
-    }
-    Err(miette::miette!(
-        help = "import into another --out folder, or pass --force to overwrite",
-        "{} already has {}",
-        args.out.display(),
-        taken.join(", ")
-    ))
+}
+
+/// The manifests of the project that pin one of `task_ids`.
+fn pins_tasks(project: &Project, task_ids: &[String]) -> Vec<String> {
+    project
+        .tasks
+        .iter()
+        .filter_map(|task| {
+            let id = task.id().filter(|id| task_ids.contains(id))?;
+            Some(format!(
+                "a manifest pinning task {id} ({}:{})",
+                task.file.display(),
+                task.line
+            ))
+        })
+        .collect()
 }
 
 fn write(path: &Path, text: &str) -> miette::Result<()> {
