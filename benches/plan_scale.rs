@@ -99,6 +99,59 @@ fn seed_state(count: usize, state: &Path) {
     std::fs::write(state, serde_json::to_vec(&store).unwrap()).unwrap();
 }
 
+/// A legacy project of `count` periodic tasks pinned by id, and an emulator state holding
+/// exactly those tasks (made through the store's 2025 actions), saved to `state`.
+fn write_legacy_project(root: &Path, count: usize, state: &Path) -> PathBuf {
+    let mut store = Store::default();
+    let clock = Clock::at(jiff::Timestamp::now());
+    let created = store
+        .handle(
+            "CreateWorkflow",
+            &json!({"ProjectId": PROJECT_ID, "WorkflowName": "legacy_flow", "ParentFolderPath": "/"}),
+            &clock,
+        )
+        .unwrap();
+    let workflow_id = created["Data"]["WorkflowId"].as_str().unwrap().to_owned();
+    let project = root.join(format!("legacy_{count}"));
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::write(
+        project.join("wedata.yaml"),
+        format!(
+            "project_id: \"{PROJECT_ID}\"\nregion: ap-guangzhou\napi_version: \"2021-08-20\"\n"
+        ),
+    )
+    .unwrap();
+    let mut text = String::new();
+    for index in 0..count {
+        let created = store
+            .handle(
+                "CreateTask",
+                &json!({
+                    "ProjectId": PROJECT_ID,
+                    "TaskBaseAttribute": {"TaskName": format!("task_{index:04}"), "TaskTypeId": "35", "WorkflowId": workflow_id},
+                    "TaskConfiguration": {"CodeContent": "IyEvYmluL2Jhc2gKZWNobyBydW4K"},
+                    "TaskSchedulerConfiguration": {"CycleType": "DAY_CYCLE", "MaxRetryNumber": 2}
+                }),
+                &clock,
+            )
+            .unwrap();
+        let task_id = created["Data"]["TaskId"].as_str().unwrap().to_owned();
+        store
+            .handle(
+                "SubmitTask",
+                &json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "VersionRemark": "seed"}),
+                &clock,
+            )
+            .unwrap();
+        text.push_str(&format!(
+            "kind: Task\nname: task_{index:04}\nid: \"{task_id}\"\nworkflow: legacy_flow\nbase:\n  task_type: Shell\nscheduler:\n  max_retries: 2\n---\n"
+        ));
+    }
+    std::fs::write(project.join("tasks.yaml"), text).unwrap();
+    std::fs::write(state, serde_json::to_vec(&store).unwrap()).unwrap();
+    project
+}
+
 fn config(state: Option<PathBuf>, log: &Path, rate: u32, latency_ms: u64) -> EmulatorConfig {
     EmulatorConfig {
         state_file: state,
@@ -263,6 +316,32 @@ fn main() {
                 warm.as_secs_f64()
             ));
         }
+        runtime.block_on(running.shutdown());
+    }
+
+    // A legacy project: one DescribeTaskDetailDs per pinned task, nothing else to list.
+    {
+        let state = root.join("legacy_state_1000.json");
+        let project = write_legacy_project(root, 1000, &state);
+        let log = root.join("legacy_1000.jsonl");
+        let running = runtime
+            .block_on(emulator::start(config(Some(state), &log, RATE, 20)))
+            .unwrap();
+        let (elapsed, _) = measure(tool(
+            &["plan", "--detailed-exitcode"],
+            &project,
+            &running.endpoint(),
+            RATE,
+        ));
+        let logged = calls(&log);
+        let limit = bound(&logged, RATE);
+        report.push(format!(
+            "legacy plan, 1000 pinned tasks: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= 1.1)",
+            elapsed.as_secs_f64(),
+            logged.len(),
+            limit.as_secs_f64(),
+            elapsed.as_secs_f64() / limit.as_secs_f64()
+        ));
         runtime.block_on(running.shutdown());
     }
 
