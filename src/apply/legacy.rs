@@ -87,7 +87,7 @@ fn read_during_plan(context: &Context<'_>, task_id: &str) -> Option<crate::api::
         .live
         .iter()
         .find_map(|workflow| match workflow.definitions.get(task_id) {
-            Some((LiveDefinition::Legacy(detail), _)) => Some(detail.clone()),
+            Some((LiveDefinition::Legacy(detail), _)) => Some((**detail).clone()),
             _ => None,
         })
 }

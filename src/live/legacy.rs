@@ -100,7 +100,7 @@ pub async fn fetch(
         // The legacy API has no code member: there is no code to read.
         workflow.definitions.insert(
             base.task_id.clone(),
-            (LiveDefinition::Legacy(detail), String::new()),
+            (LiveDefinition::Legacy(Box::new(detail)), String::new()),
         );
     }
     let mut workflows: Vec<LiveWorkflow> = workflows.into_values().collect();

@@ -38,8 +38,9 @@ const PAGE_SIZE: i64 = 200;
 pub enum LiveDefinition {
     Trigger(TriggerTask),
     Periodic(PeriodicTask),
-    /// A periodic task read through the legacy 2021-08-20 API (DescribeTaskDetailDs).
-    Legacy(TaskDsDTO),
+    /// A periodic task read through the legacy 2021-08-20 API (DescribeTaskDetailDs). Boxed:
+    /// TaskDsDTO is several times the size of the others, and every definition would pay it.
+    Legacy(Box<TaskDsDTO>),
 }
 
 impl LiveDefinition {
@@ -489,4 +490,22 @@ pub async fn fetch(
         workflows[position].definitions.insert(task_id, definition);
     }
     Ok(workflows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The legacy answer is boxed: a 10,000-task plan holds 10,000 definitions, and an enum is
+    /// as large as its largest variant (this once cost 33 MiB of peak memory).
+    #[test]
+    fn a_legacy_definition_does_not_grow_every_live_definition() {
+        let largest_current =
+            std::mem::size_of::<TriggerTask>().max(std::mem::size_of::<PeriodicTask>());
+        assert!(
+            std::mem::size_of::<LiveDefinition>() <= largest_current + 8,
+            "{} > {largest_current}",
+            std::mem::size_of::<LiveDefinition>()
+        );
+    }
 }
