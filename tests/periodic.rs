@@ -343,3 +343,62 @@ async fn apply_verifies_each_submitted_version_with_get_task_version() {
         "and every trigger submit too"
     );
 }
+
+/// A plain upstream means "the same cycle": the manifest's cycle_type, DAY_CYCLE when it
+/// declares none. The update once took the live cycle instead, so a task whose cycle was
+/// changed in WeData and not declared was written one way and verified the other, forever.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plain_upstream_of_a_task_without_a_declared_cycle_follows_the_default_cycle() {
+    let setup = setup().await;
+    apply(&setup, &[]).await;
+    let balances = periodic_task(&setup, "build_balances");
+    let balances_id = balances["TaskBaseAttribute"]["TaskId"].clone();
+    let extract_id = periodic_task(&setup, "extract_ledger")["TaskBaseAttribute"]["TaskId"].clone();
+    // Someone makes build_balances hourly in the console, its dependency with it.
+    call(
+        &setup.emulator.endpoint(),
+        "UpdateTask",
+        serde_json::json!({
+            "ProjectId": PROJECT_ID,
+            "TaskId": balances_id,
+            "Task": {
+                "TaskBaseAttribute": {"TaskName": "build_balances", "OwnerUin": "100028579801", "TaskDescription": "hourly"},
+                "TaskConfiguration": {},
+                "TaskSchedulerConfiguration": {
+                    "CycleType": "HOUR_CYCLE",
+                    "CrontabExpression": "0 0 */1 * * ?",
+                    "UpstreamDependencyConfigList": [{"TaskId": extract_id, "MainCyclicConfig": "HOUR", "SubordinateCyclicConfig": "CURRENT_HOUR"}]
+                }
+            }
+        }),
+    )
+    .await;
+    // ... and the manifest stops declaring a cycle (and its crontab).
+    let path = setup.project.path().join("finance/build_balances.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("  cycle_type: DAY_CYCLE\n", "")
+            .replace("  crontab: \"0 0 2 * * ? *\"\n", "")
+            .replace(
+                "  description: Roll ledger entries up into daily account balances\n",
+                "  description: hourly\n",
+            ),
+    )
+    .unwrap();
+
+    let plan = cli(&setup, setup.project.path(), &["plan"]).await;
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    assert!(
+        stdout(&plan)
+            .contains("scheduler.dependency.extract_ledger.main_cyclic_config: \"HOUR\" → \"DAY\""),
+        "{}",
+        stdout(&plan)
+    );
+    apply(&setup, &[]).await;
+    let upstream = &periodic_task(&setup, "build_balances")["TaskSchedulerConfiguration"]["UpstreamDependencyConfigList"]
+        [0];
+    assert_eq!(upstream["MainCyclicConfig"], "DAY");
+    assert_eq!(upstream["SubordinateCyclicConfig"], "CURRENT_DAY");
+    assert_plan_is_clean(&setup, setup.project.path()).await;
+}

@@ -77,10 +77,10 @@ pub fn modify_task(
         }));
         list
     });
+    // The same rule as the desired state: the declared cycle, else the default one.
     let cycle = scheduler
         .cycle_type
         .clone()
-        .or_else(|| live.cycle_type.clone())
         .unwrap_or_else(|| DEFAULT_CYCLE_TYPE.to_owned());
     let dependencies = scheduler
         .upstream

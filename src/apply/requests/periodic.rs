@@ -116,10 +116,11 @@ fn scheduler(
         );
     }
     if let Some(upstream) = &declared.upstream {
+        // The same rule as the desired state: the declared cycle, else the default one (never
+        // the live cycle, which the plan did not compare against).
         let cycle = declared
             .cycle_type
             .as_deref()
-            .or(scheduler.cycle_type.as_deref())
             .unwrap_or(DEFAULT_CYCLE_TYPE)
             .to_owned();
         scheduler.upstream_dependency_config_list = Some(
