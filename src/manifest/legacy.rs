@@ -100,7 +100,7 @@ pub fn check_task(
                 "the task `{}` has no `id:`: on the legacy API every task must be pinned",
                 name.value
             ))
-            .with_hint("the legacy API cannot look tasks up by name, so it only manages tasks that exist: add `id: \"<TaskId>\"` (the console shows it)"),
+            .with_hint("the legacy API cannot look tasks up by name, so it only manages tasks that exist: add `id: \"<TaskId>\"` (the console shows it), or write the manifests with `wedata-gitops import --task-id <TaskId>`"),
         );
     }
     for (path, reason) in unsupported_members(manifest) {
