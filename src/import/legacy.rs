@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::{ImportedFile, add_periodic_members, file_stem, task_document, yaml};
 use crate::api::legacy::TaskDsDTO;
 use crate::manifest::legacy::{UNSUPPORTED_MEMBERS, UNSUPPORTED_STRATEGY_MEMBERS};
-use crate::model::legacy::as_periodic_task;
+use crate::model::legacy::{as_periodic_task, legacy_members};
 use crate::model::live::common_view;
 use crate::model::normalize::default_for;
 
@@ -119,34 +119,16 @@ fn remove_path(document: &mut Map<String, Value>, path: &[&str]) {
 
 /// `scheduler.legacy`: ModifyTaskInfo's own members that differ from their defaults.
 fn legacy_section(detail: &TaskDsDTO) -> Map<String, Value> {
-    let mut section = Map::new();
-    let mut put = |key: &str, value: Option<Value>| {
-        let Some(value) = value else { return };
-        let member = format!("scheduler.legacy.{key}");
-        let is_default =
-            default_for(&member).is_some_and(|default| default == value) || value == json!("");
-        if !is_default {
-            section.insert(key.into(), value);
-        }
-    };
-    put("delay_time", detail.delay_time.map(Value::from));
-    put("startup_time", detail.startup_time.map(Value::from));
-    put("task_action", detail.task_action.clone().map(Value::from));
-    put("cycle_step", detail.cycle_step.map(Value::from));
-    put(
-        "retriable",
-        detail
-            .retriable
-            .map(|retriable| Value::from(retriable == 1)),
-    );
-    put(
-        "dependency_workflow",
-        detail
-            .dependency_workflow
-            .as_deref()
-            .map(|depends| Value::from(depends == "yes")),
-    );
-    section
+    legacy_members(detail)
+        .into_iter()
+        .filter_map(|(key, value)| {
+            let value = value?;
+            let is_default = default_for(&format!("scheduler.legacy.{key}"))
+                .is_some_and(|default| default == value)
+                || value == json!("");
+            (!is_default).then(|| (key.to_owned(), value))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! Only reads. A pinned id WeData does not know is simply absent from the result; saying so
 //! is `reconcile::legacy`'s job.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use futures::StreamExt;
 use futures::stream;
@@ -60,9 +60,11 @@ pub async fn fetch(
     project_id: &str,
     task_ids: &[String],
 ) -> Result<Vec<LiveWorkflow>, ApiError> {
+    // Each id is read once, however often it is asked for.
+    let distinct: BTreeSet<&String> = task_ids.iter().collect();
     let details: Vec<Option<TaskDsDTO>> = stream::iter(
-        task_ids
-            .iter()
+        distinct
+            .into_iter()
             .map(|task_id| describe_task(client, project_id, task_id)),
     )
     .buffer_unordered(CONCURRENCY)
@@ -85,13 +87,6 @@ pub async fn fetch(
                 tasks: Vec::new(),
                 definitions: HashMap::new(),
             });
-        if workflow
-            .tasks
-            .iter()
-            .any(|listed| listed.task_id == base.task_id)
-        {
-            continue;
-        }
         let mut listed: crate::api::types::TriggerTaskBaseAttribute = convert(&base);
         // The legacy API has no version numbers and LastUpdate counts whole seconds, so a
         // saved plan is fingerprinted with a digest of everything DescribeTaskDetailDs said.

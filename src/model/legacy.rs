@@ -34,38 +34,62 @@ pub const CYCLE_TYPES: [(i64, &str); 8] = [
 /// names.
 pub const SELF_DEPEND: [(i64, &str); 3] = [(1, "orderly"), (2, "serial"), (3, "parallel")];
 
-pub fn cycle_type_number(name: &str) -> Option<i64> {
-    CYCLE_TYPES
+/// The legacy number of a 2025 name in `table` (CYCLE_TYPES or SELF_DEPEND).
+fn number_of(table: &[(i64, &str)], name: &str) -> Option<i64> {
+    table
         .iter()
         .find(|(_, known)| *known == name)
         .map(|(number, _)| *number)
+}
+
+/// A value as TaskDsDTO reports it, as its 2025 name: the official example answers names
+/// (`DAY_CYCLE`, `serial`), a legacy number is looked up in `table`.
+fn name_of(table: &[(i64, &str)], reported: &str) -> String {
+    reported
+        .parse::<i64>()
+        .ok()
+        .and_then(|number| table.iter().find(|(known, _)| *known == number))
+        .map_or_else(|| reported.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+pub fn cycle_type_number(name: &str) -> Option<i64> {
+    number_of(&CYCLE_TYPES, name)
 }
 
 pub fn self_depend_number(name: &str) -> Option<i64> {
-    SELF_DEPEND
-        .iter()
-        .find(|(_, known)| *known == name)
-        .map(|(number, _)| *number)
+    number_of(&SELF_DEPEND, name)
 }
 
-/// A cycle type as TaskDsDTO reports it: the 2025 name (the official example says
-/// `DAY_CYCLE`), or a legacy number.
 fn cycle_type_name(reported: &str) -> String {
-    reported
-        .parse::<i64>()
-        .ok()
-        .and_then(|number| CYCLE_TYPES.iter().find(|(known, _)| *known == number))
-        .map_or_else(|| reported.to_owned(), |(_, name)| (*name).to_owned())
+    name_of(&CYCLE_TYPES, reported)
 }
 
-/// SelfDepend as TaskDsDTO reports it: the 2025 name (the official example says `serial`),
-/// or a legacy number.
 fn self_depend_name(reported: &str) -> String {
-    reported
-        .parse::<i64>()
-        .ok()
-        .and_then(|number| SELF_DEPEND.iter().find(|(known, _)| *known == number))
-        .map_or_else(|| reported.to_owned(), |(_, name)| (*name).to_owned())
+    name_of(&SELF_DEPEND, reported)
+}
+
+/// ModifyTaskInfo's own members as TaskDsDTO reports them, by their key under
+/// `scheduler.legacy` and in the manifest's types (`None` when not reported).
+pub fn legacy_members(detail: &TaskDsDTO) -> [(&'static str, Option<Value>); 6] {
+    [
+        ("delay_time", detail.delay_time.map(Value::from)),
+        ("startup_time", detail.startup_time.map(Value::from)),
+        ("task_action", detail.task_action.clone().map(Value::from)),
+        ("cycle_step", detail.cycle_step.map(Value::from)),
+        (
+            "retriable",
+            detail
+                .retriable
+                .map(|retriable| Value::from(retriable == 1)),
+        ),
+        (
+            "dependency_workflow",
+            detail
+                .dependency_workflow
+                .as_deref()
+                .map(|depends| Value::from(depends == "yes")),
+        ),
+    ]
 }
 
 /// The 2025 `Task` a TaskDsDTO describes (members the legacy answer lacks stay unset).
@@ -191,35 +215,9 @@ pub fn legacy_task_state(detail: &TaskDsDTO, names_by_id: &HashMap<String, Strin
             .insert(member.to_owned(), live_value(member, value.as_ref()));
     };
     put(NAME_MEMBER, detail.task_name.clone().map(Value::from));
-    put(
-        "scheduler.legacy.delay_time",
-        detail.delay_time.map(Value::from),
-    );
-    put(
-        "scheduler.legacy.startup_time",
-        detail.startup_time.map(Value::from),
-    );
-    put(
-        "scheduler.legacy.task_action",
-        detail.task_action.clone().map(Value::from),
-    );
-    put(
-        "scheduler.legacy.cycle_step",
-        detail.cycle_step.map(Value::from),
-    );
-    put(
-        "scheduler.legacy.retriable",
-        detail
-            .retriable
-            .map(|retriable| Value::from(retriable == 1)),
-    );
-    put(
-        "scheduler.legacy.dependency_workflow",
-        detail
-            .dependency_workflow
-            .as_deref()
-            .map(|depends| Value::from(depends == "yes")),
-    );
+    for (key, value) in legacy_members(detail) {
+        put(&format!("scheduler.legacy.{key}"), value);
+    }
     state
 }
 

@@ -124,15 +124,23 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     } else {
         HashMap::new()
     };
+    // TaskId → name per live workflow, built once rather than once per task.
+    let names_by_workflow: HashMap<&str, HashMap<String, String>> = live
+        .iter()
+        .map(|workflow| {
+            let mut names = workflow.names_by_id();
+            names.extend(declared_names.clone());
+            (workflow.id.as_str(), names)
+        })
+        .collect();
     let mut declared: HashMap<String, Vec<String>> = HashMap::new();
     let mut tasks = Vec::new();
     for task in &project.tasks {
         let label = workflow_label(task);
         let live_workflow = live_workflow_of(task, live);
-        let mut names_by_id = live_workflow
-            .map(LiveWorkflow::names_by_id)
-            .unwrap_or_default();
-        names_by_id.extend(declared_names.clone());
+        let names_by_id = live_workflow
+            .and_then(|workflow| names_by_workflow.get(workflow.id.as_str()))
+            .unwrap_or(&declared_names);
         let listed = live_workflow.and_then(|workflow| {
             workflow.tasks.iter().find(|candidate| match task.id() {
                 Some(id) => candidate.task_id == *id,
@@ -157,7 +165,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             );
             Some(LiveTask {
                 id: listed.task_id.clone(),
-                state: definition.state(Some(code), &names_by_id),
+                state: definition.state(Some(code), names_by_id),
                 submitted: listed.submit.unwrap_or(false)
                     || listed
                         .task_latest_submit_version_no
@@ -184,12 +192,12 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         let (kind, desired) = if legacy {
             (
                 ResourceKind::LegacyTask,
-                desired::legacy_task_state(task, &names_by_id),
+                desired::legacy_task_state(task, names_by_id),
             )
         } else {
             (
                 ResourceKind::task(task.is_periodic()),
-                desired::task_state(task, &names_by_id),
+                desired::task_state(task, names_by_id),
             )
         };
         tasks.push(TaskInput {

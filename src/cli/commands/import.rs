@@ -167,32 +167,9 @@ fn import_legacy_tasks(
     let runtime = crate::cli::runtime()?;
     let details = runtime.block_on(async {
         let connection = args.connection.connect(defaults, &args.out).await?;
-        let mut details = Vec::new();
-        let mut failure = None;
-        for task_id in &args.task_id {
-            match live::legacy::describe_task(&connection.client, project_id, task_id).await {
-                Ok(Some(detail)) => details.push(detail),
-                Ok(None) => {
-                    failure = Some(miette::miette!(
-                        help = "check the id and the project (--project-id or wedata.yaml)",
-                        "project {project_id} has no task {task_id}"
-                    ));
-                    break;
-                }
-                Err(error) => {
-                    failure = Some(
-                        miette::Report::new(error)
-                            .wrap_err(format!("cannot read task {task_id} from WeData")),
-                    );
-                    break;
-                }
-            }
-        }
+        let read = read_legacy_tasks(&connection.client, project_id, &args.task_id).await;
         connection.close().await;
-        match failure {
-            Some(report) => Err(report),
-            None => Ok(details),
-        }
+        read
     })?;
     let files = crate::import::legacy::task_files(&details);
     let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
@@ -211,6 +188,31 @@ fn import_legacy_tasks(
         args.out.display()
     );
     Ok(ExitStatus::Success)
+}
+
+/// Each task with DescribeTaskDetailDs, in the order asked; a missing one is an error.
+async fn read_legacy_tasks(
+    client: &crate::api::Client,
+    project_id: &str,
+    task_ids: &[String],
+) -> miette::Result<Vec<crate::api::legacy::TaskDsDTO>> {
+    let mut details = Vec::with_capacity(task_ids.len());
+    for task_id in task_ids {
+        let detail = live::legacy::describe_task(client, project_id, task_id)
+            .await
+            .map_err(|error| {
+                miette::Report::new(error)
+                    .wrap_err(format!("cannot read task {task_id} from WeData"))
+            })?
+            .ok_or_else(|| {
+                miette::miette!(
+                    help = "check the id and the project (--project-id or wedata.yaml)",
+                    "project {project_id} has no task {task_id}"
+                )
+            })?;
+        details.push(detail);
+    }
+    Ok(details)
 }
 
 /// Refuses, without --force, to overwrite files that exist, or what `declared_in` says the
