@@ -229,6 +229,19 @@ fn bound(calls: &[Value], rate: u32) -> Duration {
     Duration::from_secs_f64(busiest as f64 / rate as f64)
 }
 
+/// One report line: the wall time against the rate-limit bound of the calls the log holds.
+fn against_bound(what: &str, elapsed: Duration, log: &Path, target: f64) -> String {
+    let logged = calls(log);
+    let limit = bound(&logged, RATE);
+    format!(
+        "{what}: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= {target})",
+        elapsed.as_secs_f64(),
+        logged.len(),
+        limit.as_secs_f64(),
+        elapsed.as_secs_f64() / limit.as_secs_f64()
+    )
+}
+
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let directory = tempfile::tempdir().unwrap();
@@ -249,14 +262,11 @@ fn main() {
             &running.endpoint(),
             RATE,
         ));
-        let logged = calls(&log);
-        let limit = bound(&logged, RATE);
-        report.push(format!(
-            "cold plan, {count:>5} tasks: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= 1.1)",
-            elapsed.as_secs_f64(),
-            logged.len(),
-            limit.as_secs_f64(),
-            elapsed.as_secs_f64() / limit.as_secs_f64()
+        report.push(against_bound(
+            &format!("cold plan, {count:>5} tasks"),
+            elapsed,
+            &log,
+            1.1,
         ));
 
         if count <= 1000 {
@@ -333,14 +343,11 @@ fn main() {
             &running.endpoint(),
             RATE,
         ));
-        let logged = calls(&log);
-        let limit = bound(&logged, RATE);
-        report.push(format!(
-            "legacy plan, 1000 pinned tasks: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= 1.1)",
-            elapsed.as_secs_f64(),
-            logged.len(),
-            limit.as_secs_f64(),
-            elapsed.as_secs_f64() / limit.as_secs_f64()
+        report.push(against_bound(
+            "legacy plan, 1000 pinned tasks",
+            elapsed,
+            &log,
+            1.1,
         ));
         runtime.block_on(running.shutdown());
     }
@@ -359,15 +366,7 @@ fn main() {
             &running.endpoint(),
             RATE,
         ));
-        let logged = calls(&log);
-        let limit = bound(&logged, RATE);
-        report.push(format!(
-            "apply, 1000 creates: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= 1.15)",
-            elapsed.as_secs_f64(),
-            logged.len(),
-            limit.as_secs_f64(),
-            elapsed.as_secs_f64() / limit.as_secs_f64()
-        ));
+        report.push(against_bound("apply, 1000 creates", elapsed, &log, 1.15));
         runtime.block_on(running.shutdown());
     }
 
