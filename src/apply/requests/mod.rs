@@ -6,6 +6,8 @@
 pub mod legacy;
 pub mod periodic;
 
+use std::collections::BTreeMap;
+
 use crate::api::convert;
 use crate::api::types::{
     CreateTriggerTaskBaseAttribute, CreateTriggerTaskRequest, CreateTriggerWorkflowRequest,
@@ -21,6 +23,16 @@ use crate::model::live::encode_code;
 
 /// Resolves a reference to another task into its TaskId, or says why it cannot.
 pub type Resolve<'a> = dyn Fn(&Reference) -> Result<String, String> + 'a;
+
+/// A manifest map as the API's `[{ParamKey, ParamValue}]` list.
+fn param_infos(map: &BTreeMap<String, String>) -> Vec<ParamInfo> {
+    map.iter()
+        .map(|(key, value)| ParamInfo {
+            param_key: key.clone(),
+            param_value: value.clone(),
+        })
+        .collect()
+}
 
 /// The declared configuration laid over `base` (the live one for updates, empty for creates).
 fn configuration(task: &Task, mut base: TriggerTaskConfiguration) -> TriggerTaskConfiguration {
@@ -255,15 +267,7 @@ fn workflow_members(manifest: &TriggerWorkflowManifest) -> UpdateTriggerWorkflow
     UpdateTriggerWorkflowRequest {
         workflow_desc: manifest.description.clone(),
         owner_uin: manifest.owner_uin.clone(),
-        workflow_params: manifest.parameters.as_ref().map(|parameters| {
-            parameters
-                .iter()
-                .map(|(key, value)| ParamInfo {
-                    param_key: key.clone(),
-                    param_value: value.clone(),
-                })
-                .collect()
-        }),
+        workflow_params: manifest.parameters.as_ref().map(param_infos),
         trigger_workflow_scheduler_configurations: manifest.triggers.as_ref().map(|triggers| {
             triggers
                 .iter()

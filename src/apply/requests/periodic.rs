@@ -6,7 +6,7 @@
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
-use super::{Resolve, configuration, shared_scheduler};
+use super::{Resolve, configuration, param_infos, shared_scheduler};
 use crate::api::convert;
 use crate::api::types::{
     CreateTaskBaseAttribute, CreateTaskRequest, CreateWorkflowRequest, DependencyStrategyTask,
@@ -102,15 +102,7 @@ fn scheduler(
                     event_name: listener.event_name.clone(),
                     event_sub_type: listener.event_sub_type.clone(),
                     event_broadcast_type: listener.event_broadcast_type.clone(),
-                    properties_list: listener.properties.as_ref().map(|properties| {
-                        properties
-                            .iter()
-                            .map(|(key, value)| ParamInfo {
-                                param_key: key.clone(),
-                                param_value: value.clone(),
-                            })
-                            .collect()
-                    }),
+                    properties_list: listener.properties.as_ref().map(param_infos),
                 })
                 .collect(),
         );
@@ -291,15 +283,7 @@ fn workflow_schedule(
 }
 
 fn workflow_parameters(manifest: &PeriodicWorkflowManifest) -> Option<Vec<ParamInfo>> {
-    manifest.parameters.as_ref().map(|parameters| {
-        parameters
-            .iter()
-            .map(|(key, value)| ParamInfo {
-                param_key: key.clone(),
-                param_value: value.clone(),
-            })
-            .collect()
-    })
+    manifest.parameters.as_ref().map(param_infos)
 }
 
 pub fn create_workflow(
