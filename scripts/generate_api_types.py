@@ -41,6 +41,47 @@ ACTIONS_2025 = {
     "UpdateWorkflow": True,
     "GetWorkflow": False,
     "ListWorkflows": False,
+    # Stage I: the deployment lock is a code file in a code folder (Data Exploration).
+    "CreateCodeFolder": True,
+    "CreateCodeFile": True,
+    "UpdateCodeFile": True,
+    "GetCodeFile": False,
+    "DeleteCodeFile": True,
+    "ListCodeFolderContents": False,
+    # Stage J: downstream impact.
+    "ListDownstreamTriggerTasks": False,
+    "ListDownstreamTasks": False,
+    "ListUpstreamTriggerTasks": False,
+    "ListUpstreamTasks": False,
+    # Stage K: runs, operations, instances and backfills.
+    "CreateTriggerWorkflowRun": True,
+    "GetTriggerWorkflowRun": False,
+    "ListTriggerWorkflowRuns": False,
+    "ListTriggerTaskRuns": False,
+    "GetTriggerTaskRun": False,
+    "KillTriggerWorkflowRuns": True,
+    "GetOpsTask": False,
+    "ListOpsTasks": False,
+    "StartOpsTasks": True,
+    "PauseOpsTasksAsync": True,
+    "StopOpsTasksAsync": True,
+    "GetOpsAsyncJob": False,
+    "ListTaskInstances": False,
+    "GetTaskInstance": False,
+    "GetTaskInstanceLog": False,
+    "CreateDataBackfillPlan": True,
+    "GetDataBackfillPlan": False,
+    "ListDataBackfillInstances": False,
+    # Stage L: version history.
+    "ListTaskVersions": False,
+    "GetTaskCode": False,
+    # Stage M: doctor's permission check.
+    "GetMyWorkflowMaxPermission": False,
+    # Stage R: folders.
+    "CreateWorkflowFolder": True,
+    "CreateTaskFolder": True,
+    "ListWorkflowFolders": False,
+    "ListTaskFolders": False,
 }
 
 # The legacy subset legacy projects (`api_version: "2021-08-20"`) use.
@@ -123,7 +164,7 @@ def closure(definition: dict, actions: dict) -> list:
 
 def first_line(text: str) -> str:
     line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
-    return line.replace("*/", "* /")
+    return line.replace("*/", "* /").replace("\t", " ")
 
 
 def generate(version: str, path: Path, actions: dict) -> str:

@@ -56,13 +56,80 @@ macro_rules! for_each_action {
         $check::<UpdateWorkflowRequest, UpdateWorkflowResponse>("UpdateWorkflow");
         $check::<GetWorkflowRequest, GetWorkflowResponse>("GetWorkflow");
         $check::<ListWorkflowsRequest, ListWorkflowsResponse>("ListWorkflows");
+        $check::<CreateCodeFolderRequest, CreateCodeFolderResponse>("CreateCodeFolder");
+        $check::<CreateCodeFileRequest, CreateCodeFileResponse>("CreateCodeFile");
+        $check::<UpdateCodeFileRequest, UpdateCodeFileResponse>("UpdateCodeFile");
+        $check::<GetCodeFileRequest, GetCodeFileResponse>("GetCodeFile");
+        $check::<DeleteCodeFileRequest, DeleteCodeFileResponse>("DeleteCodeFile");
+        $check::<ListCodeFolderContentsRequest, ListCodeFolderContentsResponse>(
+            "ListCodeFolderContents",
+        );
+        $check::<ListDownstreamTriggerTasksRequest, ListDownstreamTriggerTasksResponse>(
+            "ListDownstreamTriggerTasks",
+        );
+        $check::<ListDownstreamTasksRequest, ListDownstreamTasksResponse>("ListDownstreamTasks");
+        $check::<ListUpstreamTriggerTasksRequest, ListUpstreamTriggerTasksResponse>(
+            "ListUpstreamTriggerTasks",
+        );
+        $check::<ListUpstreamTasksRequest, ListUpstreamTasksResponse>("ListUpstreamTasks");
+        $check::<CreateTriggerWorkflowRunRequest, CreateTriggerWorkflowRunResponse>(
+            "CreateTriggerWorkflowRun",
+        );
+        $check::<GetTriggerWorkflowRunRequest, GetTriggerWorkflowRunResponse>(
+            "GetTriggerWorkflowRun",
+        );
+        $check::<ListTriggerWorkflowRunsRequest, ListTriggerWorkflowRunsResponse>(
+            "ListTriggerWorkflowRuns",
+        );
+        $check::<ListTriggerTaskRunsRequest, ListTriggerTaskRunsResponse>("ListTriggerTaskRuns");
+        $check::<GetTriggerTaskRunRequest, GetTriggerTaskRunResponse>("GetTriggerTaskRun");
+        $check::<KillTriggerWorkflowRunsRequest, KillTriggerWorkflowRunsResponse>(
+            "KillTriggerWorkflowRuns",
+        );
+        $check::<GetOpsTaskRequest, GetOpsTaskResponse>("GetOpsTask");
+        $check::<ListOpsTasksRequest, ListOpsTasksResponse>("ListOpsTasks");
+        $check::<StartOpsTasksRequest, StartOpsTasksResponse>("StartOpsTasks");
+        $check::<PauseOpsTasksAsyncRequest, PauseOpsTasksAsyncResponse>("PauseOpsTasksAsync");
+        $check::<StopOpsTasksAsyncRequest, StopOpsTasksAsyncResponse>("StopOpsTasksAsync");
+        $check::<GetOpsAsyncJobRequest, GetOpsAsyncJobResponse>("GetOpsAsyncJob");
+        $check::<ListTaskInstancesRequest, ListTaskInstancesResponse>("ListTaskInstances");
+        $check::<GetTaskInstanceRequest, GetTaskInstanceResponse>("GetTaskInstance");
+        $check::<GetTaskInstanceLogRequest, GetTaskInstanceLogResponse>("GetTaskInstanceLog");
+        $check::<CreateDataBackfillPlanRequest, CreateDataBackfillPlanResponse>(
+            "CreateDataBackfillPlan",
+        );
+        $check::<GetDataBackfillPlanRequest, GetDataBackfillPlanResponse>("GetDataBackfillPlan");
+        $check::<ListDataBackfillInstancesRequest, ListDataBackfillInstancesResponse>(
+            "ListDataBackfillInstances",
+        );
+        $check::<ListTaskVersionsRequest, ListTaskVersionsResponse>("ListTaskVersions");
+        $check::<GetTaskCodeRequest, GetTaskCodeResponse>("GetTaskCode");
+        $check::<GetMyWorkflowMaxPermissionRequest, GetMyWorkflowMaxPermissionResponse>(
+            "GetMyWorkflowMaxPermission",
+        );
+        $check::<CreateWorkflowFolderRequest, CreateWorkflowFolderResponse>("CreateWorkflowFolder");
+        $check::<CreateTaskFolderRequest, CreateTaskFolderResponse>("CreateTaskFolder");
+        $check::<ListWorkflowFoldersRequest, ListWorkflowFoldersResponse>("ListWorkflowFolders");
+        $check::<ListTaskFoldersRequest, ListTaskFoldersResponse>("ListTaskFolders");
     }};
 }
 
 #[test]
 fn every_used_action_is_covered() {
     let listed: BTreeSet<&str> = ACTIONS.iter().map(|(name, _)| *name).collect();
-    assert_eq!(listed.len(), 24);
+    assert_eq!(listed.len(), ACTIONS.len(), "an action is listed twice");
+    // Every generated action goes through the member-for-member and example checks below.
+    thread_local! {
+        static CHECKED: std::cell::RefCell<BTreeSet<&'static str>> = const {
+            std::cell::RefCell::new(BTreeSet::new())
+        };
+    }
+    fn record<Request, Response>(action: &'static str) {
+        CHECKED.with(|checked| checked.borrow_mut().insert(action));
+    }
+    for_each_action!(record);
+    let checked = CHECKED.with(|checked| checked.borrow().clone());
+    assert_eq!(checked, listed, "for_each_action! and ACTIONS differ");
     let definition = definition();
     for name in &listed {
         assert!(
@@ -218,6 +285,11 @@ fn every_official_example_response_decodes_without_loss() {
         for (index, case) in cases.iter().enumerate() {
             let output: Value = serde_json::from_str(case["output"].as_str().unwrap()).unwrap();
             let original = output["Response"].clone();
+            // A few official examples show an error answer (GetOpsTask's is InternalError):
+            // the client reads those as errors, never into the action's data type.
+            if original.get("Error").is_some() {
+                continue;
+            }
             let decoded: Response = serde_json::from_value(original.clone())
                 .unwrap_or_else(|error| panic!("{action} example {index}: {error}"));
             let round_trip = serde_json::to_value(&decoded).unwrap();
@@ -308,6 +380,11 @@ fn legacy_types_match_the_2021_definition_and_its_examples() {
         for case in examples["actions"][action].as_array().into_iter().flatten() {
             let output: Value = serde_json::from_str(case["output"].as_str().unwrap()).unwrap();
             let original = output["Response"].clone();
+            // A few official examples show an error answer (GetOpsTask's is InternalError):
+            // the client reads those as errors, never into the action's data type.
+            if original.get("Error").is_some() {
+                continue;
+            }
             let decoded: Response = serde_json::from_value(original.clone())
                 .unwrap_or_else(|error| panic!("{action}: {error}"));
             // Coordinates are floats: 331 and 331.0 are the same number.

@@ -13,6 +13,486 @@ use serde::{Deserialize, Serialize};
 
 use super::Action;
 
+/// 单次补录实例详情
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BackfillInstance {
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 任务Id
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 实例数据时间
+    #[serde(
+        rename = "CurRunDate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cur_run_date: Option<String>,
+    /// 执行状态
+    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// 开始时间
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// 结束时间
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// 执行时长
+    #[serde(rename = "CostTime", default, skip_serializing_if = "Option::is_none")]
+    pub cost_time: Option<String>,
+}
+
+/// 补录计划的所有实例
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BackfillInstanceCollection {
+    /// 分页页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 分页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 记录总数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 补录实例列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<BackfillInstance>>,
+}
+
+/// 工作流执行的业务枚举信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BizStateEnumInfoBrief {
+    /// 标签key
+    #[serde(rename = "LabelKey", default, skip_serializing_if = "Option::is_none")]
+    pub label_key: Option<String>,
+    /// 标签值
+    #[serde(
+        rename = "LabelValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label_value: Option<String>,
+    /// 标签总数量
+    #[serde(rename = "Count", default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+}
+
+/// 数据探索脚本业务处理实体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CodeFile {
+    /// <p>脚本ID</p>
+    #[serde(
+        rename = "CodeFileId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_id: Option<String>,
+    /// <p>脚本名称</p>
+    #[serde(
+        rename = "CodeFileName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_name: Option<String>,
+    /// <p>脚本所有者 uin</p>
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// <p>脚本配置</p>
+    #[serde(
+        rename = "CodeFileConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_config: Option<CodeFileConfig>,
+    /// <p>脚本内容</p>
+    #[serde(
+        rename = "CodeFileContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_content: Option<String>,
+    /// <p>最近一次操作人</p>
+    #[serde(
+        rename = "UpdateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_user_uin: Option<String>,
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// <p>更新时间 yyyy-MM-dd hh:mm:ss</p>
+    #[serde(
+        rename = "UpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: Option<String>,
+    /// <p>创建时间 yyyy-MM-dd hh:mm:ss</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// <p>权限范围：SHARED, PRIVATE</p>
+    #[serde(
+        rename = "AccessScope",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access_scope: Option<String>,
+    /// <p>节点全路径，/aaa/bbb/ccc.ipynb，由各个节点的名称组成</p>
+    #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// <p>父文件夹路径</p>
+    #[serde(
+        rename = "ParentFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_folder_path: Option<String>,
+    /// <p>返回保存后的versionId</p>
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+}
+
+/// 数据探索脚本配置
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CodeFileConfig {
+    /// 高级运行参数,变量替换，map-json String,String
+    #[serde(rename = "Params", default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
+    /// notebook kernel session信息
+    #[serde(
+        rename = "NotebookSessionInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notebook_session_info: Option<NotebookSessionInfo>,
+}
+
+/// 数据探索脚本文件树节点
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CodeFolderNode {
+    /// 唯一标识
+    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// 名称
+    #[serde(rename = "Title", default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// 类型 folder，script
+    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// 是否叶子节点
+    #[serde(rename = "IsLeaf", default, skip_serializing_if = "Option::is_none")]
+    pub is_leaf: Option<bool>,
+    /// 业务参数
+    #[serde(rename = "Params", default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
+    /// 权限范围: SHARED, PRIVATE
+    #[serde(
+        rename = "AccessScope",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access_scope: Option<String>,
+    /// 节点路径
+    #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 目录/文件责任人uin
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 创建人
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 当前用户对节点拥有的权限
+    #[serde(
+        rename = "NodePermission",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub node_permission: Option<String>,
+    /// 子节点列表
+    #[serde(rename = "Children", default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<CodeFolderNode>>,
+    /// 父文件夹路径
+    #[serde(
+        rename = "ParentFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_folder_path: Option<String>,
+}
+
+/// CodeStudio文件对象操作结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CodeStudioFileActionResult {
+    /// 成功true，失败false
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+    /// 文件夹ID
+    #[serde(
+        rename = "CodeFileId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_id: Option<String>,
+}
+
+/// CodeStudio文件夹对象操作结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CodeStudioFolderResult {
+    /// 文件夹ID
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+}
+
+/// 存算配置映射列表，对应页面“存算引擎配置”
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ComputeConfigMapping {
+    /// <p>任务类型ID</p><p>枚举值：</p><ul><li>32： DLC_SQL</li><li>46： DLC_SPARK</li><li>50： DLC_PYSPARK</li></ul>
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<i64>,
+    /// <p>存算配置项。当前支持：COMPUTE_ENGINE、DLC_ENGINE_RESOURCE_GROUP</p><p>枚举值：</p><ul><li>COMPUTE_ENGINE： DLC 标准计算引擎</li><li>DLC_ENGINE_RESOURCE_GROUP：  DLC 标准引擎资源组</li></ul>
+    #[serde(
+        rename = "ComputeConfigItem",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub compute_config_item: Option<String>,
+    /// <p>指定任务列表，非空时表示任务级覆盖，当前仅支持 DLC_SQL</p>
+    #[serde(rename = "TaskIds", default, skip_serializing_if = "Option::is_none")]
+    pub task_ids: Option<Vec<String>>,
+    /// <p>ComputeConfigItem=COMPUTE_ENGINE 时表示原引擎名；ComputeConfigItem=DLC_ENGINE_RESOURCE_GROUP 时表示原 DLC 标准引擎资源组名</p>
+    #[serde(
+        rename = "SourceValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_value: Option<String>,
+    /// <p>ComputeConfigItem=COMPUTE_ENGINE 时表示目标引擎名；ComputeConfigItem=DLC_ENGINE_RESOURCE_GROUP 时表示目标 DLC 标准引擎资源组名</p>
+    #[serde(
+        rename = "TargetValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_value: Option<String>,
+}
+
+/// CreateCodeFile请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateCodeFileRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 代码文件名称
+    #[serde(rename = "CodeFileName")]
+    pub code_file_name: String,
+    /// 父文件夹path，例如/aaa/bbb/ccc，路径头需带斜杠，根目录传/
+    #[serde(rename = "ParentFolderPath")]
+    pub parent_folder_path: String,
+    /// 代码文件配置
+    #[serde(
+        rename = "CodeFileConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_config: Option<CodeFileConfig>,
+    /// 代码文件内容
+    #[serde(
+        rename = "CodeFileContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_content: Option<String>,
+}
+
+/// CreateCodeFile返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateCodeFileResponse {
+    /// 结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CodeFile>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// CreateCodeFolder请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateCodeFolderRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 文件夹名称
+    #[serde(rename = "FolderName")]
+    pub folder_name: String,
+    /// 父文件夹path，例如/aaa/bbb/ccc，路径头需带斜杠，根目录传/
+    #[serde(rename = "ParentFolderPath")]
+    pub parent_folder_path: String,
+}
+
+/// CreateCodeFolder返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateCodeFolderResponse {
+    /// 成功true，失败false
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CodeStudioFolderResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// CreateDataBackfillPlan请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateDataBackfillPlanRequest {
+    /// <p>所属项目Id</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>补录任务集合</p>
+    #[serde(rename = "TaskIds")]
+    pub task_ids: Vec<String>,
+    /// <p>补录任务的数据时间配置</p>
+    #[serde(rename = "DataBackfillRangeList")]
+    pub data_backfill_range_list: Vec<DataBackfillRange>,
+    /// <p>时区，默认UTC+8</p>
+    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// <p>数据补录计划名称，不填则由系统随机生成一串字符</p>
+    #[serde(
+        rename = "DataBackfillPlanName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_backfill_plan_name: Option<String>,
+    /// <p>检查父任务类型，取值范围：- NONE-全部不检查- ALL-检查全部上游父任务- MAKE_SCOPE-只在（当前补录计划）选中任务中检查,默认NONE不检查</p>
+    #[serde(
+        rename = "CheckParentType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub check_parent_type: Option<String>,
+    /// <p>补录是否忽略事件依赖,默认true</p>
+    #[serde(
+        rename = "SkipEventListening",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub skip_event_listening: Option<bool>,
+    /// <p>自定义的工作流自依赖，yes或者no；如果不配置，则使用工作流原有自依赖</p>
+    #[serde(
+        rename = "RedefineSelfWorkflowDependency",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_self_workflow_dependency: Option<String>,
+    /// <p>自定义实例运行并发度, 如果不配置，则使用任务原有自依赖</p>
+    #[serde(
+        rename = "RedefineParallelNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_parallel_num: Option<u64>,
+    /// <p>调度资源组id，为空则表示使用任务原有调度执行资源组</p>
+    #[serde(
+        rename = "SchedulerResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_resource_group_id: Option<String>,
+    /// <p>集成任务资源组id，为空则表示使用任务原有调度执行资源组</p>
+    #[serde(
+        rename = "IntegrationResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub integration_resource_group_id: Option<String>,
+    /// <p>自定义参数，可以重新指定任务的参数，方便补录实例执行新的逻辑</p>
+    #[serde(
+        rename = "RedefineParamList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_param_list: Option<Vec<KVPair>>,
+    /// <p>补录是实例数据时间顺序，生效必须满足2个条件:</p><ol><li>必须同周期任务</li><li>优先按依赖关系执行，无依赖关系影响的情况下按配置执行顺序执行</li></ol><p>可选值</p><ul><li>NORMAL: 不设置</li><li>ORDER: 顺序</li><li>REVERSE: 逆序<br>不设置默认为NORMAL</li></ul>
+    #[serde(
+        rename = "DataTimeOrder",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_time_order: Option<String>,
+    /// <p>补录实例重新生成周期，如果设置会重新指定补录任务实例的生成周期，目前只会将天实例转换成每月1号生成的实例</p><ul><li>MONTH_CYCLE: 月</li></ul>
+    #[serde(
+        rename = "RedefineCycleType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_cycle_type: Option<String>,
+    /// <p>存算配置映射列表，对应页面“存算引擎配置”</p>
+    #[serde(
+        rename = "ComputeConfigMappings",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub compute_config_mappings: Option<Vec<ComputeConfigMapping>>,
+}
+
+/// CreateDataBackfillPlan返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateDataBackfillPlanResponse {
+    /// <p>数据补录计划创建结果</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateDataReplenishmentPlan>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 创建数据补录计划结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateDataReplenishmentPlan {
+    /// 补录计划Id
+    #[serde(
+        rename = "DataBackfillPlanId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_backfill_plan_id: Option<String>,
+}
+
+/// 创建文件夹结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateFolderResult {
+    /// 创建成功的文件夹ID。如果创建失败则报错。
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+}
+
 /// 创建任务基本属性信息
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CreateTaskBaseAttribute {
@@ -112,6 +592,49 @@ pub struct CreateTaskConfiguration {
         skip_serializing_if = "Option::is_none"
     )]
     pub bundle_info: Option<String>,
+}
+
+/// CreateTaskFolder请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskFolderRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 父文件夹绝对路径，如/abc/de，如果是根目录则传/
+    #[serde(rename = "ParentTaskFolderPath")]
+    pub parent_task_folder_path: String,
+    /// 要创建的文件夹名字
+    #[serde(rename = "TaskFolderName")]
+    pub task_folder_name: String,
+    /// 任务文件夹类型
+    #[serde(rename = "TaskFolderType")]
+    pub task_folder_type: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+}
+
+/// CreateTaskFolder返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskFolderResponse {
+    /// 创建文件夹结果，如果创建失败则报错。
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateTaskFolderResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 创建任务文件夹结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTaskFolderResult {
+    /// 创建成功的文件夹ID。如果创建失败则报错。
+    #[serde(
+        rename = "TaskFolderId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_id: Option<String>,
 }
 
 /// CreateTask请求参数结构体
@@ -687,6 +1210,89 @@ pub struct CreateTriggerWorkflowResult {
     pub workflow_id: Option<String>,
 }
 
+/// CreateTriggerWorkflowRun请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerWorkflowRunRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 自定义运行参数，如果为空或者null则使用工作流最新配置
+    #[serde(
+        rename = "AdvancedParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub advanced_params: Option<Vec<SchedulingParameter>>,
+    /// 本次需要运行指定的任务ID集合，如果为null或为空则运行全部
+    #[serde(rename = "TaskIds", default, skip_serializing_if = "Option::is_none")]
+    pub task_ids: Option<Vec<String>>,
+    /// 指定的调度资源组id，为空默认原资源组
+    #[serde(
+        rename = "SchedulingResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduling_resource_group_id: Option<String>,
+    /// 指定的集成资源组id，为空默认原资源组
+    #[serde(
+        rename = "IntegrationResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub integration_resource_group_id: Option<String>,
+}
+
+/// CreateTriggerWorkflowRun返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerWorkflowRunResponse {
+    /// 操作结果信息
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateTriggerWorkflowRunResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 工作流调度模式下，工作流触发运行结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateTriggerWorkflowRunResult {
+    /// 工作流执行id
+    #[serde(
+        rename = "WorkflowExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_execution_id: Option<String>,
+}
+
+/// CreateWorkflowFolder请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateWorkflowFolderRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 父文件夹绝对路径，如/abc/de，如果是根目录则传/
+    #[serde(rename = "ParentFolderPath")]
+    pub parent_folder_path: String,
+    /// 要创建的文件夹名字
+    #[serde(rename = "FolderName")]
+    pub folder_name: String,
+}
+
+/// CreateWorkflowFolder返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CreateWorkflowFolderResponse {
+    /// 创建文件夹结果，如果创建失败则报错。
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CreateFolderResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// CreateWorkflow请求参数结构体
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CreateWorkflowRequest {
@@ -763,6 +1369,175 @@ pub struct CreateWorkflowResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub workflow_id: Option<String>,
+}
+
+/// 补录计划详情
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DataBackfill {
+    /// 项目Id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 数据补录计划id
+    #[serde(
+        rename = "DataBackfillPlanId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_backfill_plan_id: Option<String>,
+    /// 数据补录计划名称
+    #[serde(
+        rename = "DataBackfillPlanName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_backfill_plan_name: Option<String>,
+    /// 补录任务集合
+    #[serde(rename = "TaskIds", default, skip_serializing_if = "Option::is_none")]
+    pub task_ids: Option<Vec<String>>,
+    /// 补录任务的数据配置列表
+    #[serde(
+        rename = "DataBackfillRangeList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_backfill_range_list: Option<Vec<DataBackfillRange>>,
+    /// 检查父任务类型，取值范围：- NONE-全部不检查- ALL-检查全部上游父任务- MAKE_SCOPE-只在（当前补录计划）选中任务中检查
+    #[serde(
+        rename = "CheckParentType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub check_parent_type: Option<String>,
+    /// 补录是否忽略事件依赖
+    #[serde(
+        rename = "SkipEventListening",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub skip_event_listening: Option<bool>,
+    /// 自定义实例运行并发度, 返回为null或者不返回，则表示任务原有自依赖
+    #[serde(
+        rename = "RedefineParallelNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_parallel_num: Option<u64>,
+    /// 自定义的工作流自依赖，yes或者no；如果不配置，则使用工作流原有自依赖
+    #[serde(
+        rename = "RedefineSelfWorkflowDependency",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_self_workflow_dependency: Option<String>,
+    /// 调度资源组id
+    #[serde(
+        rename = "SchedulerResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_resource_group_id: Option<String>,
+    /// 集成资源组id
+    #[serde(
+        rename = "IntegrationResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub integration_resource_group_id: Option<String>,
+    /// 补录自定义的生成周期
+    #[serde(
+        rename = "RedefineCycleType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_cycle_type: Option<String>,
+    /// 自定义参数
+    #[serde(
+        rename = "RedefineParamList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub redefine_param_list: Option<Vec<KVPair>>,
+    /// 补录任务的执行开始时间
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// 补录任务的执行结束时间
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// 创建用户id
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 补录计划实例完成百分数
+    #[serde(
+        rename = "CompletePercent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub complete_percent: Option<u64>,
+    /// 补录计划实例成功百分数
+    #[serde(
+        rename = "SuccessPercent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success_percent: Option<u64>,
+    /// 补录是实例数据时间顺序，生效必须满足2个条件:1. 必须同周期任务2. 优先按依赖关系执行，无依赖关系影响的情况下按配置执行顺序执行 可选值- NORMAL: 不设置- ORDER: 顺序- REVERSE: 逆序不设置默认为NORMAL
+    #[serde(
+        rename = "DataTimeOrder",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_time_order: Option<String>,
+}
+
+/// 补录计划日期范围
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DataBackfillRange {
+    /// 开始日期，格式yyyy-MM-dd 表示从指定日期的00:00:00开始
+    #[serde(rename = "StartDate", default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    /// 结束日期，格式yyyy-MM-dd，表示从指定日期的 23:59:59结束
+    #[serde(rename = "EndDate", default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    /// 在[StartDate, EndDate]之间每天的开始时间点，格式HH:mm,只针对小时及周期小于小时的任务生效
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// 在[StartDate, EndDate]之间每天的结束时间点，格式HH:mm,只针对小时及周期小于小时的任务生效
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+}
+
+/// DeleteCodeFile请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteCodeFileRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 代码文件ID，参数值来自CreateCodeFile接口的返回
+    #[serde(rename = "CodeFileId")]
+    pub code_file_id: String,
+}
+
+/// DeleteCodeFile返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeleteCodeFileResponse {
+    /// 执行结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CodeStudioFileActionResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// DeleteTask请求参数结构体
@@ -843,6 +1618,38 @@ pub struct DeleteTriggerTaskResponse {
     /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
     #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+}
+
+/// 查询任务上游依赖详情分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DependencyConfigPage {
+    /// 满足查询条件的数据总条数。
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 满足查询条件的数据总页数。
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 当前请求的数据页数。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 当前请求的数据页条数。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 分页数据
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TaskDependDto>>,
 }
 
 /// 依赖配置策略
@@ -926,6 +1733,254 @@ pub struct EventListener {
         skip_serializing_if = "Option::is_none"
     )]
     pub properties_list: Option<Vec<ParamInfo>>,
+}
+
+/// 执行操作结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ExecutionActionBrief {
+    /// 操作实体 ID
+    #[serde(rename = "ItemId", default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// 操作实体名称
+    #[serde(rename = "ItemName", default, skip_serializing_if = "Option::is_none")]
+    pub item_name: Option<String>,
+    /// 操作 ID
+    #[serde(
+        rename = "ExecutionActionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_action_id: Option<String>,
+    /// 失败信息
+    #[serde(
+        rename = "ErrorMessage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: Option<String>,
+    /// 操作状态，true：成功，false：失败
+    #[serde(rename = "OpStatus", default, skip_serializing_if = "Option::is_none")]
+    pub op_status: Option<bool>,
+}
+
+/// 通用过滤器
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Filter {
+    /// <p>过滤字段名称</p>
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// <p>过滤值列表</p>
+    #[serde(rename = "Values", default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+}
+
+/// GetCodeFile请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetCodeFileRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 代码文件ID，参数值来自CreateCodeFile接口的返回
+    #[serde(rename = "CodeFileId")]
+    pub code_file_id: String,
+    /// true：返回文件内容+配置，false：不返回文件内容，只返回配置信息；默认为false
+    #[serde(
+        rename = "IncludeContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub include_content: Option<bool>,
+}
+
+/// GetCodeFile返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetCodeFileResponse {
+    /// 代码文件详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CodeFile>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetDataBackfillPlan请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetDataBackfillPlanRequest {
+    /// 项目id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 补录计划id
+    #[serde(rename = "DataBackfillPlanId")]
+    pub data_backfill_plan_id: String,
+    /// 展示时区，默认UTC+8
+    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+/// GetDataBackfillPlan返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetDataBackfillPlanResponse {
+    /// 补录详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataBackfill>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetMyWorkflowMaxPermission请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetMyWorkflowMaxPermissionRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 授权实体ID
+    #[serde(rename = "EntityId")]
+    pub entity_id: String,
+    /// 授权实体类型,folder/workflow
+    #[serde(rename = "EntityType")]
+    pub entity_type: String,
+}
+
+/// GetMyWorkflowMaxPermission返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetMyWorkflowMaxPermissionResponse {
+    /// 当前用户对实体资源的递归最大权限类型
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WorkflowMaxPermission>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetOpsAsyncJob请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetOpsAsyncJobRequest {
+    /// 项目id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 异步操作id
+    #[serde(rename = "AsyncId")]
+    pub async_id: String,
+}
+
+/// GetOpsAsyncJob返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetOpsAsyncJobResponse {
+    /// 异步操作详情结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<OpsAsyncJobDetail>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetOpsTask请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetOpsTaskRequest {
+    /// 任务Id
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+}
+
+/// GetOpsTask返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetOpsTaskResponse {
+    /// 任务详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Task>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTaskCode请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskCodeRequest {
+    /// 所属项目id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+}
+
+/// GetTaskCode返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskCodeResponse {
+    /// 获取任务代码结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TaskCodeResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTaskInstanceLog请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskInstanceLogRequest {
+    /// **项目ID**
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// **实例唯一标识**
+    #[serde(rename = "InstanceKey")]
+    pub instance_key: String,
+    /// **实例生命周期编号，标识实例的某一次执行**例如：周期实例第一次运行的编号为0，用户后期又重跑了该实例，第二次执行的编号为1; 默认最新一次
+    #[serde(
+        rename = "LifeRoundNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub life_round_num: Option<u64>,
+    /// **日志级别** 默认All - Info - Debug - Warn - Error - All
+    #[serde(rename = "LogLevel", default, skip_serializing_if = "Option::is_none")]
+    pub log_level: Option<String>,
+    /// **分页查询日志时使用，无具体业务含义** 第一次查询时值为null 第二次及以后查询时使用上一次查询返回信息中的NextCursor字段值即可
+    #[serde(
+        rename = "NextCursor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_cursor: Option<String>,
+}
+
+/// GetTaskInstanceLog返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskInstanceLogResponse {
+    /// 调度实例详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<InstanceLog>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// GetTaskInstance请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskInstanceRequest {
+    /// 所属项目id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 实例唯一标识，可以通过ListInstances获取
+    #[serde(rename = "InstanceKey")]
+    pub instance_key: String,
+    /// **时区**timeZone, 传入的时间字符串的所在时区，默认UTC+8
+    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+/// GetTaskInstance返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTaskInstanceResponse {
+    /// 实例详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TaskInstanceDetail>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// GetTask请求参数结构体
@@ -1019,6 +2074,28 @@ pub struct GetTriggerTaskResponse {
     pub request_id: Option<String>,
 }
 
+/// GetTriggerTaskRun请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskRunRequest {
+    /// 工作空间 ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务运行 ID
+    #[serde(rename = "TaskExecutionId")]
+    pub task_execution_id: String,
+}
+
+/// GetTriggerTaskRun返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerTaskRunResponse {
+    /// 工作流任务运行列表分页结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerTaskRunBrief>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// GetTriggerTaskVersion请求参数结构体
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GetTriggerTaskVersionRequest {
@@ -1066,6 +2143,38 @@ pub struct GetTriggerWorkflowResponse {
     pub request_id: Option<String>,
 }
 
+/// GetTriggerWorkflowRun请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerWorkflowRunRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流执行ID
+    #[serde(rename = "WorkflowExecutionId")]
+    pub workflow_execution_id: String,
+    /// 过滤条件
+    #[serde(rename = "Filters", default, skip_serializing_if = "Option::is_none")]
+    pub filters: Option<Vec<Filter>>,
+    /// 排序条件
+    #[serde(
+        rename = "OrderFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_fields: Option<Vec<OrderField>>,
+}
+
+/// GetTriggerWorkflowRun返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GetTriggerWorkflowRunResponse {
+    /// 工作流任务信息
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerWorkflowTaskRunDetailBrief>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// GetWorkflow请求参数结构体
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GetWorkflowRequest {
@@ -1108,6 +2217,382 @@ pub struct InTaskParameter {
     pub r#type: Option<String>,
 }
 
+/// 实例日志内容
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct InstanceLog {
+    /// 实例唯一标识
+    #[serde(
+        rename = "InstanceKey",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_key: Option<String>,
+    /// 项目ID
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// **运行代码内容**
+    #[serde(
+        rename = "CodeContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_content: Option<String>,
+    /// **日志内容**
+    #[serde(rename = "LogInfo", default, skip_serializing_if = "Option::is_none")]
+    pub log_info: Option<String>,
+    /// **分页查询日志时使用，无具体业务含义**
+    #[serde(
+        rename = "NextCursor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_cursor: Option<String>,
+}
+
+/// 键值对
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KVPair {
+    /// 键名
+    #[serde(rename = "K", default, skip_serializing_if = "Option::is_none")]
+    pub k: Option<String>,
+    /// 值，请勿传SQL(请求会被视为攻击接口)，如果有需要，请将SQL进行Base64转码并解码。
+    #[serde(rename = "V", default, skip_serializing_if = "Option::is_none")]
+    pub v: Option<String>,
+}
+
+/// KillTriggerWorkflowRuns请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KillTriggerWorkflowRunsRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 指定要停止的工作流执行ID
+    #[serde(
+        rename = "WorkflowExecutionIdList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_execution_id_list: Option<Vec<String>>,
+    /// 当指定的工作流运行为空时，是否全部终止正在运行的工作流执行
+    #[serde(rename = "All", default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<bool>,
+    /// 当指定的工作流运行为空时，是否仅停止等待中的工作流运行
+    #[serde(rename = "Pending", default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<bool>,
+}
+
+/// KillTriggerWorkflowRuns返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KillTriggerWorkflowRunsResponse {
+    /// 工作流运行操作结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<ExecutionActionBrief>>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListCodeFolderContents请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListCodeFolderContentsRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 父文件夹path，例如/aaa/bbb/ccc，路径头需带斜杠，根目录传/
+    #[serde(
+        rename = "ParentFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_folder_path: Option<String>,
+    /// 文件夹名称/代码文件名称搜索
+    #[serde(rename = "Keyword", default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// 只查询文件夹
+    #[serde(
+        rename = "OnlyFolderNode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub only_folder_node: Option<bool>,
+    /// 是否只查询用户自己创建的代码文件
+    #[serde(
+        rename = "OnlyUserSelfScript",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub only_user_self_script: Option<bool>,
+}
+
+/// ListCodeFolderContents返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListCodeFolderContentsResponse {
+    /// 结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<CodeFolderNode>>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListDataBackfillInstances请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListDataBackfillInstancesRequest {
+    /// 所属项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 补录计划Id
+    #[serde(rename = "DataBackfillPlanId")]
+    pub data_backfill_plan_id: String,
+    /// 任务Id
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 分页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListDataBackfillInstances返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListDataBackfillInstancesResponse {
+    /// 单个补录计划下的所有补录实例
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<BackfillInstanceCollection>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListDownstreamTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListDownstreamTasksRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 分页大小
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 分页页码
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListDownstreamTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListDownstreamTasksResponse {
+    /// 下游依赖详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DependencyConfigPage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListDownstreamTriggerTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListDownstreamTriggerTasksRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务ID
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 分页页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 分页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListDownstreamTriggerTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListDownstreamTriggerTasksResponse {
+    /// 下游依赖详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerDependencyConfigPage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 任务列表分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListOpsTasksPage {
+    /// 结果总数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 记录列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TaskOpsInfo>>,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 分页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListOpsTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListOpsTasksRequest {
+    /// 项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 分页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<String>,
+    /// 分页页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<String>,
+    /// 任务类型Id
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<String>,
+    /// 工作流Id
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 责任人id
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 文件夹Id
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// 数据源id
+    #[serde(
+        rename = "SourceServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_service_id: Option<String>,
+    /// 目标数据源id
+    #[serde(
+        rename = "TargetServiceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_service_id: Option<String>,
+    /// 资源组id
+    #[serde(
+        rename = "ExecutorGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_id: Option<String>,
+    /// 任务周期类型
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// 任务状态:
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 时区, 默认默认UTC+8
+    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+/// ListOpsTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListOpsTasksResponse {
+    /// 任务列表
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListOpsTasksPage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListTaskFolders请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskFoldersRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 父文件夹绝对路径，如/abc/de，如果是根目录则传/
+    #[serde(rename = "ParentTaskFolderPath")]
+    pub parent_task_folder_path: String,
+    /// 工作流ID
+    #[serde(rename = "WorkflowId")]
+    pub workflow_id: String,
+    /// 任务文件夹类型
+    #[serde(rename = "TaskFolderType")]
+    pub task_folder_type: String,
+    /// 数据页数，大于等于1。默认1
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 每页显示的数据条数，最小为10条，最大为200 条。默认10
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListTaskFolders返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskFoldersResponse {
+    /// 分页的文件夹查询结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TaskFolderPage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// 查询任务信息分页
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ListTaskInfo {
@@ -1138,6 +2623,218 @@ pub struct ListTaskInfo {
         skip_serializing_if = "Option::is_none"
     )]
     pub total_page_number: Option<u64>,
+}
+
+/// ListTaskInstances请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskInstancesRequest {
+    /// **项目ID**
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// **页码，整型**
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<i64>,
+    /// **每页显示的条数，默认为10，最小值为1、最大值为100
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+    /// **任务名称 或 任务ID**
+    #[serde(rename = "Keyword", default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// **时区**timeZone, 传入的时间字符串的所在时区，默认UTC+8
+    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// **实例类型**
+    #[serde(
+        rename = "InstanceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_type: Option<u64>,
+    /// **实例状态** - WAIT_EVENT: 等待事件 - WAIT_UPSTREAM: 等待上游 - WAIT_RUN: 等待运行 - RUNNING: 运行中 - SKIP_RUNNING: 跳过运行 - FAILED_RETRY: 失败重试 - EXPIRED: 失败 - COMPLETED: 成功
+    #[serde(
+        rename = "InstanceState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_state: Option<String>,
+    /// **任务类型Id**
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<u64>,
+    /// **任务周期类型** * ONEOFF_CYCLE: 一次性 * YEAR_CYCLE: 年 * MONTH_CYCLE: 月 * WEEK_CYCLE: 周 * DAY_CYCLE: 天 * HOUR_CYCLE: 小时 * MINUTE_CYCLE: 分钟 * CRONTAB_CYCLE: crontab表达式类型
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// **任务负责人id**
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// **任务所属文件id**
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// **任务所属工作流id**
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// **执行资源组Id**
+    #[serde(
+        rename = "ExecutorGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_id: Option<String>,
+    /// **实例计划调度时间过滤条件**过滤起始时间，时间格式为 yyyy-MM-dd HH:mm:ss
+    #[serde(
+        rename = "ScheduleTimeFrom",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time_from: Option<String>,
+    /// **实例计划调度时间过滤条件**过滤截止时间，时间格式为 yyyy-MM-dd HH:mm:ss
+    #[serde(
+        rename = "ScheduleTimeTo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time_to: Option<String>,
+    /// **实例执行开始时间过滤条件**过滤起始时间，时间格式为 yyyy-MM-dd HH:mm:ss
+    #[serde(
+        rename = "StartTimeFrom",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time_from: Option<String>,
+    /// **实例执行开始时间过滤条件**
+    #[serde(
+        rename = "StartTimeTo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time_to: Option<String>,
+    /// **实例最近更新时间过滤条件**
+    #[serde(
+        rename = "LastUpdateTimeFrom",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time_from: Option<String>,
+    /// **实例最近更新时间过滤条件**
+    #[serde(
+        rename = "LastUpdateTimeTo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time_to: Option<String>,
+    /// **查询结果排序字段**- SCHEDULE_DATE 表示 根据计划调度时间排序- START_TIME 表示 根据实例开始执行时间排序- END_TIME 表示 根据实例结束执行时间排序- COST_TIME 表示 根据实例执行时长排序
+    #[serde(
+        rename = "SortColumn",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort_column: Option<String>,
+    /// **实例排序方式**
+    #[serde(rename = "SortType", default, skip_serializing_if = "Option::is_none")]
+    pub sort_type: Option<String>,
+}
+
+/// ListTaskInstances返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskInstancesResponse {
+    /// 实例结果集
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TaskInstancePage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 查询任务版本分页列表
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskVersions {
+    /// 记录列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TaskVersion>>,
+    /// 满足查询条件的数据总条数。
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 满足查询条件的数据总页数。
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 当前页记录数
+    #[serde(rename = "PageCount", default, skip_serializing_if = "Option::is_none")]
+    pub page_count: Option<u64>,
+    /// 当前请求的数据页条数。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 当前请求的数据页数。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+}
+
+/// ListTaskVersions请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskVersionsRequest {
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// <p>任务ID</p>
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// <p>保存版本：SAVE<br>提交版本：SUBMIT<br>默认为SAVE</p>
+    #[serde(
+        rename = "TaskVersionType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_version_type: Option<String>,
+    /// <p>请求的数据页数。默认值为1，取值大于等于1。</p>
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// <p>每页显示的数据条数。默认值为10 ，最小值为10，最大值为200。</p>
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// <p>是否为使用版本</p>
+    #[serde(
+        rename = "UsedVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub used_version: Option<bool>,
+}
+
+/// ListTaskVersions返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTaskVersionsResponse {
+    /// <p>版本列表</p>
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListTaskVersions>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// ListTasks请求参数结构体
@@ -1270,6 +2967,196 @@ pub struct ListTriggerTaskInfo {
         skip_serializing_if = "Option::is_none"
     )]
     pub total_page_number: Option<u64>,
+}
+
+/// 查询任务运行列表返回参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskRunBrief {
+    /// 任务运行ID
+    #[serde(
+        rename = "ExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_id: Option<String>,
+    /// 工作流ID
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流运行ID
+    #[serde(
+        rename = "WorkflowExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_execution_id: Option<String>,
+    /// 任务ID
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 触发类型
+    #[serde(
+        rename = "TriggerType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_type: Option<String>,
+    /// 等待时长，单位秒
+    #[serde(rename = "WaitTime", default, skip_serializing_if = "Option::is_none")]
+    pub wait_time: Option<String>,
+    /// 运行账号
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+    /// 计划调度时间
+    #[serde(
+        rename = "ScheduleTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time: Option<String>,
+    /// 运行开始时间
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// 运行结束时间
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// 运行时间
+    #[serde(
+        rename = "ExecutionTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_time: Option<String>,
+    /// 系统自动重试次数
+    #[serde(
+        rename = "RetryTimes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_times: Option<i64>,
+    /// 错误码描述
+    #[serde(
+        rename = "ErrorCodeStr",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_code_str: Option<String>,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 用户手动重跑次数
+    #[serde(
+        rename = "RerunTimes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rerun_times: Option<i64>,
+    /// 任务运行状态
+    #[serde(
+        rename = "TaskExecutionState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_execution_state: Option<String>,
+    /// 是否是最新一次运行
+    #[serde(
+        rename = "IsLatestExecution",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_latest_execution: Option<bool>,
+}
+
+/// 查询工作流结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskRunResult {
+    /// 总记录数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 任务运行信息集合
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<ListTriggerTaskRunBrief>>,
+}
+
+/// ListTriggerTaskRuns请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskRunsRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 过滤参数，任务名称或ID查询: Keyword，工作流ID查询: WorkflowId，文件夹查询: FolderId，负责人查询: InChargeUin，工作流执行ID: WorkflowExecutionId，任务执行ID: ExecutionId，任务ID: TaskId，计划调度时间区间: ScheduleTimeGreaterEqual / ScheduleTimeLessEqual
+    #[serde(rename = "Filters", default, skip_serializing_if = "Option::is_none")]
+    pub filters: Option<Vec<Filter>>,
+    /// 排序字段，排序字段名称 如下开始时间：CreateTime，结束时间：EndTime，计划调度时间：ScheduleTime
+    #[serde(
+        rename = "OrderFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_fields: Option<Vec<OrderField>>,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListTriggerTaskRuns返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerTaskRunsResponse {
+    /// 任务运行查询结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<ListTriggerTaskRunResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// 查询任务版本分页列表
@@ -1478,6 +3365,45 @@ pub struct ListTriggerWorkflowInfo {
     pub total_count: Option<u64>,
 }
 
+/// ListTriggerWorkflowRuns请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerWorkflowRunsRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 过滤参数, 工作流名称或ID查询名称: Keyword, 工作流ID查询名称: WorkflowId,文件夹查询名称: FolderId, 负责人查询名称: InChargeUin, 运行账号ID查询名称: ExecuteUserUin, 工作流执行id: ExecutionId, 计划调度时间区间: ScheduleTimeGreaterEqual, ScheduleTimeLessEqual
+    #[serde(rename = "Filters", default, skip_serializing_if = "Option::is_none")]
+    pub filters: Option<Vec<Filter>>,
+    /// 排序字段，排序字段名称 如下开始时间：CreateTime，结束时间：EndTime，计划调度时间：ScheduleTime
+    #[serde(
+        rename = "OrderFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_fields: Option<Vec<OrderField>>,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListTriggerWorkflowRuns返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListTriggerWorkflowRunsResponse {
+    /// 工作流运行查询结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerWorkflowRunResult>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// ListTriggerWorkflows请求参数结构体
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ListTriggerWorkflowsRequest {
@@ -1546,6 +3472,102 @@ pub struct ListTriggerWorkflowsResponse {
     /// <p>查询工作流分页信息</p>
     #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
     pub data: Option<ListTriggerWorkflowInfo>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListUpstreamTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListUpstreamTasksRequest {
+    /// 项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 请求的数据页数。默认值为1，取值大于等于1。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 请求的数据页数。默认值为1，取值大于等于1。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListUpstreamTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListUpstreamTasksResponse {
+    /// 上游任务详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DependencyConfigPage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListUpstreamTriggerTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListUpstreamTriggerTasksRequest {
+    /// 项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id
+    #[serde(rename = "TaskId")]
+    pub task_id: String,
+    /// 请求的数据页数。默认值为1，取值大于等于1。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 请求的数据页数。默认值为1，取值大于等于1。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListUpstreamTriggerTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListUpstreamTriggerTasksResponse {
+    /// 上游任务详情
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<TriggerDependencyConfigPage>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// ListWorkflowFolders请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListWorkflowFoldersRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 父文件夹绝对路径，如/abc/de，如果是根目录则传/
+    #[serde(rename = "ParentFolderPath")]
+    pub parent_folder_path: String,
+    /// 数据页数，大于等于1。默认1
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 每页显示的数据条数，最小为10条，最大为200 条。默认10
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+}
+
+/// ListWorkflowFolders返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListWorkflowFoldersResponse {
+    /// 分页的文件夹查询结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<WorkflowFolderPage>,
     /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
     #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -1656,6 +3678,106 @@ pub struct ListWorkflowsResponse {
     pub request_id: Option<String>,
 }
 
+/// notebook kernel session信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NotebookSessionInfo {
+    /// 会话ID
+    #[serde(
+        rename = "NotebookSessionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notebook_session_id: Option<String>,
+    /// 会话名称
+    #[serde(
+        rename = "NotebookSessionName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notebook_session_name: Option<String>,
+}
+
+/// 异步操作详情
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OpsAsyncJobDetail {
+    /// 项目id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 操作id
+    #[serde(rename = "AsyncId", default, skip_serializing_if = "Option::is_none")]
+    pub async_id: Option<String>,
+    /// 异步操作类型
+    #[serde(rename = "AsyncType", default, skip_serializing_if = "Option::is_none")]
+    pub async_type: Option<String>,
+    /// 异步操作状态：初始状态: INIT; 运行中: RUNNING; 成功: SUCCESS; 失败: FAIL; 部分成功: PART_SUCCESS
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 错误信息
+    #[serde(rename = "ErrorDesc", default, skip_serializing_if = "Option::is_none")]
+    pub error_desc: Option<String>,
+    /// 子操作总数
+    #[serde(
+        rename = "TotalSubProcessCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_sub_process_count: Option<u64>,
+    /// 已完成的子操作个数
+    #[serde(
+        rename = "FinishedSubProcessCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finished_sub_process_count: Option<u64>,
+    /// 已成功的子操作个数
+    #[serde(
+        rename = "SuccessSubProcessCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success_sub_process_count: Option<u64>,
+    /// 操作人id
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// 操作创建时间
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 更新时间
+    #[serde(
+        rename = "UpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: Option<String>,
+}
+
+/// 异步操作返回结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OpsAsyncResponse {
+    /// 异步执行记录Id
+    #[serde(rename = "AsyncId", default, skip_serializing_if = "Option::is_none")]
+    pub async_id: Option<String>,
+}
+
+/// 通用排序字段
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OrderField {
+    /// <p>排序字段名称</p>
+    #[serde(rename = "Name")]
+    pub name: String,
+    /// <p>排序方向：ASC|DESC</p>
+    #[serde(rename = "Direction")]
+    pub direction: String,
+}
+
 /// 参数传递-输出参数
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OutTaskParameter {
@@ -1676,6 +3798,123 @@ pub struct ParamInfo {
     /// 参数值
     #[serde(rename = "ParamValue")]
     pub param_value: String,
+}
+
+/// PauseOpsTasksAsync请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PauseOpsTasksAsyncRequest {
+    /// 所属项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id列表
+    #[serde(rename = "TaskIds")]
+    pub task_ids: Vec<String>,
+    /// 是否需要终止已生成实例
+    #[serde(
+        rename = "KillInstance",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kill_instance: Option<bool>,
+}
+
+/// PauseOpsTasksAsync返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PauseOpsTasksAsyncResponse {
+    /// 异步操作结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<OpsAsyncResponse>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 任务调度变量参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SchedulingParameter {
+    /// 参数名
+    #[serde(rename = "ParamKey", default, skip_serializing_if = "Option::is_none")]
+    pub param_key: Option<String>,
+    /// 参数值
+    #[serde(
+        rename = "ParamValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub param_value: Option<String>,
+    /// 拓展参数json
+    #[serde(
+        rename = "ExtProperties",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ext_properties: Option<String>,
+}
+
+/// StartOpsTasks请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StartOpsTasksRequest {
+    /// 所属项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id列表
+    #[serde(rename = "TaskIds")]
+    pub task_ids: Vec<String>,
+    /// 启动时是否补录上次暂停到当前的中间实例，默认false即不补录
+    #[serde(
+        rename = "EnableDataBackfill",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub enable_data_backfill: Option<bool>,
+}
+
+/// StartOpsTasks返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StartOpsTasksResponse {
+    /// 异步操作结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<StartTasks>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// 批量启动任务返回参数
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StartTasks {
+    /// 任务启动是否成功
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<bool>,
+}
+
+/// StopOpsTasksAsync请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StopOpsTasksAsyncRequest {
+    /// 所属项目Id
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 任务Id列表
+    #[serde(rename = "TaskIds")]
+    pub task_ids: Vec<String>,
+    /// 是否终止已生成实例，默认false
+    #[serde(
+        rename = "KillInstance",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kill_instance: Option<bool>,
+}
+
+/// StopOpsTasksAsync返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StopOpsTasksAsyncResponse {
+    /// AsyncId
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<OpsAsyncResponse>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// SubmitTask请求参数结构体
@@ -2033,6 +4272,94 @@ pub struct TaskDataRegistry {
     pub qualified_name: Option<String>,
 }
 
+/// 依赖任务信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskDependDto {
+    /// 任务Id
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 工作流id
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 项目id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 任务状态:
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 任务类型id
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<u64>,
+    /// 任务类型描述
+    #[serde(
+        rename = "TaskTypeDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_desc: Option<String>,
+    /// 调度计划展示描述信息
+    #[serde(
+        rename = "ScheduleDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_desc: Option<String>,
+    /// 任务开始时间
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// 任务结束时间
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// 延迟时间
+    #[serde(rename = "DelayTime", default, skip_serializing_if = "Option::is_none")]
+    pub delay_time: Option<u64>,
+    /// 周期类型：默认为 D
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// 负责人
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 弹性周期配置
+    #[serde(
+        rename = "TaskAction",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_action: Option<String>,
+    /// 调度初始化策略
+    #[serde(
+        rename = "InitStrategy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub init_strategy: Option<String>,
+    /// crontab表达式
+    #[serde(
+        rename = "CrontabExpression",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crontab_expression: Option<String>,
+}
+
 /// 任务扩展信息参数
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TaskExtParameter {
@@ -2042,6 +4369,509 @@ pub struct TaskExtParameter {
     /// 参数值
     #[serde(rename = "ParamValue")]
     pub param_value: String,
+}
+
+/// 任务文件夹信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskFolder {
+    /// 项目ID
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 文件夹ID
+    #[serde(
+        rename = "TaskFolderId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_id: Option<String>,
+    /// 文件夹绝对路径
+    #[serde(
+        rename = "TaskFolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_folder_path: Option<String>,
+    /// 创建人ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+}
+
+/// 任务文件夹分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskFolderPage {
+    /// 数据页数，大于等于1
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 每页显示的数据条数，最小为10条，最大为200 条
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 文件夹总数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 文件夹列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TaskFolder>>,
+}
+
+/// 调度任务实例实体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskInstance {
+    /// 所属项目id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// **实例唯一标识**
+    #[serde(
+        rename = "InstanceKey",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_key: Option<String>,
+    /// 文件夹ID
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// 文件夹名称
+    #[serde(
+        rename = "FolderName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub folder_name: Option<String>,
+    /// 工作流ID
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 任务ID
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 实例数据时间
+    #[serde(
+        rename = "CurRunDate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cur_run_date: Option<String>,
+    /// **实例状态**
+    #[serde(
+        rename = "InstanceState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_state: Option<String>,
+    /// **实例类型**
+    #[serde(
+        rename = "InstanceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_type: Option<u64>,
+    /// 负责人列表
+    #[serde(
+        rename = "OwnerUinList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_uin_list: Option<Vec<String>>,
+    /// 累计运行次数
+    #[serde(
+        rename = "TotalRunNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_run_num: Option<u64>,
+    /// 任务类型描述
+    #[serde(rename = "TaskType", default, skip_serializing_if = "Option::is_none")]
+    pub task_type: Option<String>,
+    /// 任务类型id
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<i64>,
+    /// **任务周期类型**
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// 每次运行失败，下发重试次数限制
+    #[serde(rename = "TryLimit", default, skip_serializing_if = "Option::is_none")]
+    pub try_limit: Option<u64>,
+    /// **失败重试次数**
+    #[serde(rename = "Tries", default, skip_serializing_if = "Option::is_none")]
+    pub tries: Option<u64>,
+    /// 运行开始时间
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// 运行完成时间
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// 耗费时间, 单位ms
+    #[serde(rename = "CostTime", default, skip_serializing_if = "Option::is_none")]
+    pub cost_time: Option<i64>,
+    /// 计划调度时间
+    #[serde(
+        rename = "SchedulerTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_time: Option<String>,
+    /// 实例最近更新时间, 时间格式为 yyyy-MM-dd HH:mm:ss
+    #[serde(
+        rename = "LastUpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time: Option<String>,
+    /// 执行资源组ID
+    #[serde(
+        rename = "ExecutorGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_id: Option<String>,
+    /// 资源组名称
+    #[serde(
+        rename = "ExecutorGroupName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_name: Option<String>,
+}
+
+/// 调度任务实例详情
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskInstanceDetail {
+    /// 所属项目id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// **实例唯一标识**
+    #[serde(
+        rename = "InstanceKey",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_key: Option<String>,
+    /// 文件夹ID
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// 文件夹名称
+    #[serde(
+        rename = "FolderName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub folder_name: Option<String>,
+    /// 工作流ID
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 任务ID
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// taskType对应的id
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<i64>,
+    /// 任务类型
+    #[serde(rename = "TaskType", default, skip_serializing_if = "Option::is_none")]
+    pub task_type: Option<String>,
+    /// **任务周期类型**
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// 实例数据时间
+    #[serde(
+        rename = "CurRunDate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cur_run_date: Option<String>,
+    /// **实例状态**
+    #[serde(
+        rename = "InstanceState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_state: Option<String>,
+    /// **实例类型**
+    #[serde(
+        rename = "InstanceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_type: Option<u64>,
+    /// 负责人列表
+    #[serde(
+        rename = "OwnerUinList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_uin_list: Option<Vec<String>>,
+    /// 累计运行次数
+    #[serde(
+        rename = "TotalRunNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_run_num: Option<u64>,
+    /// 每次运行失败，下发重试次数限制
+    #[serde(rename = "TryLimit", default, skip_serializing_if = "Option::is_none")]
+    pub try_limit: Option<u64>,
+    /// **失败重试次数**
+    #[serde(rename = "Tries", default, skip_serializing_if = "Option::is_none")]
+    pub tries: Option<u64>,
+    /// 耗费时间, 单位ms
+    #[serde(rename = "CostTime", default, skip_serializing_if = "Option::is_none")]
+    pub cost_time: Option<i64>,
+    /// 运行开始时间
+    #[serde(rename = "StartTime", default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// 运行完成时间
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// 计划调度时间
+    #[serde(
+        rename = "SchedulerTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduler_time: Option<String>,
+    /// 实例最近更新时间, 时间格式为 yyyy-MM-dd HH:mm:ss
+    #[serde(
+        rename = "LastUpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time: Option<String>,
+    /// 执行资源组ID
+    #[serde(
+        rename = "ExecutorGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_id: Option<String>,
+    /// 资源组名称
+    #[serde(
+        rename = "ExecutorGroupName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_name: Option<String>,
+    /// 简要的任务失败信息
+    #[serde(
+        rename = "JobErrorMsg",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub job_error_msg: Option<String>,
+}
+
+/// 实例列表分页实体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskInstancePage {
+    /// **总条数**
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// **总分页数**
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 每页条目数
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 数据列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TaskInstance>>,
+}
+
+/// 任务运维工作流列表详情
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskOpsInfo {
+    /// 任务ID
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 任务名
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 负责人Id
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+    /// 任务状态:
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 文件夹id
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// 文件夹名字
+    #[serde(
+        rename = "FolderName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub folder_name: Option<String>,
+    /// 工作流id
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 项目id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 项目名称
+    #[serde(
+        rename = "ProjectName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub project_name: Option<String>,
+    /// 更新人名称
+    #[serde(
+        rename = "UpdateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_user_uin: Option<String>,
+    /// 任务类型Id：
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<u64>,
+    /// 任务类型描述
+    #[serde(
+        rename = "TaskTypeDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_desc: Option<String>,
+    /// 任务周期类型
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// 资源组id
+    #[serde(
+        rename = "ExecutorGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_id: Option<String>,
+    /// 调度描述
+    #[serde(
+        rename = "ScheduleDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_desc: Option<String>,
+    /// 资源组名称
+    #[serde(
+        rename = "ExecutorGroupName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub executor_group_name: Option<String>,
+    /// 最新调度提交时间
+    #[serde(
+        rename = "LastSchedulerCommitTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_scheduler_commit_time: Option<String>,
+    /// 首次执行时间
+    #[serde(
+        rename = "FirstRunTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_run_time: Option<String>,
+    /// 最近一次提交时间
+    #[serde(
+        rename = "FirstSubmitTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_submit_time: Option<String>,
+    /// 创建时间
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// 最近更新时间
+    #[serde(
+        rename = "LastUpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_update_time: Option<String>,
 }
 
 /// 任务调度配置信息
@@ -2284,6 +5114,66 @@ pub struct TaskSchedulingParameter {
 
 /// 任务版本列表信息
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskVersion {
+    /// <p>保存时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// <p>版本号</p>
+    #[serde(
+        rename = "VersionNum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_num: Option<String>,
+    /// <p>创建人</p>
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+    /// <p>保存版本id</p>
+    #[serde(rename = "VersionId", default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+    /// <p>版本描述信息</p>
+    #[serde(
+        rename = "VersionRemark",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version_remark: Option<String>,
+    /// <p>审批状态（只有提交版本有）</p>
+    #[serde(
+        rename = "ApproveStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_status: Option<String>,
+    /// <p>生产状态（只有提交版本有）</p>
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// <p>审批人（只有提交版本有）</p>
+    #[serde(
+        rename = "ApproveUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve_user_uin: Option<String>,
+    /// <p>是否为使用版本</p>
+    #[serde(
+        rename = "UsedVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub used_version: Option<bool>,
+}
+
+/// 任务版本列表信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TaskVersionDetail {
     /// 保存时间
     #[serde(
@@ -2340,6 +5230,38 @@ pub struct TaskVersionDetail {
         skip_serializing_if = "Option::is_none"
     )]
     pub approve_user_uin: Option<String>,
+}
+
+/// 查询任务上游依赖详情分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerDependencyConfigPage {
+    /// 满足查询条件的数据总条数。
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 满足查询条件的数据总页数。
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 当前请求的数据页数。
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 当前请求的数据页条数。
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 分页数据
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TriggerTaskDependDto>>,
 }
 
 /// 任务对象
@@ -2569,6 +5491,416 @@ pub struct TriggerTaskConfiguration {
         skip_serializing_if = "Option::is_none"
     )]
     pub bundle_info: Option<String>,
+}
+
+/// 依赖的工作流调度任务信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskDependDto {
+    /// 任务Id
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 任务名称
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// 工作流id
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// 工作流名称
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// 项目id
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 任务状态:
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 任务类型id
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<u64>,
+    /// 任务类型描述
+    #[serde(
+        rename = "TaskTypeDesc",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_desc: Option<String>,
+    /// 负责人
+    #[serde(rename = "OwnerUin", default, skip_serializing_if = "Option::is_none")]
+    pub owner_uin: Option<String>,
+}
+
+/// 工作流调度模式下的任务运行概要信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerTaskRunBrief {
+    /// <p>任务运行ID</p>
+    #[serde(
+        rename = "ExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_id: Option<String>,
+    /// <p>执行状态，运行失败:FAILED、运行成功:SUCCESS、等待中:PENDING、跳过运行:SKIP、运行中:RUNNING</p>
+    #[serde(
+        rename = "ExecutionState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_state: Option<String>,
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// <p>工作流ID</p>
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// <p>工作流运行ID</p>
+    #[serde(
+        rename = "WorkflowExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_execution_id: Option<String>,
+    /// <p>任务 ID</p>
+    #[serde(rename = "TaskId", default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// <p>任务类型</p>
+    #[serde(rename = "TaskType", default, skip_serializing_if = "Option::is_none")]
+    pub task_type: Option<String>,
+    /// <p>任务版本</p>
+    #[serde(
+        rename = "TaskVersionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_version_id: Option<String>,
+    /// <p>触发类型</p>
+    #[serde(
+        rename = "TriggerType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_type: Option<String>,
+    /// <p>等待时长，单位秒</p>
+    #[serde(rename = "WaitTime", default, skip_serializing_if = "Option::is_none")]
+    pub wait_time: Option<String>,
+    /// <p>所属资源组</p>
+    #[serde(
+        rename = "ResourceGroup",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group: Option<String>,
+    /// <p>错误码</p>
+    #[serde(rename = "ErrorCode", default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// <p>运行账号</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+    /// <p>创建人 ID</p>
+    #[serde(
+        rename = "CreaterUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creater_uin: Option<String>,
+    /// <p>执行平台执行 ID</p>
+    #[serde(rename = "JobId", default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    /// <p>创建时间戳</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// <p>计划调度时间</p>
+    #[serde(
+        rename = "ScheduleTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time: Option<String>,
+    /// <p>更新时间戳</p>
+    #[serde(
+        rename = "UpdateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: Option<String>,
+    /// <p>依赖任务完成时间</p>
+    #[serde(
+        rename = "DependenceFinishedTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependence_finished_time: Option<String>,
+    /// <p>任务下发执行平台时间</p>
+    #[serde(
+        rename = "QueueStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub queue_start_time: Option<String>,
+    /// <p>开始等待资源时间</p>
+    #[serde(
+        rename = "PendingStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pending_start_time: Option<String>,
+    /// <p>运行开始时间</p>
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// <p>运行结束时间</p>
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// <p>排队时间</p>
+    #[serde(
+        rename = "QueueCostTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub queue_cost_time: Option<String>,
+    /// <p>运行时间</p>
+    #[serde(
+        rename = "ExecutionTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_time: Option<String>,
+    /// <p>总花费时间</p>
+    #[serde(
+        rename = "AllCostTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub all_cost_time: Option<String>,
+    /// <p>时区</p>
+    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// <p>依赖上游任务 ID 列表</p>
+    #[serde(
+        rename = "DependOnList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub depend_on_list: Option<Vec<String>>,
+    /// <p>运行参数</p>
+    #[serde(rename = "RunParams", default, skip_serializing_if = "Option::is_none")]
+    pub run_params: Option<String>,
+    /// <p>任务扩展信息，包含脚本路径</p>
+    #[serde(
+        rename = "TaskTypeExtensions",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_extensions: Option<String>,
+    /// <p>重试次数，为 0 则表示首次运行</p>
+    #[serde(
+        rename = "RetryTimes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_times: Option<u64>,
+    /// <p>左侧坐标</p>
+    #[serde(
+        rename = "LeftCoordinate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub left_coordinate: Option<f64>,
+    /// <p>顶部坐标</p>
+    #[serde(
+        rename = "TopCoordinate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub top_coordinate: Option<f64>,
+    /// <p>资源组 ID</p>
+    #[serde(
+        rename = "ResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group_id: Option<String>,
+    /// <p>错误码描述</p>
+    #[serde(
+        rename = "ErrorCodeStr",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_code_str: Option<String>,
+    /// <p>创建人 UIN</p>
+    #[serde(rename = "CreateUin", default, skip_serializing_if = "Option::is_none")]
+    pub create_uin: Option<String>,
+    /// <p>下发执行平台时间</p>
+    #[serde(rename = "IssueTime", default, skip_serializing_if = "Option::is_none")]
+    pub issue_time: Option<String>,
+    /// <p>任务名称</p>
+    #[serde(rename = "TaskName", default, skip_serializing_if = "Option::is_none")]
+    pub task_name: Option<String>,
+    /// <p>工作流名称</p>
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// <p>运行人名称</p>
+    #[serde(
+        rename = "ExecuteUserName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_name: Option<String>,
+    /// <p>重跑次数</p>
+    #[serde(
+        rename = "RerunTimes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rerun_times: Option<u64>,
+    /// <p>是否是最新一次运行</p>
+    #[serde(
+        rename = "IsLatestExecution",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_latest_execution: Option<bool>,
+    /// <p>任务运行状态</p>
+    #[serde(
+        rename = "TaskExecutionState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_execution_state: Option<String>,
+    /// <p>周期类型</p>
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// <p>责任人名称</p>
+    #[serde(
+        rename = "UserNameInCharge",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_name_in_charge: Option<String>,
+    /// <p>责任人id</p>
+    #[serde(
+        rename = "UserUinInCharge",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_uin_in_charge: Option<String>,
+    /// <p>资源组名称</p>
+    #[serde(
+        rename = "ResourceGroupName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_group_name: Option<String>,
+    /// <p>时区</p>
+    #[serde(rename = "Timezone", default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// <p>文件夹id</p>
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// <p>文件夹名称</p>
+    #[serde(
+        rename = "FolderName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub folder_name: Option<String>,
+    /// <p>项目名称</p>
+    #[serde(
+        rename = "ProjectName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub project_name: Option<String>,
+    /// <p>任务类型id</p>
+    #[serde(
+        rename = "TaskTypeId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_type_id: Option<i64>,
+    /// <p>工作流运行参数</p>
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<String>,
+    /// <p>是否支持重跑</p>
+    #[serde(
+        rename = "SupportRerun",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub support_rerun: Option<bool>,
+    /// <p>工作流运行状态</p>
+    #[serde(
+        rename = "WorkflowExecutionState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_execution_state: Option<String>,
+    /// <p>任务执行结果</p>
+    #[serde(
+        rename = "ExecutionResult",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_result: Option<String>,
+    /// <p>依赖策略</p>
+    #[serde(
+        rename = "DependencyTriggerPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dependency_trigger_policy: Option<String>,
+    /// <p>关联实体是否存在，true表示任务/工作流等实体存在，false表示实体已被删除</p>
+    #[serde(
+        rename = "AssociatedEntityExist",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub associated_entity_exist: Option<bool>,
+    /// <p>调度执行类型</p><p>枚举值：</p><ul><li>0： 正常调度</li><li>1： 空跑调度</li><li>2： 用户驱动，手动触发</li></ul>
+    #[serde(
+        rename = "ScheduleRunType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_run_type: Option<String>,
 }
 
 /// 任务调度配置信息
@@ -2942,6 +6274,339 @@ pub struct TriggerWorkflowInfo {
     pub execute_user_uin: Option<String>,
 }
 
+/// 工作流运行概要信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerWorkflowRunBrief {
+    /// <p>用户AppId</p>
+    #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    /// <p>项目ID</p>
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// <p>工作流名称</p>
+    #[serde(
+        rename = "WorkflowName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_name: Option<String>,
+    /// <p>工作流ID</p>
+    #[serde(
+        rename = "WorkflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: Option<String>,
+    /// <p>工作流运行ID</p>
+    #[serde(
+        rename = "ExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_id: Option<String>,
+    /// <p>触发器ID</p>
+    #[serde(rename = "TriggerId", default, skip_serializing_if = "Option::is_none")]
+    pub trigger_id: Option<String>,
+    /// <p>触发方式:调度触发Scheduler、手动触发ManualTrigger、事件触发Event</p>
+    #[serde(
+        rename = "TriggerType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_type: Option<String>,
+    /// <p>工作流触发时间</p>
+    #[serde(
+        rename = "CreateTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: Option<String>,
+    /// <p>计划调度时间</p>
+    #[serde(
+        rename = "ScheduleTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_time: Option<String>,
+    /// <p>执行开始时间戳</p>
+    #[serde(
+        rename = "ExecutionStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_start_time: Option<String>,
+    /// <p>执行结束时间戳</p>
+    #[serde(
+        rename = "ExecutionEndTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_end_time: Option<String>,
+    /// <p>运行时长，单位秒</p>
+    #[serde(
+        rename = "ExecutionCostTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_cost_time: Option<String>,
+    /// <p>并发排队花费时间，单位秒</p>
+    #[serde(
+        rename = "QueueCostTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub queue_cost_time: Option<String>,
+    /// <p>等待资源花费时间，单位秒</p>
+    #[serde(
+        rename = "PendingCostTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pending_cost_time: Option<String>,
+    /// <p>执行状态，运行失败:FAILED、运行成功:SUCCESS、等待中:PENDING、跳过运行:SKIPED、运行中:RUNNING</p>
+    #[serde(
+        rename = "ExecutionState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_state: Option<String>,
+    /// <p>运行用户UIN</p>
+    #[serde(
+        rename = "ExecuteUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_uin: Option<String>,
+    /// <p>运行用户名称</p>
+    #[serde(
+        rename = "ExecuteUserName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execute_user_name: Option<String>,
+    /// <p>错误码</p>
+    #[serde(
+        rename = "ErrorCodeStr",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_code_str: Option<String>,
+    /// <p>运行参数</p>
+    #[serde(
+        rename = "WorkflowParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_params: Option<String>,
+    /// <p>工作流版本信息ID</p>
+    #[serde(
+        rename = "WorkflowVersionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_version_id: Option<String>,
+    /// <p>是否支持重跑</p>
+    #[serde(
+        rename = "SupportRerun",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub support_rerun: Option<bool>,
+    /// <p>重跑次数</p>
+    #[serde(
+        rename = "RerunTimes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rerun_times: Option<u64>,
+    /// <p>运行的任务范围,逗号分隔的任务ID列表</p>
+    #[serde(
+        rename = "SelectedTaskIds",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub selected_task_ids: Option<Vec<String>>,
+    /// <p>等待并发开始时间</p>
+    #[serde(
+        rename = "PendingStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pending_start_time: Option<String>,
+    /// <p>排队等待开始时间</p>
+    #[serde(
+        rename = "QueueStartTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub queue_start_time: Option<String>,
+    /// <p>运行结束时间</p>
+    #[serde(rename = "EndTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// <p>文件夹ID</p>
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// <p>文件夹名称</p>
+    #[serde(
+        rename = "FolderName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub folder_name: Option<String>,
+    /// <p>计划调度时间</p>
+    #[serde(
+        rename = "PlannedSchedulingTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_scheduling_time: Option<String>,
+    /// <p>周期类型</p>
+    #[serde(rename = "CycleType", default, skip_serializing_if = "Option::is_none")]
+    pub cycle_type: Option<String>,
+    /// <p>责任人名称</p>
+    #[serde(
+        rename = "UserNameInCharge",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_name_in_charge: Option<String>,
+    /// <p>责任人ID</p>
+    #[serde(
+        rename = "UserUinInCharge",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_uin_in_charge: Option<String>,
+    /// <p>关联实体是否存在</p>
+    #[serde(
+        rename = "AssociatedEntityExist",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub associated_entity_exist: Option<bool>,
+    /// <p>父工作流运行ID 【由嵌套工作流触发独有】</p>
+    #[serde(
+        rename = "ParentWorkflowExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_workflow_execution_id: Option<String>,
+    /// <p>父任务运行ID 【由嵌套工作流触发独有】</p>
+    #[serde(
+        rename = "ParentTaskExecutionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_task_execution_id: Option<String>,
+    /// <p>父任务运行名称 【由嵌套工作流触发独有】</p>
+    #[serde(
+        rename = "ParentTaskExecutionName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_task_execution_name: Option<String>,
+}
+
+/// 查询工作流结果
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerWorkflowRunResult {
+    /// 总记录数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 页码
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 页大小
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 工作流运行以及相关任务运行信息集合
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<TriggerWorkflowRunBrief>>,
+}
+
+/// 工作流任务运行详情
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TriggerWorkflowTaskRunDetailBrief {
+    /// 工作流运行信息
+    #[serde(
+        rename = "TriggerWorkflowRun",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_workflow_run: Option<TriggerWorkflowRunBrief>,
+    /// 任务运行信息
+    #[serde(
+        rename = "TriggerTaskRuns",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trigger_task_runs: Option<Vec<TriggerTaskRunBrief>>,
+    /// 业务状态枚举信息
+    #[serde(
+        rename = "BizStateEnumInfos",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub biz_state_enum_infos: Option<Vec<BizStateEnumInfoBrief>>,
+}
+
+/// UpdateCodeFile请求参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateCodeFileRequest {
+    /// 项目ID
+    #[serde(rename = "ProjectId")]
+    pub project_id: String,
+    /// 代码文件ID，参数值来自CreateCodeFile接口的返回
+    #[serde(rename = "CodeFileId")]
+    pub code_file_id: String,
+    /// 代码文件配置
+    #[serde(
+        rename = "CodeFileConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_config: Option<CodeFileConfig>,
+    /// 代码文件内容
+    #[serde(
+        rename = "CodeFileContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code_file_content: Option<String>,
+    #[serde(
+        rename = "SubmitAction",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub submit_action: Option<bool>,
+}
+
+/// UpdateCodeFile返回参数结构体
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UpdateCodeFileResponse {
+    /// 结果
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<CodeFile>,
+    /// 唯一请求 ID，由服务端生成，每次请求都会返回（若请求因其他原因未能抵达服务端，则该次请求不会获得 RequestId）。定位问题时需要提供该次请求的 RequestId。
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// 更新任务基本属性信息
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UpdateTaskBaseAttribute {
@@ -3310,6 +6975,63 @@ pub struct WorkflowDetail {
     pub bundle_info: Option<String>,
 }
 
+/// 文件夹信息
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowFolder {
+    /// 项目ID
+    #[serde(rename = "ProjectId", default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// 文件夹ID
+    #[serde(rename = "FolderId", default, skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// 文件夹绝对路径
+    #[serde(
+        rename = "FolderPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub folder_path: Option<String>,
+    /// 创建人ID
+    #[serde(
+        rename = "CreateUserUin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_user_uin: Option<String>,
+}
+
+/// 资源文件分页
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowFolderPage {
+    /// 数据页数，大于等于1
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<u64>,
+    /// 每页显示的数据条数，最小为10条，最大为200 条
+    #[serde(rename = "PageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// 文件夹总数
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_count: Option<u64>,
+    /// 总页数
+    #[serde(
+        rename = "TotalPageNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_page_number: Option<u64>,
+    /// 文件夹列表
+    #[serde(rename = "Items", default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<WorkflowFolder>>,
+}
+
 /// 工作流SPARK_SQL参数
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct WorkflowGeneralTaskParam {
@@ -3383,6 +7105,18 @@ pub struct WorkflowInfo {
         skip_serializing_if = "Option::is_none"
     )]
     pub create_user_uin: Option<String>,
+}
+
+/// 用户对工作流文件夹的递归最大权限类型
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkflowMaxPermission {
+    /// 授权权限类型(CAN_VIEW/CAN_RUN/CAN_EDIT/CAN_MANAGE，当前仅支持CAN_MANAGE)
+    #[serde(
+        rename = "PermissionType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub permission_type: Option<String>,
 }
 
 /// 工作流运行配置
@@ -3817,6 +7551,251 @@ impl Action for ListWorkflowsRequest {
     type Response = ListWorkflowsResponse;
 }
 
+impl Action for CreateCodeFolderRequest {
+    const NAME: &'static str = "CreateCodeFolder";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateCodeFolderResponse;
+}
+
+impl Action for CreateCodeFileRequest {
+    const NAME: &'static str = "CreateCodeFile";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateCodeFileResponse;
+}
+
+impl Action for UpdateCodeFileRequest {
+    const NAME: &'static str = "UpdateCodeFile";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = UpdateCodeFileResponse;
+}
+
+impl Action for GetCodeFileRequest {
+    const NAME: &'static str = "GetCodeFile";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetCodeFileResponse;
+}
+
+impl Action for DeleteCodeFileRequest {
+    const NAME: &'static str = "DeleteCodeFile";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = DeleteCodeFileResponse;
+}
+
+impl Action for ListCodeFolderContentsRequest {
+    const NAME: &'static str = "ListCodeFolderContents";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListCodeFolderContentsResponse;
+}
+
+impl Action for ListDownstreamTriggerTasksRequest {
+    const NAME: &'static str = "ListDownstreamTriggerTasks";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListDownstreamTriggerTasksResponse;
+}
+
+impl Action for ListDownstreamTasksRequest {
+    const NAME: &'static str = "ListDownstreamTasks";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListDownstreamTasksResponse;
+}
+
+impl Action for ListUpstreamTriggerTasksRequest {
+    const NAME: &'static str = "ListUpstreamTriggerTasks";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListUpstreamTriggerTasksResponse;
+}
+
+impl Action for ListUpstreamTasksRequest {
+    const NAME: &'static str = "ListUpstreamTasks";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListUpstreamTasksResponse;
+}
+
+impl Action for CreateTriggerWorkflowRunRequest {
+    const NAME: &'static str = "CreateTriggerWorkflowRun";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateTriggerWorkflowRunResponse;
+}
+
+impl Action for GetTriggerWorkflowRunRequest {
+    const NAME: &'static str = "GetTriggerWorkflowRun";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetTriggerWorkflowRunResponse;
+}
+
+impl Action for ListTriggerWorkflowRunsRequest {
+    const NAME: &'static str = "ListTriggerWorkflowRuns";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListTriggerWorkflowRunsResponse;
+}
+
+impl Action for ListTriggerTaskRunsRequest {
+    const NAME: &'static str = "ListTriggerTaskRuns";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListTriggerTaskRunsResponse;
+}
+
+impl Action for GetTriggerTaskRunRequest {
+    const NAME: &'static str = "GetTriggerTaskRun";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetTriggerTaskRunResponse;
+}
+
+impl Action for KillTriggerWorkflowRunsRequest {
+    const NAME: &'static str = "KillTriggerWorkflowRuns";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = KillTriggerWorkflowRunsResponse;
+}
+
+impl Action for GetOpsTaskRequest {
+    const NAME: &'static str = "GetOpsTask";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetOpsTaskResponse;
+}
+
+impl Action for ListOpsTasksRequest {
+    const NAME: &'static str = "ListOpsTasks";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListOpsTasksResponse;
+}
+
+impl Action for StartOpsTasksRequest {
+    const NAME: &'static str = "StartOpsTasks";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = StartOpsTasksResponse;
+}
+
+impl Action for PauseOpsTasksAsyncRequest {
+    const NAME: &'static str = "PauseOpsTasksAsync";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = PauseOpsTasksAsyncResponse;
+}
+
+impl Action for StopOpsTasksAsyncRequest {
+    const NAME: &'static str = "StopOpsTasksAsync";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = StopOpsTasksAsyncResponse;
+}
+
+impl Action for GetOpsAsyncJobRequest {
+    const NAME: &'static str = "GetOpsAsyncJob";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetOpsAsyncJobResponse;
+}
+
+impl Action for ListTaskInstancesRequest {
+    const NAME: &'static str = "ListTaskInstances";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListTaskInstancesResponse;
+}
+
+impl Action for GetTaskInstanceRequest {
+    const NAME: &'static str = "GetTaskInstance";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetTaskInstanceResponse;
+}
+
+impl Action for GetTaskInstanceLogRequest {
+    const NAME: &'static str = "GetTaskInstanceLog";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetTaskInstanceLogResponse;
+}
+
+impl Action for CreateDataBackfillPlanRequest {
+    const NAME: &'static str = "CreateDataBackfillPlan";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateDataBackfillPlanResponse;
+}
+
+impl Action for GetDataBackfillPlanRequest {
+    const NAME: &'static str = "GetDataBackfillPlan";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetDataBackfillPlanResponse;
+}
+
+impl Action for ListDataBackfillInstancesRequest {
+    const NAME: &'static str = "ListDataBackfillInstances";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListDataBackfillInstancesResponse;
+}
+
+impl Action for ListTaskVersionsRequest {
+    const NAME: &'static str = "ListTaskVersions";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListTaskVersionsResponse;
+}
+
+impl Action for GetTaskCodeRequest {
+    const NAME: &'static str = "GetTaskCode";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetTaskCodeResponse;
+}
+
+impl Action for GetMyWorkflowMaxPermissionRequest {
+    const NAME: &'static str = "GetMyWorkflowMaxPermission";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = GetMyWorkflowMaxPermissionResponse;
+}
+
+impl Action for CreateWorkflowFolderRequest {
+    const NAME: &'static str = "CreateWorkflowFolder";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateWorkflowFolderResponse;
+}
+
+impl Action for CreateTaskFolderRequest {
+    const NAME: &'static str = "CreateTaskFolder";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = true;
+    type Response = CreateTaskFolderResponse;
+}
+
+impl Action for ListWorkflowFoldersRequest {
+    const NAME: &'static str = "ListWorkflowFolders";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListWorkflowFoldersResponse;
+}
+
+impl Action for ListTaskFoldersRequest {
+    const NAME: &'static str = "ListTaskFolders";
+    const VERSION: &'static str = "2025-08-06";
+    const WRITES: bool = false;
+    type Response = ListTaskFoldersResponse;
+}
+
 /// The actions above with whether each writes, for tests and the `api` command.
 pub const ACTIONS: &[(&str, bool)] = &[
     ("CreateTriggerTask", true),
@@ -3843,4 +7822,39 @@ pub const ACTIONS: &[(&str, bool)] = &[
     ("UpdateWorkflow", true),
     ("GetWorkflow", false),
     ("ListWorkflows", false),
+    ("CreateCodeFolder", true),
+    ("CreateCodeFile", true),
+    ("UpdateCodeFile", true),
+    ("GetCodeFile", false),
+    ("DeleteCodeFile", true),
+    ("ListCodeFolderContents", false),
+    ("ListDownstreamTriggerTasks", false),
+    ("ListDownstreamTasks", false),
+    ("ListUpstreamTriggerTasks", false),
+    ("ListUpstreamTasks", false),
+    ("CreateTriggerWorkflowRun", true),
+    ("GetTriggerWorkflowRun", false),
+    ("ListTriggerWorkflowRuns", false),
+    ("ListTriggerTaskRuns", false),
+    ("GetTriggerTaskRun", false),
+    ("KillTriggerWorkflowRuns", true),
+    ("GetOpsTask", false),
+    ("ListOpsTasks", false),
+    ("StartOpsTasks", true),
+    ("PauseOpsTasksAsync", true),
+    ("StopOpsTasksAsync", true),
+    ("GetOpsAsyncJob", false),
+    ("ListTaskInstances", false),
+    ("GetTaskInstance", false),
+    ("GetTaskInstanceLog", false),
+    ("CreateDataBackfillPlan", true),
+    ("GetDataBackfillPlan", false),
+    ("ListDataBackfillInstances", false),
+    ("ListTaskVersions", false),
+    ("GetTaskCode", false),
+    ("GetMyWorkflowMaxPermission", false),
+    ("CreateWorkflowFolder", true),
+    ("CreateTaskFolder", true),
+    ("ListWorkflowFolders", false),
+    ("ListTaskFolders", false),
 ];
