@@ -288,14 +288,17 @@ async fn what_the_legacy_api_cannot_do_stops_the_plan_before_any_write() {
     assert_eq!(apply.status.code(), Some(1));
     let errors = stderr(&apply);
     for expected in [
-        "finance/build_balances.yaml:2: the task `build_balances` (id",
+        "error[plan::legacy_moved]: the task `build_balances` (id",
         "is in the workflow `finance_daily`",
         "not in `{id: 3a0c2f5e-0000-4000-8000-000000000001}`",
+        "--> finance/build_balances.yaml:4:11",
         "write `workflow: finance_daily`",
-        "finance/extract_ledger.yaml:2: the task `extract_ledger` (id",
+        "error[plan::legacy_retyped]: the task `extract_ledger` (id",
         "is of type Shell (35) in WeData, but its manifest declares Python (30)",
-        "finance/close_report.yaml:2: the task `close_report` is pinned to id 99999999999999999, which project",
-        "3 problems with the pinned tasks; nothing was written to WeData",
+        "--> finance/extract_ledger.yaml:6:14",
+        "error[plan::pinned_id_missing]: the task `close_report` is pinned to id 99999999999999999, which project",
+        "--> finance/close_report.yaml:3:5",
+        "3 problems stop this plan: nothing was written to WeData",
     ] {
         assert!(
             errors.contains(expected),

@@ -117,7 +117,7 @@ async fn examples_apply_from_empty_then_plan_is_clean_and_a_second_apply_writes_
 async fn a_fresh_project_plans_as_creates_in_dependency_order() {
     let setup = setup(EmulatorConfig::default()).await;
     let plan = plan_json(&setup).await;
-    assert_eq!(plan["format_version"], 1);
+    assert_eq!(plan["format_version"], 2);
     assert_eq!(plan["summary"]["create"], 14);
     let waves: Vec<Vec<String>> = serde_json::from_value(plan["waves"].clone()).unwrap();
     let wave_of = |address: &str| {
@@ -234,18 +234,15 @@ async fn a_change_made_in_wedata_shows_as_drift_to_revert() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failed_task_skips_its_dependents_and_the_rest_is_applied() {
-    let setup = setup(EmulatorConfig::default()).await;
-    // clean_orders names an upstream id that does not exist: WeData refuses the create.
-    let manifest = setup.project.join("orders/clean_orders.yaml");
-    let text = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(
-        &manifest,
-        text.replace(
-            "upstream: [extract_orders]",
-            "upstream: [extract_orders, {id: \"99999999999999999\"}]",
-        ),
-    )
-    .unwrap();
+    // WeData refuses to create clean_orders (a parameter it finds wrong).
+    let setup = setup(EmulatorConfig {
+        faults: wedata_gitops::emulator::FaultPlan::parse(
+            "CreateTriggerTask:reject=InvalidParameterValue@clean_orders",
+        )
+        .unwrap(),
+        ..EmulatorConfig::default()
+    })
+    .await;
     let output = apply(&setup).await;
     assert_eq!(output.status.code(), Some(1));
     let shown = stdout(&output);

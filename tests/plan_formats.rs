@@ -14,6 +14,11 @@ fn filters() -> Vec<(&'static str, &'static str)> {
             "[UUID]",
         ),
         (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "[TIME]"),
+        (r"\b[0-9a-f]{64}\b", "[DIGEST]"),
+        (
+            r#""tool_version": "[^"]+""#,
+            r#""tool_version": "[VERSION]""#,
+        ),
     ]
 }
 
@@ -71,7 +76,7 @@ async fn text_plan_is_pinned() {
 async fn json_plan_is_pinned() {
     let text = representative_plan("json").await;
     let plan: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(plan["format_version"], 1);
+    assert_eq!(plan["format_version"], 2);
     insta::with_settings!({filters => filters()}, {
         insta::assert_snapshot!("plan_json", text);
     });

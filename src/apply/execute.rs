@@ -23,9 +23,10 @@ use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task, Workflow, WorkflowDefinition};
 use crate::model::live::decode_code;
 use crate::model::{TaskState, desired};
+use crate::planner::Approved;
 use crate::reconcile::inputs::workflow_label;
 use crate::reconcile::plan::{diff_members, task_address, workflow_address};
-use crate::reconcile::{Action, Plan, ResourceChange, ResourceKind};
+use crate::reconcile::{Action, ResourceChange, ResourceKind};
 
 /// Attempts of a write whose outcome stays unknown (each followed by a lookup for creates).
 const UNKNOWN_OUTCOME_ATTEMPTS: usize = 4;
@@ -133,13 +134,12 @@ pub(super) struct Context<'a> {
     pub ids: Mutex<HashMap<String, String>>,
 }
 
-pub async fn execute(
-    client: &Client,
-    project: &Project,
-    plan: &Plan,
-    live: &[LiveWorkflow],
-    options: &ApplyOptions,
-) -> Report {
+/// Runs an approved plan: only [`crate::planner::approve`] makes one, so every guard rail
+/// held and every definition about to be written over was read from WeData in this run.
+pub async fn execute(client: &Client, approved: &Approved, options: &ApplyOptions) -> Report {
+    let project = approved.project();
+    let plan = approved.plan();
+    let live = approved.live();
     let mut ids: HashMap<String, String> = plan
         .resources
         .iter()

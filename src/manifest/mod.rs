@@ -99,6 +99,20 @@ impl Workflow {
     /// The pinned WorkflowId, if any.
     pub fn id(&self) -> Option<&String> {
         match &self.definition {
+            WorkflowDefinition::Trigger(manifest) => manifest.id.as_ref().map(|id| &id.value),
+            WorkflowDefinition::Periodic(manifest) => manifest.id.as_ref().map(|id| &id.value),
+        }
+    }
+
+    /// The line in `file` of a position given as a line within this workflow's document.
+    pub fn file_line(&self, document_line: u64) -> usize {
+        (self.line + document_line as usize)
+            .saturating_sub(self.definition.name().referenced.line() as usize)
+    }
+
+    /// The pinned WorkflowId with where it is written.
+    pub fn id_span(&self) -> Option<&serde_saphyr::Spanned<String>> {
+        match &self.definition {
             WorkflowDefinition::Trigger(manifest) => manifest.id.as_ref(),
             WorkflowDefinition::Periodic(manifest) => manifest.id.as_ref(),
         }
@@ -165,6 +179,18 @@ impl Task {
 
     /// The pinned TaskId, if any.
     pub fn id(&self) -> Option<&String> {
+        shared!(self, manifest => manifest.id.as_ref().map(|id| &id.value))
+    }
+
+    /// The line in `file` of a position given as a line within this task's document (what
+    /// spans hold).
+    pub fn file_line(&self, document_line: u64) -> usize {
+        (self.line + document_line as usize)
+            .saturating_sub(self.name_span().referenced.line() as usize)
+    }
+
+    /// The pinned TaskId with where it is written.
+    pub fn id_span(&self) -> Option<&serde_saphyr::Spanned<String>> {
         shared!(self, manifest => manifest.id.as_ref())
     }
 

@@ -84,7 +84,8 @@ pub struct TriggerWorkflowManifest {
     pub name: Spanned<String>,
     /// Pin the manifest to an existing WorkflowId.
     #[serde(default)]
-    pub id: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// ParentFolderPath (default `/`).
     #[serde(default)]
     pub folder: Option<String>,
@@ -194,7 +195,8 @@ pub struct TaskManifest<Scheduler: Default> {
     pub workflow: Spanned<Reference>,
     /// Pin the manifest to an existing TaskId.
     #[serde(default)]
-    pub id: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// Never delete or replace this task, even with --prune.
     #[serde(default)]
     pub prevent_destroy: bool,
@@ -222,7 +224,8 @@ pub struct PeriodicWorkflowManifest {
     pub name: Spanned<String>,
     /// Pin the manifest to an existing WorkflowId.
     #[serde(default)]
-    pub id: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// ParentFolderPath (default `/`).
     #[serde(default)]
     pub folder: Option<String>,

@@ -32,11 +32,32 @@ pub struct TaskState {
     pub members: BTreeMap<String, Value>,
 }
 
+impl TaskState {
+    /// SHA-256 (hex) of the state: equal states, and only equal states, hash the same.
+    pub fn digest(&self) -> String {
+        digest_of(self)
+    }
+}
+
 /// One workflow's comparable members.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WorkflowState {
     pub name: String,
     pub members: BTreeMap<String, Value>,
+}
+
+impl WorkflowState {
+    /// SHA-256 (hex) of the state.
+    pub fn digest(&self) -> String {
+        digest_of(self)
+    }
+}
+
+/// Members are a BTreeMap and values canonical JSON, so the serialization is deterministic.
+fn digest_of(value: &impl Serialize) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = serde_json::to_vec(value).expect("states serialize");
+    hex::encode(Sha256::digest(bytes))
 }
 
 /// Keys whose values must never be shown: they look like credentials.

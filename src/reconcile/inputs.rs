@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::ResourceKind;
 use super::plan::{
-    self, DeletionPolicy, Fingerprints, LiveFingerprint, LiveTask, Plan, TaskInput, UnmanagedTask,
-    WorkflowInput, task_address, workflow_address,
+    self, Binding, DeletionPolicy, Fingerprints, LiveFingerprint, LiveTask, Plan, TaskInput,
+    UnmanagedTask, WorkflowInput, task_address, workflow_address,
 };
 use crate::live::{LiveWorkflow, Scope};
 use crate::manifest::types::Reference;
@@ -73,6 +73,20 @@ fn live_workflow_of<'a>(task: &Task, live: &'a [LiveWorkflow]) -> Option<&'a Liv
     }
 }
 
+/// What a plan of `project` is bound to.
+pub fn binding(project: &Project) -> Binding {
+    Binding {
+        project_id: project.settings.project_id.clone(),
+        target: project.settings.target.clone(),
+        api_version: project
+            .settings
+            .api_version
+            .clone()
+            .unwrap_or_else(|| crate::manifest::CURRENT_API_VERSION.to_owned()),
+        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
 /// Computes the plan for `project` against `live`.
 pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPolicy) -> Plan {
     let mut fingerprints = Fingerprints {
@@ -86,21 +100,23 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             None => candidate.name == workflow.name && candidate.periodic == workflow.is_periodic(),
         });
         let live_workflow = found.map(|found| {
+            let state = found
+                .detail
+                .as_ref()
+                .map(|detail| detail.state(&found.name))
+                .unwrap_or_default();
             fingerprints.live.insert(
                 workflow_address(&workflow.name),
                 LiveFingerprint {
                     id: found.id.clone(),
                     last_update_time: found.modify_time.clone(),
                     latest_version: String::new(),
+                    state_digest: state.digest(),
                 },
             );
             plan::LiveWorkflow {
                 id: found.id.clone(),
-                state: found
-                    .detail
-                    .as_ref()
-                    .map(|detail| detail.state(&found.name))
-                    .unwrap_or_default(),
+                state,
                 modify_time: found.modify_time.clone(),
             }
         });
@@ -155,17 +171,19 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 .push(listed.task_id.clone());
             let last_update_time = listed.last_update_time.clone().unwrap_or_default();
             let latest_version = listed.task_latest_version_no.clone().unwrap_or_default();
+            let state = definition.state(Some(code), names_by_id);
             fingerprints.live.insert(
                 task_address(&label, task.name()),
                 LiveFingerprint {
                     id: listed.task_id.clone(),
                     last_update_time: last_update_time.clone(),
                     latest_version: latest_version.clone(),
+                    state_digest: state.digest(),
                 },
             );
             Some(LiveTask {
                 id: listed.task_id.clone(),
-                state: definition.state(Some(code), names_by_id),
+                state,
                 submitted: listed.submit.unwrap_or(false)
                     || listed
                         .task_latest_submit_version_no
@@ -237,8 +255,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     unmanaged
         .sort_by(|left, right| (&left.workflow, &left.name).cmp(&(&right.workflow, &right.name)));
     let mut result = plan::plan(
-        &project.settings.project_id,
-        project.settings.target.clone(),
+        binding(project),
         &workflows,
         &tasks,
         unmanaged,

@@ -11,35 +11,47 @@ use crate::manifest::{LEGACY_API_VERSION, Project, task_types};
 /// One problem, located at the task's manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// `file:line`.
-    pub location: String,
+    /// `plan::pinned_id_missing`, `plan::legacy_moved`, `plan::legacy_retyped`.
+    pub code: &'static str,
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub column: usize,
     pub message: String,
     pub hint: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            formatter,
-            "{}: {}\n  hint: {}",
-            self.location, self.message, self.hint
-        )
-    }
 }
 
 /// Every problem with the project's pinned tasks against the live ones, in manifest order.
 pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for task in &project.tasks {
-        let location = format!("{}:{}", task.file.display(), task.line);
-        let problem = |message: String, hint: String| Problem {
-            location: location.clone(),
+        // validate guarantees every task of a legacy project is pinned.
+        let Some(id_span) = task.id_span() else {
+            continue;
+        };
+        let id = &id_span.value;
+        let at_id = |code: &'static str, message: String, hint: String| Problem {
+            code,
+            file: task.file.clone(),
+            line: task.file_line(id_span.referenced.line()),
+            column: id_span.referenced.column() as usize,
             message,
             hint,
         };
-        // validate guarantees every task of a legacy project is pinned.
-        let Some(id) = task.id() else {
-            continue;
+        let at_workflow = |code: &'static str, message: String, hint: String| Problem {
+            code,
+            file: task.file.clone(),
+            line: task.file_line(task.workflow().referenced.line()),
+            column: task.workflow().referenced.column() as usize,
+            message,
+            hint,
+        };
+        let at_type = |code: &'static str, message: String, hint: String| Problem {
+            code,
+            file: task.file.clone(),
+            line: task.file_line(task.base().task_type.referenced.line()),
+            column: task.base().task_type.referenced.column() as usize,
+            message,
+            hint,
         };
         let found = live.iter().find_map(|workflow| {
             workflow
@@ -48,7 +60,8 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
                 .map(|(definition, _)| (workflow, definition))
         });
         let Some((workflow, definition)) = found else {
-            problems.push(problem(
+            problems.push(at_id(
+                "plan::pinned_id_missing",
                 format!(
                     "the task `{}` is pinned to id {id}, which project {} does not have",
                     task.name(),
@@ -68,7 +81,8 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
             }
         };
         if let Some(declared) = declared_workflow {
-            problems.push(problem(
+            problems.push(at_workflow(
+                "plan::legacy_moved",
                 format!(
                     "the task `{}` (id {id}) is in the workflow `{}` ({}), not in `{declared}` as its manifest says",
                     task.name(),
@@ -93,7 +107,8 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
                         .map_or_else(|| type_id.to_string(), str::to_owned)
                 };
                 let name = name_of(live_type);
-                problems.push(problem(
+                problems.push(at_type(
+                    "plan::legacy_retyped",
                     format!(
                         "the task `{}` (id {id}) is of type {name} ({live_type}) in WeData, but its manifest declares {} ({})",
                         task.name(),

@@ -10,7 +10,8 @@ use serde_json::Value;
 use super::graph;
 use crate::model::{TaskState, WorkflowState, is_sensitive_member};
 
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 binds the API and tool versions and fingerprints each live state's content.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Members whose change cannot be applied by an update.
 pub const IMMUTABLE_TASK_MEMBERS: &[&str] = &["base.task_type"];
@@ -146,6 +147,11 @@ pub struct LiveFingerprint {
     pub last_update_time: String,
     #[serde(default)]
     pub latest_version: String,
+    /// SHA-256 of the comparable live state the plan was computed from (every member the
+    /// tool reads, code included): a definition served from the cache must still hash the same
+    /// when apply reads it fresh before writing.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub state_digest: String,
 }
 
 impl Fingerprints {
@@ -191,12 +197,25 @@ impl Summary {
     }
 }
 
+/// What a plan is bound to: a saved plan applies only where all of these are the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Binding {
+    pub project_id: String,
+    pub target: Option<String>,
+    /// The WeData API version the plan was read and would be written with.
+    pub api_version: String,
+    /// The wedata-gitops version that computed it.
+    pub tool_version: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub format_version: u32,
     pub project_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    pub api_version: String,
+    pub tool_version: String,
     pub resources: Vec<ResourceChange>,
     /// Addresses of changing resources by wave: each wave only needs earlier ones.
     pub waves: Vec<Vec<String>>,
@@ -340,8 +359,7 @@ pub struct DeletionPolicy {
 
 /// Builds the plan.
 pub fn plan(
-    project_id: &str,
-    target: Option<String>,
+    binding: Binding,
     workflows: &[WorkflowInput],
     tasks: &[TaskInput],
     unmanaged: Vec<UnmanagedTask>,
@@ -451,8 +469,10 @@ pub fn plan(
     let waves = waves(&resources);
     Plan {
         format_version: FORMAT_VERSION,
-        project_id: project_id.to_owned(),
-        target,
+        project_id: binding.project_id,
+        target: binding.target,
+        api_version: binding.api_version,
+        tool_version: binding.tool_version,
         resources,
         waves,
         unmanaged: if deletion.prune {
@@ -573,8 +593,10 @@ mod tests {
 
     fn run(tasks: &[TaskInput]) -> Plan {
         plan(
-            "1",
-            None,
+            Binding {
+                project_id: "1".into(),
+                ..Binding::default()
+            },
             &[],
             tasks,
             Vec::new(),
@@ -744,6 +766,7 @@ mod tests {
                 id: "1".into(),
                 last_update_time: "t1".into(),
                 latest_version: "V1".into(),
+                state_digest: String::new(),
             },
         );
         let mut current = saved.clone();

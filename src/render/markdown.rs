@@ -166,9 +166,11 @@ mod tests {
             })
             .collect();
         let plan = Plan {
-            format_version: 1,
+            format_version: crate::reconcile::plan::FORMAT_VERSION,
             project_id: "1".into(),
             target: None,
+            api_version: "2025-08-06".into(),
+            tool_version: "0.1.0".into(),
             resources,
             waves: Vec::new(),
             unmanaged: Vec::new(),

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use miette::{IntoDiagnostic, WrapErr};
+use miette::IntoDiagnostic;
 
-use super::plan::{ProjectArgs, compute, connect, load_project, refuse_replacements, use_color};
+use super::plan::{ProjectArgs, connect, load_project, plan_error, print_warnings, use_color};
 use crate::apply::{ApplyOptions, Outcome, ResourceResult, execute};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
+use crate::planner;
 use crate::render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -81,30 +82,36 @@ async fn apply(
     interactive: bool,
 ) -> miette::Result<ExitStatus> {
     let root = project.root.clone();
-    let planned = compute(project, connection, &args.project).await?;
-    let plan = match &args.plan {
-        None => planned.plan.clone(),
-        Some(path) => {
-            let saved = read_saved_plan(path)?;
-            let differences = saved.fingerprints.differences(&planned.plan.fingerprints);
-            if !differences.is_empty() {
-                return Err(miette::miette!(
-                    help = "run `wedata-gitops plan --out` again and review the new plan",
-                    "the saved plan {} is stale: {}",
-                    path.display(),
-                    differences.join("; ")
-                ));
-            }
-            saved
-        }
+    // The saved plan is read (as data) before anything is asked of WeData.
+    let saved = match &args.plan {
+        Some(path) => Some(planner::saved::read(path).map_err(miette::Report::new)?),
+        None => None,
     };
-    // The plan goes to stderr when stdout carries JSON.
-    let shown = render::text::render(&plan, use_color() && args.format == Format::Text);
+    let client = &connection.client;
+    let planned = planner::plan(
+        project,
+        client,
+        &connection.identity,
+        &args.project.options(),
+    )
+    .await
+    .map_err(|error| plan_error(error, NOTHING_WRITTEN))?;
+    print_warnings(&planned.warnings);
+    if let (Some(saved), Some(path)) = (&saved, &args.plan) {
+        planner::saved::check(saved, &planned.plan)
+            .map_err(|differences| saved_plan_mismatch(path, &args.project, &differences))?;
+    }
+    // What is shown is the plan computed now (equal to the saved one when there is one);
+    // it goes to stderr when stdout carries JSON.
+    let shown = render::text::render(&planned.plan, use_color() && args.format == Format::Text);
     match args.format {
         Format::Text => anstream::print!("{shown}"),
         Format::Json => anstream::eprint!("{shown}"),
     }
-    refuse_replacements(&plan)?;
+    let approved = planner::approve(client, planned)
+        .await
+        .map_err(|error| plan_error(error, NOTHING_WRITTEN))?;
+    let plan = approved.plan();
     if !plan.summary.has_changes() && plan.changing().next().is_none() {
         if args.format == Format::Json {
             anstream::println!("{}", render::result::json(&crate::apply::Report::empty()));
@@ -140,14 +147,7 @@ async fn apply(
         stop: stop.clone(),
         progress: Some(progress.0.clone()),
     };
-    let report = execute(
-        &connection.client,
-        &planned.project,
-        &plan,
-        &planned.live,
-        &options,
-    )
-    .await;
+    let report = execute(client, &approved, &options).await;
     if let Some(bar) = progress.1 {
         bar.finish_and_clear();
     }
@@ -162,17 +162,29 @@ async fn apply(
     })
 }
 
-fn read_saved_plan(path: &Path) -> miette::Result<crate::reconcile::Plan> {
-    let text = std::fs::read_to_string(path)
-        .into_diagnostic()
-        .wrap_err_with(|| format!("cannot read the saved plan {}", path.display()))?;
-    render::json::parse(&text).map_err(|reason| {
-        miette::miette!(
-            help = "save a plan with `wedata-gitops plan --out PLAN_FILE`",
-            "{}: {reason}",
-            path.display()
-        )
-    })
+/// What every refusal before the first write ends with.
+const NOTHING_WRITTEN: &str = "nothing was written to WeData";
+
+/// The error when a saved plan is not what apply would do now.
+fn saved_plan_mismatch(
+    path: &Path,
+    project: &ProjectArgs,
+    differences: &[String],
+) -> miette::Report {
+    let listed: Vec<String> = differences
+        .iter()
+        .map(|difference| format!("  - {difference}"))
+        .collect();
+    miette::miette!(
+        code = "plan::stale",
+        help = format!(
+            "run `{}` again and review the new plan",
+            super::plan::plan_command(project, path)
+        ),
+        "the saved plan {} is not what apply would do now, so it was not applied; {NOTHING_WRITTEN}:\n{}",
+        path.display(),
+        listed.join("\n")
+    )
 }
 
 fn confirm() -> miette::Result<bool> {

@@ -8,12 +8,9 @@ use miette::{IntoDiagnostic, WrapErr};
 
 use crate::cli::ExitStatus;
 use crate::cli::connection::{Connection, ConnectionArgs, ProjectDefaults};
-use crate::live::LiveWorkflow;
-use crate::live::cache::DefinitionCache;
-use crate::manifest::{self, LoadOptions, Project};
-use crate::reconcile::inputs::{build_plan, scope};
-use crate::reconcile::plan::DeletionPolicy;
-use crate::reconcile::{Action, Plan};
+use crate::manifest::Project;
+use crate::planner::{self, PlanError, Refusal};
+use crate::reconcile::Plan;
 use crate::render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,8 +53,19 @@ pub enum Refresh {
     Full,
 }
 
-/// The default cap on deletions in one plan.
-pub const DEFAULT_MAX_DELETES: usize = 5;
+impl ProjectArgs {
+    /// How the planner should plan, from these arguments.
+    pub fn options(&self) -> planner::Options {
+        planner::Options {
+            prune: self.prune,
+            max_deletes: self.max_deletes,
+            refresh: match self.refresh {
+                Refresh::Auto => planner::Refresh::Auto,
+                Refresh::Full => planner::Refresh::Full,
+            },
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -87,22 +95,9 @@ pub struct Args {
     pub connection: ConnectionArgs,
 }
 
-/// The project, the live state it refers to, and the plan between them.
-pub struct Planned {
-    pub project: Project,
-    pub live: Vec<LiveWorkflow>,
-    pub plan: Plan,
-}
-
 /// Loads the manifests (failing before any API call on invalid input).
 pub fn load_project(args: &ProjectArgs) -> miette::Result<Project> {
-    manifest::load(
-        &args.directory,
-        &LoadOptions {
-            target: args.target.clone(),
-        },
-    )
-    .map_err(|diagnostics| {
+    planner::load(&args.directory, args.target.clone()).map_err(|diagnostics| {
         anstream::eprint!("{}", diagnostics.render());
         miette::miette!("the manifests are invalid; nothing was sent to WeData")
     })
@@ -117,123 +112,34 @@ pub async fn connect(project: &Project, connection: &ConnectionArgs) -> miette::
     connection.connect(&defaults, &project.root).await
 }
 
-pub async fn compute(
-    project: Project,
-    connection: &Connection,
-    args: &ProjectArgs,
-) -> miette::Result<Planned> {
-    let prune = args.prune || project.settings.prune;
-    if project.settings.is_legacy() {
-        return compute_legacy(project, connection, prune).await;
-    }
-    if prune && project.tasks.is_empty() {
-        // An empty or misplaced manifest directory must never read as "delete everything".
-        return Err(miette::miette!(
-            help = "check the directory argument; pruning needs at least one declared task",
-            "refusing to prune: {} declares no tasks",
-            project.root.display()
-        ));
-    }
-    let cache_path = DefinitionCache::path_for(
-        &project.root,
-        &connection.identity,
-        &project.settings.project_id,
-    );
-    let (cache, warning) = DefinitionCache::load(cache_path);
-    if let Some(warning) = warning {
+/// Prints the planner's warnings to stderr.
+pub fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
         anstream::eprintln!("{warning}");
     }
-    let cache = std::sync::Mutex::new(cache);
-    // `--refresh full` reads everything again but still refreshes the cache.
-    if args.refresh == Refresh::Full {
-        cache.lock().expect("cache lock").forget_all();
-    }
-    let live = crate::live::fetch(
-        &connection.client,
-        &project.settings.project_id,
-        &scope(&project, prune),
-        Some(&cache),
-    )
-    .await
-    .map_err(miette::Report::new)
-    .wrap_err("cannot read the live state from WeData")?;
-    cache.into_inner().expect("cache lock").save();
-    let plan = build_plan(&project, &live, DeletionPolicy { prune });
-    let max_deletes = args
-        .max_deletes
-        .or(project.settings.max_deletes)
-        .unwrap_or(DEFAULT_MAX_DELETES);
-    if plan.summary.delete > max_deletes {
-        return Err(miette::miette!(
-            help = "review the manifests (a renamed folder?), or raise the cap with --max-deletes N (or max_deletes in wedata.yaml) if this is intended",
-            "refusing a plan that deletes {} tasks: the cap is {max_deletes}",
-            plan.summary.delete
-        ));
-    }
-    Ok(Planned {
-        project,
-        live,
-        plan,
-    })
 }
 
-/// The plan of a legacy project (API 2021-08-20): its pinned tasks read one by one with
-/// DescribeTaskDetailDs, checked for what the legacy API cannot change, then planned as usual.
-/// There is no definition cache (nothing lists the tasks, so nothing could tell an entry is
-/// still current) and no pruning (the legacy API cannot delete).
-async fn compute_legacy(
-    project: Project,
-    connection: &Connection,
-    prune: bool,
-) -> miette::Result<Planned> {
-    if prune {
-        return Err(miette::miette!(
-            help = "remove --prune (and `prune: true` from wedata.yaml), or move the project to api_version 2025-08-06",
-            "a project on the legacy API ({}) cannot prune: the legacy API cannot list or delete tasks",
-            manifest::LEGACY_API_VERSION
-        ));
+/// Prints refusals to stderr and returns the error that ends the command.
+pub fn refused(refusals: &[Refusal], consequence: &str) -> miette::Report {
+    for refusal in refusals {
+        anstream::eprintln!("{refusal}\n");
     }
-    let task_ids: Vec<String> = project
-        .tasks
-        .iter()
-        .filter_map(|task| task.id().cloned())
-        .collect();
-    let live =
-        crate::live::legacy::fetch(&connection.client, &project.settings.project_id, &task_ids)
-            .await
-            .map_err(legacy_read_error)?;
-    let problems = crate::reconcile::legacy::check(&project, &live);
-    if !problems.is_empty() {
-        for problem in &problems {
-            anstream::eprintln!("error: {problem}");
+    miette::miette!(
+        "{} {consequence}",
+        if refusals.len() == 1 {
+            "1 problem stops this plan:".to_owned()
+        } else {
+            format!("{} problems stop this plan:", refusals.len())
         }
-        return Err(miette::miette!(
-            "{} with the pinned tasks; nothing was written to WeData",
-            if problems.len() == 1 {
-                "1 problem".to_owned()
-            } else {
-                format!("{} problems", problems.len())
-            }
-        ));
-    }
-    let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
-    Ok(Planned {
-        project,
-        live,
-        plan,
-    })
+    )
 }
 
-/// A read error of a legacy project, with the hint for the legacy API's own refusal.
-fn legacy_read_error(error: crate::api::ApiError) -> miette::Report {
-    if error.code() == Some("OperationDenied.UserNotInWhitelistError") {
-        return miette::miette!(
-            help = "the legacy API is open only to some allow-listed accounts; move the project to api_version 2025-08-06",
-            "this account may not use the legacy API ({}): {error}",
-            manifest::LEGACY_API_VERSION
-        );
+/// A planner error as the report the CLI prints (refusals listed one by one).
+pub fn plan_error(error: PlanError, consequence: &str) -> miette::Report {
+    match error {
+        PlanError::Refused(refusals) => refused(&refusals, consequence),
+        other => miette::Report::new(other),
     }
-    miette::Report::new(error).wrap_err("cannot read the pinned tasks from WeData")
 }
 
 /// Whether to colour output: stdout is a terminal and NO_COLOR is unset.
@@ -246,9 +152,16 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async {
         let connection = connect(&project, &args.connection).await?;
-        let planned = compute(project, &connection, &args.project).await;
+        let planned = planner::plan(
+            project,
+            &connection.client,
+            &connection.identity,
+            &args.project.options(),
+        )
+        .await;
         connection.close().await;
-        let planned = planned?;
+        let planned = planned.map_err(|error| plan_error(error, "nothing was planned"))?;
+        print_warnings(&planned.warnings);
         let plan = &planned.plan;
         let shown = match args.format {
             Format::Text => render::text::render(plan, use_color()),
@@ -256,15 +169,22 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             Format::Markdown => render::markdown::render(plan),
         };
         anstream::print!("{shown}");
+        if !planned.refusals.is_empty() {
+            let consequence = if args.out.is_some() {
+                "apply would refuse it, so it was not saved"
+            } else {
+                "apply would refuse it"
+            };
+            return Err(refused(&planned.refusals, consequence));
+        }
         if let Some(out) = &args.out {
             save(plan, out)?;
             anstream::eprintln!(
-                "Saved the plan to {}; apply it with `wedata-gitops apply --plan {}`.",
+                "Saved the plan to {}; apply it with `{}`.",
                 out.display(),
-                out.display()
+                apply_command(&args.project, out)
             );
         }
-        refuse_replacements(plan)?;
         Ok(if args.detailed_exitcode && plan.summary.has_changes() {
             ExitStatus::ChangesPending
         } else {
@@ -279,40 +199,67 @@ fn save(plan: &Plan, path: &Path) -> miette::Result<()> {
         .wrap_err_with(|| format!("cannot write the plan to {}", path.display()))
 }
 
-/// Replacing a task means deleting it: refused unless the plan may delete, and always for a
-/// task marked `prevent_destroy`.
-pub fn refuse_replacements(plan: &Plan) -> miette::Result<()> {
-    let replaced: Vec<&crate::reconcile::ResourceChange> = plan
-        .changing()
-        .filter(|resource| resource.action == Action::Replace)
-        .collect();
-    let protected: Vec<&str> = replaced
-        .iter()
-        .filter(|resource| resource.prevent_destroy)
-        .map(|resource| resource.address.as_str())
-        .collect();
-    if !protected.is_empty() {
-        return Err(miette::miette!(
-            help = "change the task type back, or remove prevent_destroy from the manifest if replacing it is intended",
-            "prevent_destroy forbids replacing {}: the task type cannot change in place",
-            protected.join(", ")
-        ));
+/// The command that applies a plan saved to `out` for the same directory and target.
+fn apply_command(project: &ProjectArgs, out: &Path) -> String {
+    command_line("apply", project, "--plan", out)
+}
+
+/// The command that saves a plan to `out` again, for the same directory and target.
+pub fn plan_command(project: &ProjectArgs, out: &Path) -> String {
+    command_line("plan", project, "--out", out)
+}
+
+fn command_line(verb: &str, project: &ProjectArgs, file_flag: &str, file: &Path) -> String {
+    let mut words = vec![
+        "wedata-gitops".to_owned(),
+        verb.to_owned(),
+        shell_word(&project.directory.display().to_string()),
+    ];
+    if let Some(target) = &project.target {
+        words.push("--target".to_owned());
+        words.push(shell_word(target));
     }
-    if replaced.is_empty() || plan.deletion_allowed {
-        return Ok(());
+    if project.prune {
+        words.push("--prune".to_owned());
     }
-    let addresses: Vec<&str> = replaced
-        .iter()
-        .map(|resource| resource.address.as_str())
-        .collect();
-    Err(miette::miette!(
-        help = "run with --prune (or prune: true for the target) to allow deleting and creating it again, change the task type back, or give the task a new name",
-        "{} would need to be deleted and created again because an immutable member (the task type) changed: {}",
-        if addresses.len() == 1 {
-            "a task"
-        } else {
-            "tasks"
-        },
-        addresses.join(", ")
-    ))
+    if let Some(max_deletes) = project.max_deletes {
+        words.push(format!("--max-deletes {max_deletes}"));
+    }
+    words.push(file_flag.to_owned());
+    words.push(shell_word(&file.display().to_string()));
+    words.join(" ")
+}
+
+/// `text` as one POSIX shell word: unchanged when plain, single-quoted otherwise.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|character| character.is_ascii_alphanumeric() || "-_./:=@%+,".contains(character));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_plan_hint_names_the_directory_and_the_target() {
+        let project = ProjectArgs {
+            directory: PathBuf::from("my tasks"),
+            target: Some("prod".into()),
+            prune: true,
+            max_deletes: None,
+            refresh: Refresh::Auto,
+        };
+        assert_eq!(
+            apply_command(&project, Path::new("plan.json")),
+            "wedata-gitops apply 'my tasks' --target prod --prune --plan plan.json"
+        );
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+    }
 }

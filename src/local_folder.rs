@@ -1,0 +1,128 @@
+//! The project's local folder, `.wedata/` under the manifest root: the plan cache and the
+//! embedded emulator's state live there. Its contents can hold task definitions with
+//! sensitive values in clear, so it is created readable by its owner only (0700, files 0600
+//! on Unix) and carries its own `.gitignore`, so it never reaches Git even in a repository
+//! whose ignore file forgets it.
+//!
+//! Owns only where the folder is and how files in it are written; what goes in them belongs
+//! to `live::cache` and `emulator`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The folder's name under the manifest root.
+pub const FOLDER: &str = ".wedata";
+
+/// What `.wedata/.gitignore` holds: everything in the folder, the ignore file included.
+const IGNORE_EVERYTHING: &str =
+    "# Written by wedata-gitops: the plan cache and the emulator's state stay out of Git.\n*\n";
+
+/// `<root>/.wedata`.
+pub fn path(root: &Path) -> PathBuf {
+    root.join(FOLDER)
+}
+
+/// Creates `directory` and its parents as needed, private to the owner, and makes sure the
+/// `.wedata` folder it lies in (if any) has its `.gitignore`.
+pub fn create_private_directory(directory: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(directory)?;
+    // Folders made by an older version (or by hand) may be group- or world-readable.
+    restrict(directory, 0o700)?;
+    if let Some(local_folder) = directory
+        .ancestors()
+        .find(|ancestor| ancestor.file_name().is_some_and(|name| name == FOLDER))
+    {
+        restrict(local_folder, 0o700)?;
+        let ignore_file = local_folder.join(".gitignore");
+        if !ignore_file.exists() {
+            write_private_file(&ignore_file, IGNORE_EVERYTHING.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file in the same folder, then a rename),
+/// readable by the owner only. The folder must exist.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let temporary = path.with_extension(format!(
+        "tmp-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+#[cfg(unix)]
+fn restrict(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let metadata = std::fs::symlink_metadata(path)?;
+    if metadata.is_dir() && metadata.permissions().mode() & 0o777 != mode {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restrict(_path: &Path, _mode: u32) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn the_local_folder_is_private_and_ignores_itself() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = path(root.path()).join("cache");
+        create_private_directory(&cache).unwrap();
+        write_private_file(&cache.join("entry.json"), b"{}").unwrap();
+        assert_eq!(mode(&path(root.path())), 0o700);
+        assert_eq!(mode(&cache), 0o700);
+        assert_eq!(mode(&cache.join("entry.json")), 0o600);
+        let ignore = std::fs::read_to_string(path(root.path()).join(".gitignore")).unwrap();
+        assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
+    }
+
+    #[test]
+    fn a_world_readable_local_folder_from_an_older_version_is_made_private() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = path(root.path()).join("cache");
+        std::fs::create_dir_all(&cache).unwrap();
+        std::fs::set_permissions(path(root.path()), std::fs::Permissions::from_mode(0o755))
+            .unwrap();
+        std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_directory(&cache).unwrap();
+        assert_eq!(mode(&path(root.path())), 0o700);
+        assert_eq!(mode(&cache), 0o700);
+    }
+}

@@ -1,0 +1,245 @@
+//! The guard rails, evaluated on the plan computed from the manifests and a fresh read of
+//! WeData (never on anything read from a plan file): pruning only when asked and never for a
+//! project that declares no tasks, the deletion cap, replacements only when deletion is
+//! allowed and never for `prevent_destroy`, and deletions only inside declared workflows.
+//! Pure: takes the project and the plan, returns what they break.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::manifest::Project;
+use crate::reconcile::inputs::workflow_label;
+use crate::reconcile::plan::task_address;
+use crate::reconcile::{Action, Plan, ResourceChange};
+
+/// Where a refusal points: a manifest file, line and column (1-based; 0 when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(formatter, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(formatter, ":{}", self.column)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One guard rail a plan breaks: a stable code, what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// `plan::max_deletes`, `plan::pinned_id_missing`, ... (documented in docs/errors.md).
+    pub code: &'static str,
+    pub message: String,
+    pub location: Option<Location>,
+    pub help: Option<String>,
+}
+
+impl Refusal {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            location: None,
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        self.location = Some(Location {
+            file: file.into(),
+            line,
+            column,
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "error[{}]: {}", self.code, self.message)?;
+        if let Some(location) = &self.location {
+            write!(formatter, "\n  --> {location}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(formatter, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<crate::reconcile::legacy::Problem> for Refusal {
+    fn from(problem: crate::reconcile::legacy::Problem) -> Self {
+        Refusal::new(problem.code, problem.message)
+            .at(problem.file, problem.line, problem.column)
+            .with_help(problem.hint)
+    }
+}
+
+/// Every guard rail `plan` breaks, given the deletion cap.
+pub fn check(project: &Project, plan: &Plan, max_deletes: usize) -> Vec<Refusal> {
+    let mut refusals = Vec::new();
+    let deleting: Vec<&ResourceChange> = plan
+        .resources
+        .iter()
+        .filter(|resource| resource.action == Action::Delete)
+        .collect();
+    if plan.deletion_allowed && project.tasks.is_empty() {
+        // An empty or misplaced manifest directory must never read as "delete everything".
+        refusals.push(
+            Refusal::new(
+                "plan::prune_empty_project",
+                format!(
+                    "refusing to prune: {} declares no tasks",
+                    project.root.display()
+                ),
+            )
+            .with_help("check the directory argument; pruning needs at least one declared task"),
+        );
+    }
+    if !deleting.is_empty() && !plan.deletion_allowed {
+        refusals.push(
+            Refusal::new(
+                "plan::deletion_not_allowed",
+                format!(
+                    "the plan deletes {} without deletion being allowed",
+                    addresses(&deleting)
+                ),
+            )
+            .with_help("run with --prune (or prune: true for the target) to allow deleting"),
+        );
+    }
+    refusals.extend(deletions_outside_the_project(project, &deleting));
+    if deleting.len() > max_deletes {
+        refusals.push(
+            Refusal::new(
+                "plan::max_deletes",
+                format!(
+                    "refusing a plan that deletes {} tasks: the cap is {max_deletes}",
+                    deleting.len()
+                ),
+            )
+            .with_help(
+                "review the manifests (a renamed folder?), or raise the cap with --max-deletes N (or max_deletes in wedata.yaml) if this is intended",
+            ),
+        );
+    }
+    refusals.extend(replacements(project, plan));
+    refusals
+}
+
+/// Deleting a declared task, or a task of a workflow no manifest declares, is never a plan
+/// (pruning deletes only undeclared tasks of declared workflows); this holds by construction
+/// and is checked again here so no future path can break it silently.
+fn deletions_outside_the_project(project: &Project, deleting: &[&ResourceChange]) -> Vec<Refusal> {
+    let declared_tasks: HashSet<String> = project
+        .tasks
+        .iter()
+        .map(|task| task_address(&workflow_label(task), task.name()))
+        .collect();
+    let declared_workflows: HashSet<String> = project
+        .workflows
+        .iter()
+        .map(|workflow| workflow.name.clone())
+        .chain(project.tasks.iter().map(workflow_label))
+        .collect();
+    deleting
+        .iter()
+        .filter_map(|resource| {
+            if declared_tasks.contains(&resource.address) {
+                return Some(Refusal::new(
+                    "plan::delete_declared",
+                    format!(
+                        "refusing to delete {}: a manifest declares it",
+                        resource.address
+                    ),
+                ));
+            }
+            let workflow = resource.workflow.as_deref().unwrap_or_default();
+            (!declared_workflows.contains(workflow)).then(|| {
+                Refusal::new(
+                    "plan::delete_undeclared_workflow",
+                    format!(
+                        "refusing to delete {}: no manifest declares its workflow `{workflow}`",
+                        resource.address
+                    ),
+                )
+                .with_help(
+                    "only tasks of workflows this repository declares are ever pruned; declare the workflow to manage it",
+                )
+            })
+        })
+        .collect()
+}
+
+/// Replacing a task means deleting it: refused unless the plan may delete, and always for a
+/// task marked `prevent_destroy` (read from the manifest, not from the plan).
+fn replacements(project: &Project, plan: &Plan) -> Vec<Refusal> {
+    let mut refusals = Vec::new();
+    let replaced: Vec<&ResourceChange> = plan
+        .resources
+        .iter()
+        .filter(|resource| resource.action == Action::Replace)
+        .collect();
+    let mut unprotected = Vec::new();
+    for resource in replaced {
+        let task = project
+            .tasks
+            .iter()
+            .find(|task| task_address(&workflow_label(task), task.name()) == resource.address);
+        if let Some(task) = task.filter(|task| task.prevent_destroy()) {
+            refusals.push(
+                Refusal::new(
+                    "plan::prevent_destroy",
+                    format!(
+                        "prevent_destroy forbids replacing {}: the task type cannot change in place",
+                        resource.address
+                    ),
+                )
+                .at(&task.file, task.line, task.name_span().referenced.column() as usize)
+                .with_help(
+                    "change the task type back, or remove prevent_destroy from the manifest if replacing it is intended",
+                ),
+            );
+        } else {
+            unprotected.push(resource);
+        }
+    }
+    if !unprotected.is_empty() && !plan.deletion_allowed {
+        refusals.push(
+            Refusal::new(
+                "plan::replacement_not_allowed",
+                format!(
+                    "{} would need to be deleted and created again because an immutable member (the task type) changed: {}",
+                    if unprotected.len() == 1 { "a task" } else { "tasks" },
+                    addresses(&unprotected)
+                ),
+            )
+            .with_help(
+                "run with --prune (or prune: true for the target) to allow deleting and creating it again, change the task type back, or give the task a new name",
+            ),
+        );
+    }
+    refusals
+}
+
+fn addresses(resources: &[&ResourceChange]) -> String {
+    resources
+        .iter()
+        .map(|resource| resource.address.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,223 @@
+//! The one planning path. Loading the manifests, reading the live state, building the plan and
+//! evaluating every guard rail happen here, in that order, for `plan`, `apply` and
+//! `apply --plan` alike. The executor accepts only an [`Approved`] plan, and only [`approve`]
+//! makes one (no refusal left, everything about to be written over read fresh from WeData),
+//! so no path reaches a write without passing through this module.
+//!
+//! A saved plan is a pin, not a program: [`saved::check`] compares it with the plan computed
+//! here, and the executor runs the computed one. Nothing in a plan file, a cache entry or a
+//! name read from WeData decides anything on its own.
+//!
+//! Knows nothing of the command line: settings arrive as [`Options`]; refusals, warnings and
+//! errors leave as values for the CLI to render.
+
+mod approve;
+pub mod guard;
+mod references;
+pub mod saved;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+pub use approve::{Approved, approve};
+pub use guard::{Location, Refusal};
+
+use crate::api::{ApiError, Client};
+use crate::live::LiveWorkflow;
+use crate::live::cache::DefinitionCache;
+use crate::manifest::{self, Diagnostics, LoadOptions, Project};
+use crate::reconcile::Plan;
+use crate::reconcile::inputs::{build_plan, scope};
+use crate::reconcile::plan::DeletionPolicy;
+
+/// The cap on deletions in one plan when neither the command line nor wedata.yaml sets one.
+pub const DEFAULT_MAX_DELETES: usize = 5;
+
+/// How a plan is computed.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Delete live tasks of managed workflows that no manifest declares (or `prune: true` in
+    /// the project file or target).
+    pub prune: bool,
+    /// The deletion cap (default: the project file's, else [`DEFAULT_MAX_DELETES`]).
+    pub max_deletes: Option<usize>,
+    pub refresh: Refresh,
+}
+
+/// Whether cached definitions may be used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Refresh {
+    /// Reuse cached definitions whose LastUpdateTime and version are unchanged.
+    #[default]
+    Auto,
+    /// Read every definition from WeData again (the cache is refreshed, not read).
+    Full,
+}
+
+/// The project, the live state it refers to, the plan between them and the guard rails it
+/// breaks. Only [`approve`] turns it into something the executor runs.
+#[derive(Debug)]
+pub struct Planned {
+    pub project: Project,
+    pub live: Vec<LiveWorkflow>,
+    pub plan: Plan,
+    /// Every guard rail the plan breaks, in manifest order; the plan may be shown, but not
+    /// applied, while any is left.
+    pub refusals: Vec<Refusal>,
+    /// Things worth saying that stop nothing (a discarded cache entry, ...).
+    pub warnings: Vec<String>,
+    /// Where the definitions came from, so apply can drop entries WeData contradicts.
+    cache_path: Option<PathBuf>,
+}
+
+/// Why no plan could be computed at all.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum PlanError {
+    #[error("cannot read the live state from WeData")]
+    #[diagnostic(code(plan::read))]
+    Read(#[source] ApiError),
+    #[error("this account may not use the legacy API ({version}): {source}")]
+    #[diagnostic(
+        code(plan::legacy_denied),
+        help(
+            "the legacy API is open only to some allow-listed accounts; move the project to api_version 2025-08-06"
+        )
+    )]
+    LegacyDenied {
+        version: &'static str,
+        #[source]
+        source: ApiError,
+    },
+    #[error("cannot read the pinned tasks from WeData")]
+    #[diagnostic(code(plan::read))]
+    LegacyRead(#[source] ApiError),
+    /// Refused before anything could be read or planned.
+    #[error("{}", refused_summary(.0))]
+    #[diagnostic(code(plan::refused))]
+    Refused(Vec<Refusal>),
+}
+
+fn refused_summary(refusals: &[Refusal]) -> String {
+    match refusals {
+        [only] => only.message.clone(),
+        many => format!("{} guard rails refuse this plan", many.len()),
+    }
+}
+
+/// Loads and checks the manifests under `directory` for `target`; nothing is read from WeData.
+pub fn load(directory: &Path, target: Option<String>) -> Result<Project, Diagnostics> {
+    manifest::load(directory, &LoadOptions { target })
+}
+
+/// Reads the live state the project refers to and plans against it, evaluating every guard
+/// rail. `cache_identity` names what the live state belongs to (endpoint, or emulator state).
+pub async fn plan(
+    project: Project,
+    client: &Client,
+    cache_identity: &str,
+    options: &Options,
+) -> Result<Planned, PlanError> {
+    let prune = options.prune || project.settings.prune;
+    if project.settings.is_legacy() {
+        return plan_legacy(project, client, prune).await;
+    }
+    let cache_path =
+        DefinitionCache::path_for(&project.root, cache_identity, &project.settings.project_id);
+    let (mut cache, warning) = DefinitionCache::load(cache_path.clone());
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    // `--refresh full` reads everything again but still refreshes the cache.
+    if options.refresh == Refresh::Full {
+        cache.forget_all();
+    }
+    let cache = Mutex::new(cache);
+    let live = crate::live::fetch(
+        client,
+        &project.settings.project_id,
+        &scope(&project, prune),
+        Some(&cache),
+    )
+    .await
+    .map_err(PlanError::Read)?;
+    let cache = cache.into_inner().expect("cache lock");
+    warnings.extend(cache.discarded_warning());
+    cache.save();
+    let plan = build_plan(&project, &live, DeletionPolicy { prune });
+    let mut refusals = references::check(client, &project, &live)
+        .await
+        .map_err(PlanError::Read)?;
+    refusals.extend(guard::check(
+        &project,
+        &plan,
+        max_deletes(&project, options),
+    ));
+    Ok(Planned {
+        project,
+        live,
+        plan,
+        refusals,
+        warnings,
+        cache_path: Some(cache_path),
+    })
+}
+
+fn max_deletes(project: &Project, options: &Options) -> usize {
+    options
+        .max_deletes
+        .or(project.settings.max_deletes)
+        .unwrap_or(DEFAULT_MAX_DELETES)
+}
+
+/// The plan of a legacy project (API 2021-08-20): its pinned tasks read one by one with
+/// DescribeTaskDetailDs, checked for what the legacy API cannot change, then planned as usual.
+/// There is no definition cache (nothing lists the tasks, so nothing could tell an entry is
+/// still current) and no pruning (the legacy API cannot delete).
+async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<Planned, PlanError> {
+    if prune {
+        return Err(PlanError::Refused(vec![Refusal::new(
+            "plan::legacy_prune",
+            format!(
+                "a project on the legacy API ({}) cannot prune: the legacy API cannot list or delete tasks",
+                manifest::LEGACY_API_VERSION
+            ),
+        )
+        .with_help(
+            "remove --prune (and `prune: true` from wedata.yaml), or move the project to api_version 2025-08-06",
+        )]));
+    }
+    let task_ids: Vec<String> = project
+        .tasks
+        .iter()
+        .filter_map(|task| task.id().cloned())
+        .collect();
+    let live = crate::live::legacy::fetch(client, &project.settings.project_id, &task_ids)
+        .await
+        .map_err(|error| {
+            if error.code() == Some("OperationDenied.UserNotInWhitelistError") {
+                PlanError::LegacyDenied {
+                    version: manifest::LEGACY_API_VERSION,
+                    source: error,
+                }
+            } else {
+                PlanError::LegacyRead(error)
+            }
+        })?;
+    let refusals: Vec<Refusal> = crate::reconcile::legacy::check(&project, &live)
+        .into_iter()
+        .map(Refusal::from)
+        .collect();
+    let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
+    // A moved, re-typed or missing task makes the rest of the plan meaningless: the guard
+    // rails would only repeat the same cause (a re-typed task as a refused replacement).
+    let mut refusals = refusals;
+    if refusals.is_empty() {
+        refusals.extend(guard::check(&project, &plan, usize::MAX));
+    }
+    Ok(Planned {
+        project,
+        live,
+        plan,
+        refusals,
+        warnings: Vec::new(),
+        cache_path: None,
+    })
+}
