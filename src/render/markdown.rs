@@ -172,6 +172,7 @@ mod tests {
             resources,
             waves: Vec::new(),
             unmanaged: Vec::new(),
+            neighbours: Vec::new(),
             summary: Summary {
                 create: 100,
                 ..Summary::default()
