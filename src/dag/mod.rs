@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use declared::{declared, live};
 pub use planned::from_plan;
+#[cfg(test)]
+pub(crate) use planned::tests as planned_tests;
 pub use select::{SelectError, select};
 
 /// What a node (or a workflow) is in the picture.

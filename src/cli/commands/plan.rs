@@ -1,5 +1,6 @@
 //! `wedata-gitops plan [DIR]`: reads the manifests and the live state, and shows what `apply`
-//! would change, as text, JSON or Markdown; `--out` saves the plan for `apply --plan`.
+//! would change, as text, JSON, Markdown or an HTML report; `--out` saves the plan for
+//! `apply --plan`, `--html-out` the HTML report.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,8 @@ pub enum Format {
     Text,
     Json,
     Markdown,
+    /// One self-contained HTML page: the dependency graph, filters, diffs on click.
+    Html,
 }
 
 /// Options shared by plan and apply: where the manifests are and which target.
@@ -65,7 +68,8 @@ pub const DEFAULT_MAX_DELETES: usize = 5;
     Examples:\n  \
     wedata-gitops plan examples/tasks --emulate\n  \
     wedata-gitops plan tasks --target prod --format markdown > plan.md\n  \
-    wedata-gitops plan tasks --target prod --out plan.json"
+    wedata-gitops plan tasks --target prod --out plan.json\n  \
+    wedata-gitops plan tasks --format markdown --html-out plan.html > plan.md"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -78,6 +82,11 @@ pub struct Args {
     /// Also save the plan (JSON, with fingerprints) for `apply --plan`.
     #[arg(long, value_name = "PLAN_FILE")]
     pub out: Option<PathBuf>,
+
+    /// Also write the HTML report (one self-contained file, whatever --format shows), to
+    /// publish as a CI artifact. Only for people: `apply --plan` takes the JSON of --out.
+    #[arg(long, value_name = "HTML_FILE")]
+    pub html_out: Option<PathBuf>,
 
     /// Exit 2 when the plan has changes (0 when none, 1 on error).
     #[arg(long)]
@@ -254,6 +263,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             Format::Text => render::text::render(plan, use_color()),
             Format::Json => render::json::render(plan),
             Format::Markdown => render::markdown::render(plan),
+            Format::Html => render::html::render(plan),
         };
         anstream::print!("{shown}");
         if let Some(out) = &args.out {
@@ -263,6 +273,12 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
                 out.display(),
                 out.display()
             );
+        }
+        if let Some(path) = &args.html_out {
+            std::fs::write(path, render::html::render(plan))
+                .into_diagnostic()
+                .wrap_err_with(|| format!("cannot write the HTML report to {}", path.display()))?;
+            anstream::eprintln!("Wrote the HTML report to {}.", path.display());
         }
         refuse_replacements(plan)?;
         Ok(if args.detailed_exitcode && plan.summary.has_changes() {
