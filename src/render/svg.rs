@@ -73,7 +73,7 @@ pub fn draw_cluster(out: &mut String, dag: &Dag, view: &ClusterView, id_prefix: 
     let spacing = Spacing::default();
     let _ = write!(
         out,
-        "<defs><marker id=\"{id_prefix}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#57606a\"/></marker></defs>"
+        "<defs><marker id=\"{id_prefix}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#57606a\"/></marker></defs>"
     );
     for (edge, points) in view.edges.iter().zip(&view.layout.edges) {
         if points.is_empty() {
