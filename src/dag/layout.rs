@@ -124,7 +124,7 @@ pub fn layered(count: usize, edges: &[(usize, usize)], spacing: &Spacing) -> Lay
     let bottom = nodes
         .iter()
         .map(|point| point.y + spacing.node_height)
-        .chain((count..graph.layer.len()).map(|node| center_y(node)))
+        .chain((count..graph.layer.len()).map(center_y))
         .max()
         .unwrap_or(0);
     Layout {

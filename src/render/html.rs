@@ -46,9 +46,9 @@ pub fn render(plan: &Plan) -> String {
         content_hash(SCRIPT),
         escape(&title)
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<header><h1>wedata-gitops plan</h1><p>Project <code>{}</code>{}</p><p class=\"summary\">{}</p></header>\n",
+        "<header><h1>wedata-gitops plan</h1><p>Project <code>{}</code>{}</p><p class=\"summary\">{}</p></header>",
         escape(&plan.project_id),
         plan.target
             .as_deref()

@@ -110,9 +110,8 @@ fn workflows(changes: &Dag) -> String {
     let mut out = String::from("flowchart LR\n");
     let mut used = Vec::new();
     let grouped = changes.nodes_by_cluster();
-    let mut shown = 0;
     for (cluster, members) in grouped.iter().enumerate() {
-        if shown == MAXIMUM_NODES {
+        if cluster == MAXIMUM_NODES {
             let _ = writeln!(
                 out,
                 "  more[\"{} more workflows\"]",
@@ -120,7 +119,6 @@ fn workflows(changes: &Dag) -> String {
             );
             break;
         }
-        shown += 1;
         let counts: Vec<String> = [
             Status::Create,
             Status::Update,
@@ -330,6 +328,17 @@ mod tests {
             medium.flowchart
         );
         assert_eq!(medium.flowchart.matches("[\"~ t").count(), 50);
+    }
+
+    #[test]
+    fn past_sixty_workflows_the_rest_are_counted() {
+        let resources = (0..70)
+            .map(|index| resource(&format!("flow_{index:02}"), "load", Action::Create, &[]))
+            .collect();
+        let picture = plan_picture(&plan_of(resources)).unwrap();
+        assert_eq!(picture.flowchart.matches("1 create").count(), MAXIMUM_NODES);
+        assert!(picture.flowchart.contains("more[\"10 more workflows\"]"));
+        assert!(picture.flowchart.len() < MAXIMUM_CHARACTERS);
     }
 
     #[test]

@@ -35,8 +35,17 @@
       node.classList.remove('selected');
       node.classList.remove('linked');
     });
-    Array.prototype.forEach.call(document.querySelectorAll('[data-node]'), function (node) {
-      if (node.getAttribute('data-node') === id && node.classList.contains('node')) node.classList.add('selected');
+    var shown = false;
+    Array.prototype.forEach.call(document.querySelectorAll('#graph .node[data-node]'), function (node) {
+      if (node.getAttribute('data-node') !== id) return;
+      node.classList.add('selected');
+      // Bring the task itself (not a stand-in elsewhere) into view inside its scrolled drawing.
+      if (!shown && !node.classList.contains('stand-in')) {
+        var section = node.closest('details');
+        if (section) section.open = true;
+        node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        shown = true;
+      }
     });
     Array.prototype.forEach.call(document.querySelectorAll('.edge'), function (edge) {
       if (edge.getAttribute('data-from') === id || edge.getAttribute('data-to') === id) edge.classList.add('linked');
@@ -118,8 +127,6 @@
     var nodes = document.querySelectorAll('#graph .node[data-address]:not(.stand-in)');
     for (var index = 0; index < nodes.length; index += 1) {
       if (nodes[index].getAttribute('data-address') === address) {
-        var section = nodes[index].closest('details');
-        if (section) section.open = true;
         nodes[index].dispatchEvent(new MouseEvent('click', { bubbles: true }));
         break;
       }
