@@ -281,7 +281,8 @@ impl Dag {
         self.retain(|_, node| node.status.is_change())
     }
 
-    /// Every node and edge connected to `index` by a path upstream (`upstream`) or downstream.
+    /// The `start` nodes and every node reached from them by following edges upstream (when
+    /// `upstream`) or downstream.
     pub(crate) fn reachable(&self, start: &[usize], upstream: bool) -> HashSet<usize> {
         let mut next: HashMap<usize, Vec<usize>> = HashMap::new();
         for (from, to) in &self.edges {
