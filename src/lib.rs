@@ -2,12 +2,14 @@
 //!
 //! The data flow runs one way (see `docs/architecture.md`):
 //! `manifest` loads the desired state, `api` fetches the live state, `model` normalizes both,
-//! `reconcile` diffs them into a `Plan`, `render` shows it, and `apply` executes it.
+//! `reconcile` diffs them into a `Plan`, `render` shows it, and `apply` executes it. `dag` is
+//! the dependency graph as a picture (of a plan, the manifests or WeData) for `render` to draw.
 //! `emulator` is a local WeData that speaks the same protocol, for tests and offline use.
 
 pub mod api;
 pub mod apply;
 pub mod cli;
+pub mod dag;
 pub mod emulator;
 pub mod import;
 pub mod live;

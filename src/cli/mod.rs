@@ -41,6 +41,8 @@ pub enum Command {
     Plan(commands::plan::Args),
     /// Make WeData match the manifests: create, update and submit tasks in dependency order.
     Apply(commands::apply::Args),
+    /// Draw the declared task DAG (or the live one) as Mermaid, DOT or SVG.
+    Graph(commands::graph::Args),
     /// Write manifests and code files for an existing WeData workflow.
     Import(commands::import::Args),
     /// Send one signed request to any WeData action and print the response (like `gh api`).
@@ -83,6 +85,7 @@ fn run(cli: Cli) -> miette::Result<ExitStatus> {
         Command::Validate(args) => commands::validate::run(args),
         Command::Plan(args) => commands::plan::run(args),
         Command::Apply(args) => commands::apply::run(args),
+        Command::Graph(args) => commands::graph::run(args),
         Command::Import(args) => commands::import::run(args),
         Command::Api(args) => commands::api::run(args),
         Command::Emulator(args) => commands::emulator::run(args),

@@ -131,6 +131,24 @@ pub struct UnmanagedTask {
     pub periodic: bool,
 }
 
+/// A task next to a changing resource that this repository does not manage, from WeData's
+/// upstream and downstream lookups (the impact stage fills `Plan::neighbours`; nothing else
+/// does today). Context for reviewers: the pictures draw it, nothing ever acts on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeighbourTask {
+    pub id: String,
+    pub name: String,
+    /// Its workflow's name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
+    /// Addresses of plan resources this task depends on (it runs downstream of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    /// Addresses of plan resources that depend on this task (it runs upstream of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needed_by: Vec<String>,
+}
+
 /// What a saved plan was computed from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Fingerprints {
@@ -220,6 +238,9 @@ pub struct Plan {
     /// Addresses of changing resources by wave: each wave only needs earlier ones.
     pub waves: Vec<Vec<String>>,
     pub unmanaged: Vec<UnmanagedTask>,
+    /// Tasks outside the repository next to changing resources (see [`NeighbourTask`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<NeighbourTask>,
     pub summary: Summary,
     /// Whether this plan may delete (prune, and replacement as delete plus create).
     #[serde(default)]
@@ -480,6 +501,7 @@ pub fn plan(
         } else {
             unmanaged
         },
+        neighbours: Vec::new(),
         summary,
         deletion_allowed: deletion.prune,
         fingerprints,

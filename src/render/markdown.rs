@@ -1,6 +1,8 @@
-//! The plan as a pull-request comment: a summary table first, one collapsible `<details>` per
-//! changing resource, code diffs in ```diff blocks, and a truncation notice that keeps the
-//! whole comment under the size a code host accepts.
+//! The plan as a pull-request comment: a summary table first, a Mermaid picture of what
+//! changes (see `mermaid`), one collapsible `<details>` per changing resource, code diffs in
+//! ```diff blocks, and a truncation notice that keeps the whole comment under the size a code
+//! host accepts. Names and member keys are written as code spans that no backtick, `|`,
+//! newline or HTML inside them can end.
 
 use std::fmt::Write;
 
@@ -30,14 +32,24 @@ pub fn render(plan: &Plan) -> String {
         for resource in &changing {
             let _ = writeln!(
                 head,
-                "| `{}` | `{}` | {} | {} |",
+                "| `{}` | {} | {} | {} |",
                 marker(resource.action),
-                resource.address,
+                table_code(&resource.address),
                 verb(resource.action),
                 resource.changes.len()
             );
         }
         let _ = writeln!(head);
+    }
+    if let Some(picture) = super::mermaid::plan_picture(plan) {
+        let _ = writeln!(
+            head,
+            "What changes, with its direct upstream and downstream tasks:\n\n```mermaid\n{}```\n",
+            picture.flowchart
+        );
+        if let Some(note) = picture.note {
+            let _ = writeln!(head, "_{note}_\n");
+        }
     }
     if !plan.unmanaged.is_empty() {
         let _ = writeln!(
@@ -77,7 +89,7 @@ fn details(resource: &ResourceChange) -> String {
         escape(&resource.address)
     );
     if let Some(source) = &resource.source {
-        let _ = writeln!(section, "Declared in `{source}`.\n");
+        let _ = writeln!(section, "Declared in {}.\n", inline_code(source));
     }
     let mut scalar_rows = Vec::new();
     for change in &resource.changes {
@@ -90,13 +102,14 @@ fn details(resource: &ResourceChange) -> String {
             let fence = "`".repeat(longest_backtick_run(&diff).max(2) + 1);
             let _ = writeln!(
                 section,
-                "`{}`\n\n{fence}diff\n{}{fence}\n",
-                change.member, diff
+                "{}\n\n{fence}diff\n{}{fence}\n",
+                inline_code(&change.member),
+                diff
             );
         } else {
             scalar_rows.push(format!(
-                "| `{}` | {} | {} |",
-                change.member,
+                "| {} | {} | {} |",
+                table_code(&change.member),
                 cell(&show_value(&change.before)),
                 cell(&show_value(&change.after))
             ));
@@ -120,17 +133,58 @@ fn longest_backtick_run(text: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn cell(text: &str) -> String {
-    format!(
-        "`{}`",
-        text.replace('|', "\\|")
-            .replace('`', "'")
-            .replace('\n', " ")
-    )
+/// A code span no text can end early: a fence longer than any backtick run inside, padding
+/// when the text starts or ends with a backtick, line breaks and control characters as spaces.
+fn inline_code(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|character| {
+            if character.is_control() {
+                ' '
+            } else {
+                character
+            }
+        })
+        .collect();
+    let fence = "`".repeat(longest_backtick_run(&flat) + 1);
+    let padding = if flat.starts_with('`') || flat.ends_with('`') || flat.trim().is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{padding}{flat}{padding}{fence}")
 }
 
+/// A code span inside a table row: `|` escaped too, as GFM tables split on it even in code.
+fn table_code(text: &str) -> String {
+    inline_code(text).replace('|', "\\|")
+}
+
+fn cell(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|character| match character {
+            '`' => '\'',
+            character if character.is_control() => ' ',
+            character => character,
+        })
+        .collect();
+    format!("`{}`", flat.replace('|', "\\|"))
+}
+
+/// Text inside the `<summary>` HTML: markup characters as references, and no line break (a
+/// blank line would end the HTML block and let the rest be read as Markdown).
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    text.chars()
+        .map(|character| {
+            if character.is_control() {
+                ' '
+            } else {
+                character
+            }
+        })
+        .collect::<String>()
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
@@ -174,6 +228,7 @@ mod tests {
             resources,
             waves: Vec::new(),
             unmanaged: Vec::new(),
+            neighbours: Vec::new(),
             summary: Summary {
                 create: 100,
                 ..Summary::default()

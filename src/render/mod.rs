@@ -1,9 +1,15 @@
-//! Views of plans and apply results: human text, JSON and Markdown, one file per format.
-//! Rendering never computes anything the plan does not already say.
+//! Views of plans and apply results: human text, JSON and Markdown, one file per format;
+//! pictures of the dependency graph (`dag::Dag`) as Mermaid, DOT, SVG and a self-contained
+//! HTML report. Rendering never computes anything the plan does not already say.
 
+pub mod dot;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod mermaid;
+pub mod picture;
 pub mod result;
+pub mod svg;
 pub mod text;
 
 use serde_json::Value;

@@ -79,6 +79,9 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     };
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async move {
+        // Listen for the stop signals before saying where the server is: whoever reads the
+        // address may signal at once (regression test the_command_prints_its_address_first_and_logs_each_request).
+        let stop = stop_signal()?;
         let running = emulator::start(config).await?;
         let mut stdout = std::io::stdout();
         writeln!(stdout, "listening on {}", running.endpoint()).into_diagnostic()?;
@@ -87,7 +90,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             "accepting SecretId {} ({source}); stop with Ctrl-C",
             credentials.0
         );
-        wait_for_stop_signal().await;
+        stop.await;
         running.shutdown().await;
         eprintln!("stopped; state saved");
         Ok(ExitStatus::Success)
@@ -116,24 +119,24 @@ fn credentials(args: &Args) -> ((String, String), &'static str) {
     }
 }
 
-async fn wait_for_stop_signal() {
+/// A future that ends on Ctrl-C or SIGTERM; the handlers are installed when this returns.
+fn stop_signal() -> miette::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = terminate.recv() => {}
-                }
+        let mut terminate = signal(SignalKind::terminate()).into_diagnostic()?;
+        let mut interrupt = signal(SignalKind::interrupt()).into_diagnostic()?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
+        })
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }

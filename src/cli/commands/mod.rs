@@ -4,6 +4,7 @@ pub mod api;
 pub mod apply;
 pub mod completions;
 pub mod emulator;
+pub mod graph;
 pub mod import;
 pub mod man;
 pub mod plan;

@@ -1,5 +1,6 @@
 //! `wedata-gitops plan [DIR]`: reads the manifests and the live state, and shows what `apply`
-//! would change, as text, JSON or Markdown; `--out` saves the plan for `apply --plan`.
+//! would change, as text, JSON, Markdown or an HTML report; `--out` saves the plan for
+//! `apply --plan`, `--html-out` the HTML report.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ pub enum Format {
     Text,
     Json,
     Markdown,
+    /// One self-contained HTML page: the dependency graph, filters, diffs on click.
+    Html,
 }
 
 /// Options shared by plan and apply: where the manifests are and which target.
@@ -73,7 +76,8 @@ impl ProjectArgs {
     Examples:\n  \
     wedata-gitops plan examples/tasks --emulate\n  \
     wedata-gitops plan tasks --target prod --format markdown > plan.md\n  \
-    wedata-gitops plan tasks --target prod --out plan.json"
+    wedata-gitops plan tasks --target prod --out plan.json\n  \
+    wedata-gitops plan tasks --format markdown --html-out plan.html > plan.md"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -86,6 +90,11 @@ pub struct Args {
     /// Also save the plan (JSON, with fingerprints) for `apply --plan`.
     #[arg(long, value_name = "PLAN_FILE")]
     pub out: Option<PathBuf>,
+
+    /// Also write the HTML report (one self-contained file, whatever --format shows), to
+    /// publish as a CI artifact. Only for people: `apply --plan` takes the JSON of --out.
+    #[arg(long, value_name = "HTML_FILE")]
+    pub html_out: Option<PathBuf>,
 
     /// Exit 2 when the plan has changes (0 when none, 1 on error).
     #[arg(long)]
@@ -148,6 +157,16 @@ pub fn use_color() -> bool {
 }
 
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
+    if let (Some(out), Some(html_out)) = (&args.out, &args.html_out) {
+        if out == html_out {
+            return Err(miette::miette!(
+                help =
+                    "give the HTML report its own file, e.g. --out plan.json --html-out plan.html",
+                "--out and --html-out name the same file {}: the report would overwrite the saved plan",
+                out.display()
+            ));
+        }
+    }
     let project = load_project(&args.project)?;
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async {
@@ -167,8 +186,16 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             Format::Text => render::text::render(plan, use_color()),
             Format::Json => render::json::render(plan),
             Format::Markdown => render::markdown::render(plan),
+            Format::Html => render::html::render(plan),
         };
         anstream::print!("{shown}");
+        // The report is for reviewers, so it is written even when a guard rail refuses the plan.
+        if let Some(path) = &args.html_out {
+            std::fs::write(path, render::html::render(plan))
+                .into_diagnostic()
+                .wrap_err_with(|| format!("cannot write the HTML report to {}", path.display()))?;
+            anstream::eprintln!("Wrote the HTML report to {}.", path.display());
+        }
         if !planned.refusals.is_empty() {
             let consequence = if args.out.is_some() {
                 "apply would refuse it, so it was not saved"
