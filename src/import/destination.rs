@@ -1,0 +1,240 @@
+//! What is already in the folder an import writes into: its top-level entries and the
+//! project its manifests form. From these it chooses each workflow's folder (the sanitized
+//! name unless another workflow's manifests, a file or a reserved name is there: then the
+//! suffixed one, see `names`) and lists what the import would overwrite. Reads only; never
+//! writes and never follows a link.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::ImportError;
+use super::names::{self, Claim, collision_key};
+use crate::manifest::types::Reference;
+use crate::manifest::{self, Diagnostics, LoadOptions, Project};
+
+/// Top-level names a workflow folder may not take: the project file's two spellings, and
+/// `target`, which manifest discovery skips (as it skips hidden folders, which
+/// `names::safe_stem` never makes).
+const RESERVED_FOLDER_NAMES: [&str; 3] = ["wedata.yaml", "wedata.yml", "target"];
+
+/// One entry directly under the destination.
+#[derive(Debug)]
+struct RootEntry {
+    name: String,
+    kind: EntryKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryKind {
+    Folder,
+    Link,
+    Other,
+}
+
+/// The destination folder as found before the import.
+#[derive(Debug)]
+pub struct Destination {
+    root: PathBuf,
+    entries: Vec<RootEntry>,
+    /// The project there, when the folder exists: loaded, or why it does not load.
+    project: Option<Result<Project, Diagnostics>>,
+}
+
+/// A workflow whose folder to choose.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkflowToPlace<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+impl Destination {
+    /// Reads the destination; refuses one that is a link or a file.
+    pub fn inspect(root: &Path) -> Result<Self, ImportError> {
+        super::write::check_root(root)?;
+        if !root.exists() {
+            return Ok(Self {
+                root: root.to_owned(),
+                entries: Vec::new(),
+                project: None,
+            });
+        }
+        let read_error = |source| ImportError::Io {
+            action: "read",
+            path: root.to_owned(),
+            source,
+        };
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(root).map_err(read_error)? {
+            let entry = entry.map_err(read_error)?;
+            let kind = entry.file_type().map_err(read_error)?;
+            entries.push(RootEntry {
+                name: entry.file_name().to_string_lossy().into_owned(),
+                kind: if kind.is_symlink() {
+                    EntryKind::Link
+                } else if kind.is_dir() {
+                    EntryKind::Folder
+                } else {
+                    EntryKind::Other
+                },
+            });
+        }
+        entries.sort_by(|left, right| left.name.cmp(&right.name));
+        Ok(Self {
+            root: root.to_owned(),
+            entries,
+            project: Some(manifest::load(root, &LoadOptions::default())),
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Each workflow's folder name, in the order given (see the module doc). An existing
+    /// folder is reused, in its own spelling, when it holds no manifests of another workflow.
+    pub fn workflow_folders(
+        &self,
+        workflows: &[WorkflowToPlace<'_>],
+    ) -> Result<Vec<String>, ImportError> {
+        let mut taken: HashSet<String> = RESERVED_FOLDER_NAMES
+            .iter()
+            .map(|name| collision_key(name))
+            .collect();
+        let claims: Vec<Claim<'_>> = workflows
+            .iter()
+            .map(|workflow| Claim {
+                id: workflow.id,
+                name: workflow.name,
+            })
+            .collect();
+        names::assign(&claims, |claim, candidate| {
+            let key = collision_key(candidate);
+            if taken.contains(&key) {
+                return Ok(None);
+            }
+            let chosen = self.free_folder(claim, candidate)?;
+            if chosen.is_some() {
+                taken.insert(key);
+            }
+            Ok(chosen)
+        })
+    }
+
+    /// `candidate` (or the existing folder matching it, in that folder's spelling) when the
+    /// workflow of `claim` may write there; `None` when something else is there.
+    fn free_folder(
+        &self,
+        claim: Claim<'_>,
+        candidate: &str,
+    ) -> Result<Option<String>, ImportError> {
+        let key = collision_key(candidate);
+        let matching: Vec<&RootEntry> = self
+            .entries
+            .iter()
+            .filter(|entry| collision_key(&entry.name) == key)
+            .collect();
+        if let Some(link) = matching.iter().find(|entry| entry.kind == EntryKind::Link) {
+            return Err(ImportError::Symlink {
+                path: self.root.join(&link.name),
+            });
+        }
+        match matching.as_slice() {
+            [] => Ok(Some(candidate.to_owned())),
+            [entry] if entry.kind == EntryKind::Folder => Ok(self
+                .holds_only(claim, &entry.name)?
+                .then(|| entry.name.clone())),
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether the folder `name` holds manifests of no workflow but `claim`'s.
+    fn holds_only(&self, claim: Claim<'_>, name: &str) -> Result<bool, ImportError> {
+        let folder = Path::new(name);
+        match &self.project {
+            Some(Ok(project)) => {
+                let workflows_ours = project
+                    .workflows
+                    .iter()
+                    .filter(|workflow| workflow.file.starts_with(folder))
+                    .all(|workflow| {
+                        workflow.name == claim.name
+                            || workflow.id().is_some_and(|id| id == claim.id)
+                    });
+                let tasks_ours = project
+                    .tasks
+                    .iter()
+                    .filter(|task| task.file.starts_with(folder))
+                    .all(|task| match &task.workflow().value {
+                        Reference::Name(_) => task.workflow_name.as_deref() == Some(claim.name),
+                        Reference::Id { id } => id == claim.id,
+                    });
+                Ok(workflows_ours && tasks_ours)
+            }
+            // Without a loading project, only a folder holding no YAML at all is surely free.
+            Some(Err(diagnostics)) if self.holds_yaml(name) => {
+                Err(ImportError::UnknownFolderOwner {
+                    folder: self.root.join(name),
+                    root: self.root.clone(),
+                    problems: diagnostics.errors.len(),
+                })
+            }
+            _ => Ok(true),
+        }
+    }
+
+    /// Whether any `*.yaml` / `*.yml` file is under the folder `name` (links not followed).
+    fn holds_yaml(&self, name: &str) -> bool {
+        walkdir::WalkDir::new(self.root.join(name))
+            .into_iter()
+            .filter_map(Result::ok)
+            .any(|entry| {
+                let file_name = entry.file_name().to_string_lossy();
+                !entry.file_type().is_dir()
+                    && (file_name.ends_with(".yaml") || file_name.ends_with(".yml"))
+            })
+    }
+
+    /// "manifests for workflow NAME" when the project there declares the workflow or tasks
+    /// in it (wherever they are).
+    pub fn declaring_workflow(&self, workflow: &str) -> Vec<String> {
+        let Some(Ok(project)) = &self.project else {
+            return Vec::new();
+        };
+        let declared = project
+            .workflows
+            .iter()
+            .any(|declared| declared.name == workflow)
+            || project
+                .tasks
+                .iter()
+                .any(|task| task.workflow_name.as_deref() == Some(workflow));
+        if declared {
+            vec![format!(
+                "manifests for workflow `{}`",
+                names::printable(workflow)
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The manifests of the project there that pin one of `task_ids`.
+    pub fn pinning_tasks(&self, task_ids: &[&str]) -> Vec<String> {
+        let Some(Ok(project)) = &self.project else {
+            return Vec::new();
+        };
+        project
+            .tasks
+            .iter()
+            .filter_map(|task| {
+                let id = task.id().filter(|id| task_ids.contains(&id.as_str()))?;
+                Some(format!(
+                    "a manifest pinning task {} ({}:{})",
+                    names::printable(id),
+                    task.file.display(),
+                    task.line
+                ))
+            })
+            .collect()
+    }
+}
