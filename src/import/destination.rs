@@ -1,8 +1,8 @@
 //! What is already in the folder an import writes into: its top-level entries and the
-//! project its manifests form. From these it chooses each workflow's folder (the sanitized
-//! name unless another workflow's manifests, a file or a reserved name is there: then the
-//! suffixed one, see `names`) and lists what the import would overwrite. Reads only; never
-//! writes and never follows a link.
+//! project its manifests form. With the project's live workflow names, it chooses each
+//! imported workflow's folder (`workflow_folders`: the `names` rule across all live
+//! workflows, then passing over what the folder already holds for something else) and lists
+//! the manifests an import would duplicate. Reads only; never writes and never follows a link.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -45,6 +45,13 @@ pub struct Destination {
 pub struct WorkflowToPlace<'a> {
     pub id: &'a str,
     pub name: &'a str,
+}
+
+fn claim_of<'a>(workflow: &WorkflowToPlace<'a>) -> Claim<'a> {
+    Claim {
+        id: workflow.id,
+        name: workflow.name,
+    }
 }
 
 impl Destination {
@@ -90,34 +97,59 @@ impl Destination {
         &self.root
     }
 
-    /// Each workflow's folder name, in the order given (see the module doc). An existing
-    /// folder is reused, in its own spelling, when it holds no manifests of another workflow.
+    /// The folder of each of `ours`, in that order. First from the live state alone: stems
+    /// are assigned across every workflow of the project (`project`, both kinds: one
+    /// namespace), so `a/b` gets `a_b-<WorkflowId>` when a workflow `a_b` exists, whichever is
+    /// imported first. Then against the folder: a candidate taken by something else there (a
+    /// file, another workflow's manifests) is passed over for the next; an existing folder
+    /// holding only this workflow's manifests is reused, in its own spelling.
     pub fn workflow_folders(
         &self,
-        workflows: &[WorkflowToPlace<'_>],
+        project: &[WorkflowToPlace<'_>],
+        ours: &[WorkflowToPlace<'_>],
     ) -> Result<Vec<String>, ImportError> {
-        let mut taken: HashSet<String> = RESERVED_FOLDER_NAMES
+        let reserved: HashSet<String> = RESERVED_FOLDER_NAMES
             .iter()
             .map(|name| collision_key(name))
             .collect();
-        let claims: Vec<Claim<'_>> = workflows
-            .iter()
-            .map(|workflow| Claim {
-                id: workflow.id,
-                name: workflow.name,
-            })
-            .collect();
-        names::assign(&claims, |claim, candidate| {
-            let key = collision_key(candidate);
-            if taken.contains(&key) {
-                return Ok(None);
+        let mut everyone: Vec<Claim<'_>> = project.iter().map(claim_of).collect();
+        for workflow in ours {
+            if !project.iter().any(|listed| listed.id == workflow.id) {
+                everyone.push(claim_of(workflow));
             }
-            let chosen = self.free_folder(claim, candidate)?;
-            if chosen.is_some() {
-                taken.insert(key);
-            }
-            Ok(chosen)
+        }
+        let mut taken = reserved.clone();
+        let live_stems = names::assign(&everyone, |_, candidate| {
+            Ok::<_, std::convert::Infallible>(
+                taken
+                    .insert(collision_key(candidate))
+                    .then(|| candidate.to_owned()),
+            )
         })
+        .unwrap_or_else(|never| match never {});
+        let others: HashSet<String> = everyone
+            .iter()
+            .zip(&live_stems)
+            .filter(|(claim, _)| !ours.iter().any(|workflow| workflow.id == claim.id))
+            .map(|(_, stem)| collision_key(stem))
+            .collect();
+        let mut chosen: HashSet<String> = HashSet::new();
+        let mut folders = Vec::with_capacity(ours.len());
+        for workflow in ours {
+            let claim = claim_of(workflow);
+            for candidate in names::candidates(claim) {
+                let key = collision_key(&candidate);
+                if reserved.contains(&key) || others.contains(&key) || chosen.contains(&key) {
+                    continue;
+                }
+                if let Some(folder) = self.free_folder(claim, &candidate)? {
+                    chosen.insert(key);
+                    folders.push(folder);
+                    break;
+                }
+            }
+        }
+        Ok(folders)
     }
 
     /// `candidate` (or the existing folder matching it, in that folder's spelling) when the
@@ -171,27 +203,36 @@ impl Destination {
                 Ok(workflows_ours && tasks_ours)
             }
             // Without a loading project, only a folder holding no YAML at all is surely free.
-            Some(Err(diagnostics)) if self.holds_yaml(name) => {
-                Err(ImportError::UnknownFolderOwner {
-                    folder: self.root.join(name),
-                    root: self.root.clone(),
-                    problems: diagnostics.errors.len(),
-                })
+            // A link in it is named first: it is likely why the project does not load (manifest
+            // discovery does not follow links), and import would not write through it.
+            Some(Err(diagnostics)) => {
+                let mut holds_yaml = false;
+                for entry in walkdir::WalkDir::new(self.root.join(name)).min_depth(1) {
+                    let entry = entry.map_err(|error| ImportError::Io {
+                        action: "read",
+                        path: self.root.join(name),
+                        source: error.into(),
+                    })?;
+                    if entry.path_is_symlink() {
+                        return Err(ImportError::Symlink {
+                            path: entry.path().to_owned(),
+                        });
+                    }
+                    let file_name = entry.file_name().to_string_lossy();
+                    holds_yaml |= entry.file_type().is_file()
+                        && (file_name.ends_with(".yaml") || file_name.ends_with(".yml"));
+                }
+                if holds_yaml {
+                    return Err(ImportError::UnknownFolderOwner {
+                        folder: self.root.join(name),
+                        root: self.root.clone(),
+                        problems: diagnostics.errors.len(),
+                    });
+                }
+                Ok(true)
             }
-            _ => Ok(true),
+            None => Ok(true),
         }
-    }
-
-    /// Whether any `*.yaml` / `*.yml` file is under the folder `name` (links not followed).
-    fn holds_yaml(&self, name: &str) -> bool {
-        walkdir::WalkDir::new(self.root.join(name))
-            .into_iter()
-            .filter_map(Result::ok)
-            .any(|entry| {
-                let file_name = entry.file_name().to_string_lossy();
-                !entry.file_type().is_dir()
-                    && (file_name.ends_with(".yaml") || file_name.ends_with(".yml"))
-            })
     }
 
     /// "manifests for workflow NAME" when the project there declares the workflow or tasks

@@ -27,7 +27,7 @@ use thiserror::Error;
 
 use crate::api::legacy::TaskDsDTO;
 use crate::api::types::{Task as PeriodicTask, TriggerTask, TriggerWorkflowDetail, WorkflowDetail};
-use crate::live::{LiveDefinition, LiveWorkflow, LiveWorkflowDetail};
+use crate::live::{ListedWorkflow, LiveDefinition, LiveWorkflow, LiveWorkflowDetail};
 use crate::manifest::schedule::{DEFAULT_CYCLE_TYPE, default_cyclic_config};
 use crate::manifest::task_types;
 use crate::model::normalize::{crontab_text, default_for, is_server_managed_ext_key};
@@ -48,7 +48,7 @@ pub enum ImportError {
     #[diagnostic(
         code(import::symlink),
         help(
-            "import into a real folder (--out), or replace the link with the folder it points to"
+            "remove the link, or import into another --out folder: import writes only real files and folders under it"
         )
     )]
     Symlink { path: PathBuf },
@@ -87,7 +87,7 @@ pub enum ImportError {
         root: PathBuf,
         problems: usize,
     },
-    #[error("{} already has {}", .root.display(), .taken.join(", "))]
+    #[error("{} already has {}", .root.display(), summary(.taken))]
     #[diagnostic(
         code(import::would_overwrite),
         help("import into another --out folder, or pass --force to overwrite")
@@ -124,6 +124,21 @@ pub enum ImportError {
     },
 }
 
+/// The first few of `items`, then how many more.
+fn summary(items: &[String]) -> String {
+    const SHOWN: usize = 4;
+    let mut text = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    text
+}
+
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -152,10 +167,13 @@ pub fn project_file_text(project_id: &str, region: &str, api_version: Option<&st
     })
 }
 
-/// Imports one live workflow into the folder `root`, or writes nothing.
+/// Imports one live workflow into the folder `root`, or writes nothing. `project_workflows`
+/// lists every workflow of the project (both kinds): folder names are assigned across all of
+/// them, so they do not depend on which is imported first.
 pub fn import_workflow(
     root: &Path,
     workflow: &LiveWorkflow,
+    project_workflows: &[ListedWorkflow],
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     refuse_empty_name(
@@ -173,12 +191,18 @@ pub fn import_workflow(
         .collect();
     refuse_unnamed_tasks(&workflow.name, &tasks)?;
     let destination = Destination::inspect(root)?;
-    let folder = destination
-        .workflow_folders(&[WorkflowToPlace {
-            id: &workflow.id,
-            name: &workflow.name,
-        }])?
-        .remove(0);
+    let project: Vec<WorkflowToPlace<'_>> = project_workflows
+        .iter()
+        .map(|listed| WorkflowToPlace {
+            id: &listed.id,
+            name: &listed.name,
+        })
+        .collect();
+    let ours = WorkflowToPlace {
+        id: &workflow.id,
+        name: &workflow.name,
+    };
+    let folder = destination.workflow_folders(&project, &[ours])?.remove(0);
     let files = workflow_files(workflow, &folder);
     let declared = destination.declaring_workflow(&workflow.name);
     write_files(
@@ -191,7 +215,8 @@ pub fn import_workflow(
 }
 
 /// Imports legacy tasks (read with DescribeTaskDetailDs) into the folder `root`, a folder per
-/// workflow, or writes nothing. A task id given twice is imported once.
+/// workflow, or writes nothing. A task id given twice is imported once. Folder names are
+/// assigned across the workflows of these tasks (the legacy API lists no workflows).
 pub fn import_legacy_tasks(
     root: &Path,
     details: &[TaskDsDTO],
@@ -228,7 +253,7 @@ pub fn import_legacy_tasks(
         .iter()
         .map(|(id, (name, _))| WorkflowToPlace { id, name })
         .collect();
-    let folders = destination.workflow_folders(&to_place)?;
+    let folders = destination.workflow_folders(&to_place, &to_place)?;
     let folder_by_workflow: HashMap<String, String> = to_place
         .iter()
         .zip(&folders)
@@ -301,11 +326,8 @@ fn write_files(
     let root = destination.root();
     let existing = write::preflight(root, &files)?;
     if !options.force {
-        let mut taken: Vec<String> = existing
-            .iter()
-            .map(|path| path.display().to_string())
-            .collect();
-        taken.extend(declared);
+        let mut taken = declared;
+        taken.extend(existing.iter().map(|path| path.display().to_string()));
         if !taken.is_empty() {
             return Err(ImportError::WouldOverwrite {
                 root: root.to_owned(),

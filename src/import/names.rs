@@ -188,14 +188,27 @@ pub fn task_stems(tasks: &[(Claim<'_>, Option<&str>)]) -> Vec<String> {
     }
 }
 
-/// A name as it may be shown on a terminal: control and bidirectional-override characters
-/// escaped (a name from WeData could otherwise move the cursor or reorder the line).
+/// Characters that do not show as themselves: controls, line and paragraph separators, and
+/// the invisible formatting ones (bidirectional overrides and marks, zero-width characters,
+/// the byte-order mark) that can make text read differently from what it is.
+pub fn is_hidden_character(character: char) -> bool {
+    character.is_control()
+        || matches!(
+            character,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// A name as it may be shown on a terminal or in a review: [`is_hidden_character`]s escaped
+/// (a name from WeData could otherwise move the cursor or reorder the line).
 pub fn printable(name: &str) -> String {
     name.chars()
         .map(|character| {
-            if character.is_control()
-                || matches!(character, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            {
+            if is_hidden_character(character) {
                 character.escape_default().to_string()
             } else {
                 character.to_string()

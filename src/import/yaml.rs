@@ -2,10 +2,14 @@
 //! descriptions, parameters), so each must read back through `manifest::load` as itself:
 //! quotes, `#`, `: `, a leading `-`, `null`, newlines. The serializer quotes what YAML needs;
 //! this module also escapes what the manifest loader acts on *before* parsing: `${var.NAME}`
-//! (substituted as text), tabs (refused as indentation), other control characters. Such a
-//! string is written as one double-quoted line with those characters escaped.
+//! (substituted as text), tabs (refused as indentation), other control characters; and what
+//! would make a reviewer read the file differently from what it is (bidirectional overrides,
+//! zero-width characters: `names::is_hidden_character`). Such a string is written as one
+//! double-quoted line with those characters escaped.
 
 use serde_json::{Map, Value};
+
+use super::names::is_hidden_character;
 
 /// The document as YAML that `manifest::load` reads back to the same values.
 pub fn to_yaml(document: &Value) -> String {
@@ -33,10 +37,9 @@ pub fn to_yaml(document: &Value) -> String {
 /// be misread once it is split over lines.
 fn needs_escaping(text: &str) -> bool {
     text.contains("${var.")
-        || text.chars().any(|character| {
-            (character.is_control() && character != '\n')
-                || matches!(character, '\u{2028}' | '\u{2029}' | '\u{feff}')
-        })
+        || text
+            .chars()
+            .any(|character| character != '\n' && is_hidden_character(character))
 }
 
 fn placeholder(marker: &str, index: usize) -> String {
@@ -88,7 +91,7 @@ fn replace_unsafe(value: &Value, marker: &str, escaped: &mut Vec<String>) -> Val
 }
 
 /// A YAML double-quoted scalar on one line: `"` and `\` escaped, `$` as `\u0024` (so no
-/// `${var.` remains in the text), every control and line-separator character as `\uXXXX`.
+/// `${var.` remains in the text), every other hidden character as `\uXXXX`.
 fn double_quoted_escaped(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
@@ -99,10 +102,7 @@ fn double_quoted_escaped(text: &str) -> String {
             '\n' => quoted.push_str("\\n"),
             '\t' => quoted.push_str("\\t"),
             '$' => quoted.push_str("\\u0024"),
-            character
-                if character.is_control()
-                    || matches!(character, '\u{2028}' | '\u{2029}' | '\u{feff}') =>
-            {
+            character if is_hidden_character(character) => {
                 quoted.push_str(&format!("\\u{:04x}", u32::from(character)));
             }
             character => quoted.push(character),

@@ -11,7 +11,7 @@ use crate::cli::ExitStatus;
 use crate::cli::connection::{ConnectionArgs, ProjectDefaults};
 use crate::import::names::printable;
 use crate::import::{ImportOptions, import_workflow, project_file_text};
-use crate::live::{self, Scope};
+use crate::live::{self, ListedWorkflow, LiveWorkflow, Scope};
 use crate::manifest::types::ProjectFile;
 use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION};
 
@@ -88,23 +88,14 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         return import_legacy_tasks(&args, existing.as_ref(), &project_id, &defaults);
     };
     let runtime = crate::cli::runtime()?;
-    let workflow = runtime.block_on(async {
+    let (workflow, project_workflows) = runtime.block_on(async {
         let connection = args.connection.connect(&defaults, &args.out).await?;
-        let scope = Scope {
-            workflow_names: vec![workflow_wanted.clone()],
-            workflow_ids: vec![workflow_wanted.clone()],
-            periodic_workflow_names: vec![workflow_wanted.clone()],
-            periodic_workflow_ids: vec![workflow_wanted.clone()],
-            all_definitions: true,
-            ..Scope::default()
-        };
-        let fetched = live::fetch(&connection.client, &project_id, &scope, None).await;
+        let read = read_workflow(&connection.client, &project_id, &workflow_wanted).await;
         connection.close().await;
-        fetched
-            .map_err(miette::Report::new)
+        read.map_err(miette::Report::new)
             .wrap_err("cannot read the workflow from WeData")
     })?;
-    let Some(workflow) = workflow.into_iter().next() else {
+    let Some(workflow) = workflow else {
         return Err(miette::miette!(
             help = "check the name (it is case-sensitive) or pass the WorkflowId; `wedata-gitops api ListTriggerWorkflows` and `ListWorkflows` list them",
             "no workflow named or with id `{}` in project {project_id}",
@@ -117,7 +108,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             .is_none()
             .then(|| project_file_text(&project_id, &region(&args), None)),
     };
-    let imported = import_workflow(&args.out, &workflow, &options)?;
+    let imported = import_workflow(&args.out, &workflow, &project_workflows, &options)?;
     let tasks = workflow.definitions.len();
     anstream::println!(
         "Imported workflow {} with {tasks} task{} into {}; run `wedata-gitops plan {}` to check it shows no changes.",
@@ -127,6 +118,30 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         args.out.display()
     );
     Ok(ExitStatus::Success)
+}
+
+/// The workflow named or with id `wanted` (with every task's definition), if any, and every
+/// workflow of the project (both kinds), which import names folders across.
+async fn read_workflow(
+    client: &crate::api::Client,
+    project_id: &str,
+    wanted: &str,
+) -> Result<(Option<LiveWorkflow>, Vec<ListedWorkflow>), crate::api::ApiError> {
+    let scope = Scope {
+        workflow_names: vec![wanted.to_owned()],
+        workflow_ids: vec![wanted.to_owned()],
+        periodic_workflow_names: vec![wanted.to_owned()],
+        periodic_workflow_ids: vec![wanted.to_owned()],
+        all_definitions: true,
+        ..Scope::default()
+    };
+    let workflow = live::fetch(client, project_id, &scope, None)
+        .await?
+        .into_iter()
+        .next();
+    let mut project_workflows = live::list_workflows(client, project_id, false).await?;
+    project_workflows.extend(live::list_workflows(client, project_id, true).await?);
+    Ok((workflow, project_workflows))
 }
 
 /// The region written to a new wedata.yaml.
