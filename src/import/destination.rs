@@ -279,3 +279,120 @@ impl Destination {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, path: &str, text: &str) {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn project(root: &Path) {
+        write(root, "wedata.yaml", "project_id: \"1\"\n");
+    }
+
+    fn workflow<'a>(id: &'a str, name: &'a str) -> WorkflowToPlace<'a> {
+        WorkflowToPlace { id, name }
+    }
+
+    fn folder_of(
+        root: &Path,
+        ours: WorkflowToPlace<'_>,
+        project: &[WorkflowToPlace<'_>],
+    ) -> Result<String, ImportError> {
+        Ok(Destination::inspect(root)?
+            .workflow_folders(project, &[ours])?
+            .remove(0))
+    }
+
+    #[test]
+    fn a_folder_holding_another_workflows_manifests_is_passed_over() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        project(root);
+        // `a_b` was imported earlier and has since been deleted in WeData.
+        write(
+            root,
+            "a_b/workflow.yaml",
+            "kind: TriggerWorkflow\nname: a_b\n",
+        );
+        let ours = workflow("7", "a b");
+        assert_eq!(folder_of(root, ours, &[ours]).unwrap(), "a_b-7");
+        // A file of that name is in the way too.
+        write(root, "x_y", "notes\n");
+        let ours = workflow("8", "x y");
+        assert_eq!(folder_of(root, ours, &[ours]).unwrap(), "x_y-8");
+    }
+
+    #[test]
+    fn a_folder_holding_only_this_workflows_manifests_is_reused_in_its_spelling() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        project(root);
+        write(
+            root,
+            "Orders/workflow.yaml",
+            "kind: TriggerWorkflow\nname: orders\n",
+        );
+        write(root, "empty/readme.txt", "not a manifest\n");
+        let ours = workflow("1", "orders");
+        assert_eq!(folder_of(root, ours, &[ours]).unwrap(), "Orders");
+        let ours = workflow("2", "empty");
+        assert_eq!(folder_of(root, ours, &[ours]).unwrap(), "empty");
+    }
+
+    #[test]
+    fn reserved_top_level_names_are_never_workflow_folders() {
+        let directory = tempfile::tempdir().unwrap();
+        for name in ["target", "wedata.yaml", "WEDATA.YML"] {
+            let ours = workflow("9", name);
+            let folder = folder_of(directory.path(), ours, &[ours]).unwrap();
+            assert_eq!(folder, format!("{name}-9"));
+        }
+    }
+
+    #[test]
+    fn an_unreadable_project_refuses_a_folder_with_manifests_and_names_a_link_first() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        write(
+            root,
+            "orders/workflow.yaml",
+            "kind: TriggerWorkflow\nname: orders\n",
+        );
+        // No wedata.yaml: the project does not load.
+        let ours = workflow("1", "orders");
+        let error = folder_of(root, ours, &[ours]).unwrap_err();
+        assert!(
+            matches!(error, ImportError::UnknownFolderOwner { .. }),
+            "{error}"
+        );
+        std::os::unix::fs::symlink("/etc/passwd", root.join("orders/task.yaml")).unwrap();
+        let error = folder_of(root, ours, &[ours]).unwrap_err();
+        assert!(
+            matches!(&error, ImportError::Symlink { path } if path.ends_with("orders/task.yaml")),
+            "{error}"
+        );
+        // A folder without YAML is free either way.
+        let ours = workflow("2", "docs");
+        write(root, "docs/readme.md", "# docs\n");
+        assert_eq!(folder_of(root, ours, &[ours]).unwrap(), "docs");
+    }
+
+    #[test]
+    fn a_link_where_the_folder_goes_is_refused_but_not_one_the_import_passes_over() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        std::os::unix::fs::symlink("/tmp", root.join("orders")).unwrap();
+        let ours = workflow("1", "orders");
+        let error = folder_of(root, ours, &[ours]).unwrap_err();
+        assert!(matches!(error, ImportError::Symlink { .. }), "{error}");
+        // `orders` belongs to another live workflow: this one never looks at it.
+        let ours = workflow("2", "Orders");
+        let other = workflow("1", "orders");
+        assert_eq!(folder_of(root, ours, &[other, ours]).unwrap(), "Orders-2");
+    }
+}

@@ -228,7 +228,7 @@ pub fn import_legacy_tasks(
         .filter(|detail| seen.insert(detail.task_id.clone()))
         .collect();
     // Workflows by id, each with its name and tasks (id, name).
-    let mut workflows: BTreeMap<&str, (&str, Vec<(&str, String)>)> = BTreeMap::new();
+    let mut workflows: BTreeMap<&str, (&str, Vec<NamedTask<'_>>)> = BTreeMap::new();
     for detail in &details {
         let workflow_name = detail.workflow_name.as_deref().unwrap_or_default();
         workflows
@@ -270,6 +270,9 @@ pub fn import_legacy_tasks(
     write_files(&destination, files, folders, declared, options)
 }
 
+/// A task's TaskId and name, as read.
+type NamedTask<'a> = (&'a str, String);
+
 /// Refuses a name no manifest can hold: empty or blank (`validate` rejects those).
 fn refuse_empty_name(
     name: &str,
@@ -284,7 +287,7 @@ fn refuse_empty_name(
 
 /// Refuses tasks `(TaskId, name)` of one workflow that manifests cannot tell apart: an empty
 /// name, or a name two tasks share.
-fn refuse_unnamed_tasks(workflow: &str, tasks: &[(&str, String)]) -> Result<(), ImportError> {
+fn refuse_unnamed_tasks(workflow: &str, tasks: &[NamedTask<'_>]) -> Result<(), ImportError> {
     let mut ids_by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (task_id, name) in tasks {
         refuse_empty_name(name, || format!("task {}", printable(task_id)), "task")?;
@@ -925,4 +928,82 @@ fn periodic_workflow_document(name: &str, detail: Option<&WorkflowDetail>) -> Va
         }
     }
     Value::Object(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tasks_no_manifest_can_tell_apart_are_refused_before_anything_is_read() {
+        let tasks = |names: &[(&'static str, &'static str)]| -> Vec<(&'static str, String)> {
+            names
+                .iter()
+                .map(|(id, name)| (*id, (*name).to_owned()))
+                .collect()
+        };
+        assert!(refuse_unnamed_tasks("w", &tasks(&[("1", "a"), ("2", "A")])).is_ok());
+        for blank in ["", "  ", "\t\n"] {
+            let error = refuse_unnamed_tasks("w", &tasks(&[("1", "a"), ("2", blank)])).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "task 2 has an empty name; manifests identify tasks by name"
+            );
+        }
+        let error = refuse_unnamed_tasks("w\u{1b}", &tasks(&[("3", "x"), ("1", "x"), ("2", "y")]))
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "tasks 1, 3 of workflow `w\\u{1b}` share the name `x`; manifests identify tasks by name"
+        );
+    }
+
+    #[test]
+    fn a_blank_workflow_name_is_refused_before_anything_is_written() {
+        let directory = tempfile::tempdir().unwrap();
+        let workflow = LiveWorkflow {
+            id: "w-1".into(),
+            name: " ".into(),
+            periodic: false,
+            modify_time: String::new(),
+            detail: None,
+            tasks: Vec::new(),
+            definitions: HashMap::new(),
+        };
+        let error = import_workflow(directory.path(), &workflow, &[], &ImportOptions::default())
+            .unwrap_err();
+        assert!(matches!(error, ImportError::EmptyName { .. }), "{error}");
+        assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn the_project_file_is_written_with_the_import_and_reads_back() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path().join("new");
+        let workflow = LiveWorkflow {
+            id: "w-1".into(),
+            name: "orders".into(),
+            periodic: false,
+            modify_time: String::new(),
+            detail: None,
+            tasks: Vec::new(),
+            definitions: HashMap::new(),
+        };
+        let options = ImportOptions {
+            force: false,
+            project_file: Some(project_file_text("14609", "ap-guangzhou", None)),
+        };
+        let imported = import_workflow(&root, &workflow, &[], &options).unwrap();
+        assert_eq!(imported.folders, [PathBuf::from("orders")]);
+        assert_eq!(
+            imported.files,
+            [
+                PathBuf::from("wedata.yaml"),
+                PathBuf::from("orders/workflow.yaml")
+            ]
+        );
+        let project = crate::manifest::load(&root, &Default::default()).unwrap();
+        assert_eq!(project.settings.project_id, "14609");
+        assert_eq!(project.workflows[0].name, "orders");
+    }
 }

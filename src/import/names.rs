@@ -348,4 +348,60 @@ mod tests {
             assert!(!stem.contains('/'));
         }
     }
+
+    #[test]
+    fn a_task_file_never_collides_with_another_tasks_code_file_or_the_workflow_file() {
+        let claims = [
+            (
+                Claim {
+                    id: "1",
+                    name: "workflow",
+                },
+                Some("sh"),
+            ),
+            (
+                Claim {
+                    id: "2",
+                    name: "b.sh",
+                },
+                None,
+            ),
+            (Claim { id: "3", name: "b" }, Some("sh")),
+            (Claim { id: "4", name: "B" }, Some("py")),
+        ];
+        let stems = task_stems(&claims);
+        assert_eq!(stems, ["workflow-1", "b.sh", "b", "B-4"]);
+        let mut keys = HashSet::new();
+        keys.insert(collision_key(WORKFLOW_FILE));
+        for ((_, extension), stem) in claims.iter().zip(&stems) {
+            assert!(
+                keys.insert(collision_key(&format!("{stem}.yaml"))),
+                "{stem}"
+            );
+            if let Some(extension) = extension {
+                assert!(
+                    keys.insert(collision_key(&format!("{stem}.{extension}"))),
+                    "{stem}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_task_type_writes_code_a_manifest_search_would_read() {
+        for id in 0..1000 {
+            let extension = crate::manifest::task_types::extension_for_id(id);
+            assert!(
+                !matches!(extension, "yaml" | "yml") && !extension.contains('.'),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn printable_escapes_what_would_move_the_cursor_or_reorder_the_line() {
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(printable("\u{202e}exe.txt"), "\\u{202e}exe.txt");
+        assert_eq!(printable("每日 report"), "每日 report");
+    }
 }

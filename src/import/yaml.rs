@@ -142,4 +142,125 @@ mod tests {
         let back: Value = serde_saphyr::from_str(&to_yaml(&document)).unwrap();
         assert_eq!(back, document);
     }
+
+    /// Strings that YAML or the manifest loader treat specially, as names, a description,
+    /// ext keys and values: the loaded project holds each exactly.
+    #[test]
+    fn hostile_strings_read_back_through_the_manifest_loader_as_themselves() {
+        let hostile = [
+            "it's \"quoted\"",
+            "# not a comment",
+            "key: value",
+            "- dash",
+            "[flow]",
+            "{map}",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "%directive",
+            "@at",
+            "`tick",
+            "|",
+            ">",
+            "? question",
+            "null",
+            "~",
+            "true",
+            "0x1F",
+            "1e3",
+            "${var.secret}",
+            "$${var.x}",
+            "tab\there",
+            "\ttab first",
+            "new\nline",
+            "a\n---\nb",
+            "a\n...\nb",
+            "trailing newline\n",
+            "\nleading newline",
+            "two  spaces  \n  indented",
+            "cr\r\nlf",
+            "nul\u{0}byte",
+            "\u{1b}[31mred",
+            "\u{202e}txt.exe",
+            "zero\u{200b}width",
+            "\u{feff}bom",
+            "line\u{2028}separator",
+            "back\\slash",
+            " lead and trail ",
+            "每日报表",
+            "e\u{301}te\u{301}",
+            &"数".repeat(300),
+        ];
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        std::fs::write(root.join("wedata.yaml"), "project_id: \"1\"\n").unwrap();
+        for (index, text) in hostile.iter().enumerate() {
+            let folder = root.join(format!("w{index}"));
+            std::fs::create_dir(&folder).unwrap();
+            let workflow = json!({"kind": "TriggerWorkflow", "name": text, "description": text});
+            std::fs::write(folder.join("workflow.yaml"), to_yaml(&workflow)).unwrap();
+            let task = json!({
+                "kind": "TriggerTask",
+                "name": text,
+                "workflow": text,
+                "base": {"task_type": "Shell", "description": text},
+                "configuration": {"ext": {*text: text}, "scheduling_parameters": {"k": text}},
+            });
+            std::fs::write(folder.join("task.yaml"), to_yaml(&task)).unwrap();
+        }
+        let project = match crate::manifest::load(root, &Default::default()) {
+            Ok(project) => project,
+            Err(diagnostics) => panic!(
+                "{:?}",
+                diagnostics
+                    .errors
+                    .iter()
+                    .map(|error| format!(
+                        "{}:{}: {}",
+                        error.file.display(),
+                        error.line,
+                        error.message
+                    ))
+                    .collect::<Vec<_>>()
+            ),
+        };
+        for (index, text) in hostile.iter().enumerate() {
+            let folder = format!("w{index}");
+            let task = project
+                .tasks
+                .iter()
+                .find(|task| task.file.starts_with(&folder))
+                .unwrap();
+            assert_eq!(task.name(), *text, "{folder}");
+            assert_eq!(task.workflow_name.as_deref(), Some(*text), "{folder}");
+            assert_eq!(task.base().description.as_deref(), Some(*text), "{folder}");
+            let configuration = task.configuration();
+            assert_eq!(
+                configuration
+                    .ext
+                    .as_ref()
+                    .unwrap()
+                    .get(*text)
+                    .map(String::as_str),
+                Some(*text),
+                "{folder}"
+            );
+            assert_eq!(
+                configuration.scheduling_parameters.as_ref().unwrap()["k"],
+                *text,
+                "{folder}"
+            );
+            let workflow = project
+                .workflows
+                .iter()
+                .find(|workflow| workflow.file.starts_with(&folder))
+                .unwrap();
+            assert_eq!(workflow.name, *text, "{folder}");
+            let written = std::fs::read_to_string(root.join(&folder).join("task.yaml")).unwrap();
+            assert!(
+                !written.chars().any(|c| c != '\n' && is_hidden_character(c)),
+                "{folder} shows a hidden character raw:\n{written}"
+            );
+        }
+    }
 }

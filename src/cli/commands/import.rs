@@ -1,7 +1,8 @@
 //! `wedata-gitops import --workflow NAME|ID`: writes manifests and decoded code files for a
 //! live workflow, so a team can adopt what it built in the console; `import --task-id ID ...`
 //! writes pinned manifests of a legacy (2021-08-20) project for the given tasks. `plan` on the
-//! result shows no changes.
+//! result shows no changes. Arguments, reading from WeData and rendering only: naming, the
+//! refusals and the contained write belong to the `import` module.
 
 use std::path::PathBuf;
 
@@ -16,10 +17,20 @@ use crate::manifest::types::ProjectFile;
 use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  \
+#[command(
+    after_help = "File names: manifests keep each task's and workflow's real name; file and \
+folder names are the name with anything but letters, digits, - _ . made _ (never hidden, empty or \
+over 120 bytes), plus -<TaskId> (or -<WorkflowId>) when that is taken, also case-insensitively: \
+a/b/c, a?b?c and a_b_c become a_b_c.yaml, a_b_c-<id>.yaml, a_b_c-<id>.yaml. See docs/manifests.md.\n\n\
+Nothing is written unless everything is: links under --out are refused (also with --force), \
+and files are moved into place only when all were written.\n\n\
+Examples:\n  \
     wedata-gitops import --workflow orders --out tasks\n  \
     wedata-gitops import --workflow d3e40dcc-bf42-4fb9-b081-b00408d478ec --out tasks --project-id 1460947878944567296\n  \
-    wedata-gitops import --task-id 20240307211852581 --task-id 20240307211852582 --out legacy-tasks")]
+    wedata-gitops import --task-id 20240307211852581 --task-id 20240307211852582 --out legacy-tasks\n\n\
+Exit codes: 0 imported; 1 nothing written: WeData error, unknown workflow or task, a name no \
+manifest can hold, a link under --out, or files that exist (without --force)."
+)]
 pub struct Args {
     /// The workflow to import, by name or WorkflowId.
     #[arg(
@@ -43,7 +54,8 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub project_id: Option<String>,
 
-    /// Overwrite files and manifests that already exist for this workflow.
+    /// Overwrite files and manifests that already exist for this workflow (never through a
+    /// symbolic link).
     #[arg(long)]
     pub force: bool,
 
