@@ -433,6 +433,7 @@ async fn names_that_sanitize_alike_get_distinct_files_and_plan_clean() {
 /// `--out` a link, a link where the workflow's folder goes, a link in place of a manifest
 /// (with `--force`), a link in place of wedata.yaml, a folder where a file goes: each is
 /// refused with a message naming the path, and nothing is written, outside `--out` or in it.
+#[cfg(unix)] // symbolic links as Unix makes them
 #[tokio::test(flavor = "multi_thread")]
 async fn a_symlink_under_out_is_refused_and_nothing_is_written() {
     let emulator = start_emulator(EmulatorConfig::default()).await;
@@ -602,6 +603,7 @@ async fn workflows_whose_names_sanitize_alike_get_their_own_folders() {
 /// `import --task-id` follows the same rules: tasks whose names sanitize alike get their own
 /// files (an id given twice is imported once), a link where the workflow's folder goes is
 /// refused with nothing written, and plan on the imported legacy project is clean.
+#[cfg(unix)] // symbolic links as Unix makes them
 #[tokio::test(flavor = "multi_thread")]
 async fn legacy_imports_get_distinct_files_and_refuse_links() {
     let emulator = start_emulator(EmulatorConfig::default()).await;

@@ -354,6 +354,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)] // symbolic links as Unix makes them
     #[test]
     fn an_unreadable_project_refuses_a_folder_with_manifests_and_names_a_link_first() {
         let directory = tempfile::tempdir().unwrap();
@@ -382,6 +383,7 @@ mod tests {
         assert_eq!(folder_of(root, ours, &[ours]).unwrap(), "docs");
     }
 
+    #[cfg(unix)] // symbolic links as Unix makes them
     #[test]
     fn a_link_where_the_folder_goes_is_refused_but_not_one_the_import_passes_over() {
         let directory = tempfile::tempdir().unwrap();
