@@ -3,48 +3,68 @@
 //! round-trip (`manifest::legacy::UNSUPPORTED_MEMBERS` are left out, as WeData keeps their
 //! values) plus `scheduler.legacy` where it differs from the defaults. No code files (the
 //! legacy API carries no code) and no workflow documents (it cannot manage workflows).
-//! Pure: takes what `live::legacy` read, returns files to write.
+//! Pure: takes what `live::legacy` read and the folders chosen, returns files to write.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde_json::{Map, Value, json};
 
-use super::{ImportedFile, add_periodic_members, file_stem, task_document, yaml};
+use super::names::{self, Claim};
+use super::yaml::to_yaml;
+use super::{ImportedFile, add_periodic_members, task_document};
 use crate::api::legacy::TaskDsDTO;
 use crate::manifest::legacy::{UNSUPPORTED_MEMBERS, UNSUPPORTED_STRATEGY_MEMBERS};
 use crate::model::legacy::{as_periodic_task, legacy_members};
 use crate::model::live::common_view;
 use crate::model::normalize::default_for;
 
-/// One manifest per task, under a folder per workflow. Upstreams among the imported tasks of
-/// the same workflow are written by name, others as `{id: ...}`.
-pub fn task_files(details: &[TaskDsDTO]) -> Vec<ImportedFile> {
+/// One manifest per task, in its workflow's folder (`folders`, by WorkflowId; chosen by
+/// `destination`), named by `names::task_stems` per folder. Upstreams among the imported tasks
+/// of the same workflow are written by name, others as `{id: ...}`.
+pub fn task_files(details: &[TaskDsDTO], folders: &HashMap<String, String>) -> Vec<ImportedFile> {
+    let workflow_id = |detail: &TaskDsDTO| detail.workflow_id.clone().unwrap_or_default();
     let mut names_by_workflow: HashMap<String, HashMap<String, String>> = HashMap::new();
     for detail in details {
         if let (Some(id), Some(name)) = (&detail.task_id, &detail.task_name) {
             names_by_workflow
-                .entry(detail.workflow_id.clone().unwrap_or_default())
+                .entry(workflow_id(detail))
                 .or_default()
                 .insert(id.clone(), name.clone());
         }
     }
-    let mut files: Vec<ImportedFile> = details
-        .iter()
-        .map(|detail| {
+    let mut files = Vec::new();
+    let mut workflow_ids: Vec<String> = details.iter().map(workflow_id).collect();
+    workflow_ids.sort();
+    workflow_ids.dedup();
+    for current in workflow_ids {
+        let in_workflow: Vec<&TaskDsDTO> = details
+            .iter()
+            .filter(|detail| workflow_id(detail) == current)
+            .collect();
+        let task_names: Vec<String> = in_workflow
+            .iter()
+            .map(|detail| detail.task_name.clone().unwrap_or_default())
+            .collect();
+        let claims: Vec<(Claim<'_>, Option<&str>)> = in_workflow
+            .iter()
+            .zip(&task_names)
+            .map(|(detail, name)| {
+                let id = detail.task_id.as_deref().unwrap_or_default();
+                (Claim { id, name }, None)
+            })
+            .collect();
+        let stems = names::task_stems(&claims);
+        let folder = PathBuf::from(&folders[&current]);
+        let names_by_id = names_by_workflow.get(&current).cloned().unwrap_or_default();
+        for (detail, stem) in in_workflow.into_iter().zip(stems) {
             let workflow_name = detail.workflow_name.clone().unwrap_or_default();
-            let names_by_id = names_by_workflow
-                .get(detail.workflow_id.as_deref().unwrap_or_default())
-                .cloned()
-                .unwrap_or_default();
-            let name = detail.task_name.clone().unwrap_or_default();
-            ImportedFile {
-                path: PathBuf::from(file_stem(&workflow_name))
-                    .join(format!("{}.yaml", file_stem(&name))),
-                text: yaml(&task_document_for(detail, &workflow_name, &names_by_id)),
-            }
-        })
-        .collect();
+            files.push(ImportedFile {
+                path: folder.join(format!("{stem}.yaml")),
+                text: to_yaml(&task_document_for(detail, &workflow_name, &names_by_id)),
+            });
+        }
+    }
     files.sort_by(|left, right| left.path.cmp(&right.path));
     files
 }

@@ -100,7 +100,7 @@ impl LiveWorkflowDetail {
 }
 
 /// One live workflow and its tasks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LiveWorkflow {
     pub id: String,
     pub name: String,

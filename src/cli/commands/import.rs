@@ -1,24 +1,36 @@
 //! `wedata-gitops import --workflow NAME|ID`: writes manifests and decoded code files for a
 //! live workflow, so a team can adopt what it built in the console; `import --task-id ID ...`
 //! writes pinned manifests of a legacy (2021-08-20) project for the given tasks. `plan` on the
-//! result shows no changes.
+//! result shows no changes. Arguments, reading from WeData and rendering only: naming, the
+//! refusals and the contained write belong to the `import` module.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use miette::{IntoDiagnostic, WrapErr};
 
 use crate::cli::ExitStatus;
 use crate::cli::connection::{ConnectionArgs, ProjectDefaults};
-use crate::import::workflow_files;
-use crate::live::{self, Scope};
+use crate::import::names::printable;
+use crate::import::{ImportOptions, import_workflow, project_file_text};
+use crate::live::{self, ListedWorkflow, LiveWorkflow, Scope};
 use crate::manifest::types::ProjectFile;
-use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION, Project};
+use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  \
+#[command(
+    after_help = "File names: manifests keep each task's and workflow's real name; file and \
+folder names are the name with anything but letters, digits, - _ . made _ (never hidden, empty or \
+over 120 bytes), plus -<TaskId> (or -<WorkflowId>) when that is taken, also case-insensitively: \
+a/b/c, a?b?c and a_b_c become a_b_c.yaml, a_b_c-<id>.yaml, a_b_c-<id>.yaml. See docs/manifests.md.\n\n\
+Nothing is written unless everything is: links under --out are refused (also with --force), \
+and files are moved into place only when all were written.\n\n\
+Examples:\n  \
     wedata-gitops import --workflow orders --out tasks\n  \
     wedata-gitops import --workflow d3e40dcc-bf42-4fb9-b081-b00408d478ec --out tasks --project-id 1460947878944567296\n  \
-    wedata-gitops import --task-id 20240307211852581 --task-id 20240307211852582 --out legacy-tasks")]
+    wedata-gitops import --task-id 20240307211852581 --task-id 20240307211852582 --out legacy-tasks\n\n\
+Exit codes: 0 imported; 1 nothing written: WeData error, unknown workflow or task, a name no \
+manifest can hold, a link under --out, or files that exist (without --force)."
+)]
 pub struct Args {
     /// The workflow to import, by name or WorkflowId.
     #[arg(
@@ -42,7 +54,8 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub project_id: Option<String>,
 
-    /// Overwrite files and manifests that already exist for this workflow.
+    /// Overwrite files and manifests that already exist for this workflow (never through a
+    /// symbolic link).
     #[arg(long)]
     pub force: bool,
 
@@ -51,8 +64,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
+    // A linked --out is refused before anything is read through it.
+    crate::import::write::check_root(&args.out)?;
     let project_file_path = args.out.join("wedata.yaml");
-    let existing: Option<ProjectFile> = if project_file_path.exists() {
+    // Read only when it is a file of its own: a link is refused by the import before anything
+    // is written, with the error naming it.
+    let existing: Option<ProjectFile> = if project_file_path.is_file()
+        && !project_file_path.is_symlink()
+    {
         let text = std::fs::read_to_string(&project_file_path).into_diagnostic()?;
         Some(
             crate::manifest::load_project_file_text(&text)
@@ -81,68 +100,68 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         return import_legacy_tasks(&args, existing.as_ref(), &project_id, &defaults);
     };
     let runtime = crate::cli::runtime()?;
-    let workflow = runtime.block_on(async {
+    let (workflow, project_workflows) = runtime.block_on(async {
         let connection = args.connection.connect(&defaults, &args.out).await?;
-        let scope = Scope {
-            workflow_names: vec![workflow_wanted.clone()],
-            workflow_ids: vec![workflow_wanted.clone()],
-            periodic_workflow_names: vec![workflow_wanted.clone()],
-            periodic_workflow_ids: vec![workflow_wanted.clone()],
-            all_definitions: true,
-            ..Scope::default()
-        };
-        let fetched = live::fetch(&connection.client, &project_id, &scope, None).await;
+        let read = read_workflow(&connection.client, &project_id, &workflow_wanted).await;
         connection.close().await;
-        fetched
-            .map_err(miette::Report::new)
+        read.map_err(miette::Report::new)
             .wrap_err("cannot read the workflow from WeData")
     })?;
-    let Some(workflow) = workflow.into_iter().next() else {
+    let Some(workflow) = workflow else {
         return Err(miette::miette!(
             help = "check the name (it is case-sensitive) or pass the WorkflowId; `wedata-gitops api ListTriggerWorkflows` and `ListWorkflows` list them",
-            "no workflow named or with id `{workflow_wanted}` in project {project_id}"
+            "no workflow named or with id `{}` in project {project_id}",
+            printable(&workflow_wanted)
         ));
     };
-    let files = workflow_files(&workflow);
-    let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
-    refuse_overwrites(&args, &paths, |project| {
-        declares_workflow(project, &workflow.name)
-    })?;
-    if existing.is_none() {
-        write_project_file(&args, &project_id, None)?;
-    }
-    for file in &files {
-        write(&args.out.join(&file.path), &file.text)?;
-    }
+    let options = ImportOptions {
+        force: args.force,
+        project_file: existing
+            .is_none()
+            .then(|| project_file_text(&project_id, &region(&args), None)),
+    };
+    let imported = import_workflow(&args.out, &workflow, &project_workflows, &options)?;
     let tasks = workflow.definitions.len();
     anstream::println!(
         "Imported workflow {} with {tasks} task{} into {}; run `wedata-gitops plan {}` to check it shows no changes.",
-        workflow.name,
+        printable(&workflow.name),
         if tasks == 1 { "" } else { "s" },
-        args.out
-            .join(crate::import::folder_name(&workflow.name))
-            .display(),
+        args.out.join(&imported.folders[0]).display(),
         args.out.display()
     );
     Ok(ExitStatus::Success)
 }
 
-/// Writes DIR/wedata.yaml for a new project (`api_version` for a legacy one).
-fn write_project_file(
-    args: &Args,
+/// The workflow named or with id `wanted` (with every task's definition), if any, and every
+/// workflow of the project (both kinds), which import names folders across.
+async fn read_workflow(
+    client: &crate::api::Client,
     project_id: &str,
-    api_version: Option<&str>,
-) -> miette::Result<()> {
-    let region = args
-        .connection
+    wanted: &str,
+) -> Result<(Option<LiveWorkflow>, Vec<ListedWorkflow>), crate::api::ApiError> {
+    let scope = Scope {
+        workflow_names: vec![wanted.to_owned()],
+        workflow_ids: vec![wanted.to_owned()],
+        periodic_workflow_names: vec![wanted.to_owned()],
+        periodic_workflow_ids: vec![wanted.to_owned()],
+        all_definitions: true,
+        ..Scope::default()
+    };
+    let workflow = live::fetch(client, project_id, &scope, None)
+        .await?
+        .into_iter()
+        .next();
+    let mut project_workflows = live::list_workflows(client, project_id, false).await?;
+    project_workflows.extend(live::list_workflows(client, project_id, true).await?);
+    Ok((workflow, project_workflows))
+}
+
+/// The region written to a new wedata.yaml.
+fn region(args: &Args) -> String {
+    args.connection
         .region
         .clone()
-        .unwrap_or_else(|| "ap-guangzhou".to_owned());
-    let mut text = format!("project_id: \"{project_id}\"\nregion: {region}\n");
-    if let Some(api_version) = api_version {
-        text.push_str(&format!("api_version: \"{api_version}\"\n"));
-    }
-    write(&args.out.join("wedata.yaml"), &text)
+        .unwrap_or_else(|| "ap-guangzhou".to_owned())
 }
 
 /// `import --task-id ...`: the tasks read with DescribeTaskDetailDs, written as pinned
@@ -171,33 +190,38 @@ fn import_legacy_tasks(
         connection.close().await;
         read
     })?;
-    let files = crate::import::legacy::task_files(&details);
-    let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
-    refuse_overwrites(args, &paths, |project| pins_tasks(project, &args.task_id))?;
-    if existing.is_none() {
-        write_project_file(args, project_id, Some(legacy))?;
-    }
-    for file in &files {
-        write(&args.out.join(&file.path), &file.text)?;
-    }
+    let options = ImportOptions {
+        force: args.force,
+        project_file: existing
+            .is_none()
+            .then(|| project_file_text(project_id, &region(args), Some(legacy))),
+    };
+    let imported = crate::import::import_legacy_tasks(&args.out, &details, &options)?;
+    let tasks = imported.files.len() - usize::from(options.project_file.is_some());
+    let folders: Vec<String> = imported
+        .folders
+        .iter()
+        .map(|folder| args.out.join(folder).display().to_string())
+        .collect();
     anstream::println!(
-        "Imported {} task{} pinned by id into {}; run `wedata-gitops plan {}` to check it shows no changes.",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        args.out.display(),
+        "Imported {tasks} task{} pinned by id into {}; run `wedata-gitops plan {}` to check it shows no changes.",
+        if tasks == 1 { "" } else { "s" },
+        folders.join(", "),
         args.out.display()
     );
     Ok(ExitStatus::Success)
 }
 
-/// Each task with DescribeTaskDetailDs, in the order asked; a missing one is an error.
+/// Each task with DescribeTaskDetailDs, in the order asked, each id once; a missing one is an
+/// error.
 async fn read_legacy_tasks(
     client: &crate::api::Client,
     project_id: &str,
     task_ids: &[String],
 ) -> miette::Result<Vec<crate::api::legacy::TaskDsDTO>> {
     let mut details = Vec::with_capacity(task_ids.len());
-    for task_id in task_ids {
+    let mut seen = std::collections::HashSet::new();
+    for task_id in task_ids.iter().filter(|task_id| seen.insert(*task_id)) {
         let detail = live::legacy::describe_task(client, project_id, task_id)
             .await
             .map_err(|error| {
@@ -213,78 +237,4 @@ async fn read_legacy_tasks(
         details.push(detail);
     }
     Ok(details)
-}
-
-/// Refuses, without --force, to overwrite files that exist, or what `declared_in` says the
-/// project already in DIR declares.
-fn refuse_overwrites(
-    args: &Args,
-    paths: &[PathBuf],
-    declared_in: impl Fn(&Project) -> Vec<String>,
-) -> miette::Result<()> {
-    if args.force {
-        return Ok(());
-    }
-    let mut taken: Vec<String> = paths
-        .iter()
-        .filter(|path| args.out.join(path).exists())
-        .map(|path| path.display().to_string())
-        .collect();
-    if let Ok(project) = crate::manifest::load(&args.out, &crate::manifest::LoadOptions::default())
-    {
-        taken.extend(declared_in(&project));
-    }
-    if taken.is_empty() {
-        return Ok(());
-    }
-    Err(miette::miette!(
-        help = "import into another --out folder, or pass --force to overwrite",
-        "{} already has {}",
-        args.out.display(),
-        taken.join(", ")
-    ))
-}
-
-/// "manifests for workflow NAME" when the project declares the workflow or tasks in it.
-fn declares_workflow(project: &Project, workflow: &str) -> Vec<String> {
-    let declared = project
-        .workflows
-        .iter()
-        .any(|declared| declared.name == workflow)
-        || project
-            .tasks
-            .iter()
-            .any(|task| task.workflow_name.as_deref() == Some(workflow));
-    if declared {
-        vec![format!("manifests for workflow {workflow}")]
-    } else {
-        Vec::new()
-    }
-}
-
-/// The manifests of the project that pin one of `task_ids`.
-fn pins_tasks(project: &Project, task_ids: &[String]) -> Vec<String> {
-    project
-        .tasks
-        .iter()
-        .filter_map(|task| {
-            let id = task.id().filter(|id| task_ids.contains(id))?;
-            Some(format!(
-                "a manifest pinning task {id} ({}:{})",
-                task.file.display(),
-                task.line
-            ))
-        })
-        .collect()
-}
-
-fn write(path: &Path, text: &str) -> miette::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .into_diagnostic()
-            .wrap_err_with(|| format!("cannot create {}", parent.display()))?;
-    }
-    std::fs::write(path, text)
-        .into_diagnostic()
-        .wrap_err_with(|| format!("cannot write {}", path.display()))
 }
