@@ -9,6 +9,7 @@ pub mod api;
 pub mod apply;
 pub mod cli;
 pub mod emulator;
+pub mod history;
 pub mod import;
 pub mod live;
 pub mod manifest;
