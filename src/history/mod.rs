@@ -15,10 +15,12 @@
 
 pub mod address;
 pub mod compare;
+pub mod diff;
 pub mod files;
 pub mod locate;
 pub mod pull;
 pub mod rewrite;
+pub mod rollback;
 pub mod versions;
 
 use miette::Diagnostic;

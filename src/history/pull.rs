@@ -51,6 +51,26 @@ impl Pulled {
     }
 }
 
+/// Changes the plan of the reloaded project still shows for the pulled tasks, other than the
+/// members reported as left as is (empty when the pull was written completely).
+pub fn remaining(plan: &Plan, pulled: &Pulled) -> Vec<String> {
+    let mut remaining = Vec::new();
+    for task in &pulled.tasks {
+        let Some(resource) = plan.resource(&task.address) else {
+            remaining.push(format!("{} is no longer declared", task.address));
+            continue;
+        };
+        if !matches!(resource.action, Action::Update | Action::Replace) {
+            continue;
+        }
+        let members = resource.changes.iter().map(|change| change.member.clone());
+        for member in super::rollback::not_kept(members, task) {
+            remaining.push(format!("{}: {member}", task.address));
+        }
+    }
+    remaining
+}
+
 /// The files `pull` writes for `plan` (computed from `project` against `live`).
 pub fn pull(
     project: &Project,

@@ -85,6 +85,15 @@ fn unit_of(member: &str) -> Unit {
     Unit::Whole(member.split('.').map(str::to_owned).collect())
 }
 
+/// Where a member is written in the manifest, in member-path form (`scheduler.dependency.a.offset`
+/// is written inside `scheduler.upstream`).
+pub fn written_as(member: &str) -> String {
+    match unit_of(member) {
+        Unit::Code => CODE_MEMBER.to_owned(),
+        Unit::Whole(path) | Unit::Map(path) | Unit::Entry(path) => path.join("."),
+    }
+}
+
 fn value_at<'a>(document: &'a Value, path: &[String]) -> Option<&'a Value> {
     path.iter().try_fold(document, |value, key| value.get(key))
 }
@@ -347,7 +356,7 @@ impl Rewriter<'_> {
 
 /// Members whose manifest value must change: declared ones that differ from the target, and
 /// (rollback) undeclared ones the target sets differently from the live state.
-fn drifted(desired: &TaskState, target: &Target) -> BTreeSet<String> {
+pub fn drifted(desired: &TaskState, target: &Target) -> BTreeSet<String> {
     let mut members: BTreeSet<String> = desired
         .members
         .iter()

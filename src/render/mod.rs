@@ -1,6 +1,7 @@
 //! Views of plans and apply results: human text, JSON and Markdown, one file per format.
 //! Rendering never computes anything the plan does not already say.
 
+pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod result;
@@ -21,10 +22,15 @@ pub fn show_value(value: &Value) -> String {
 
 /// A unified diff of two texts with three lines of context.
 pub fn code_diff(before: &str, after: &str) -> String {
+    code_diff_between(before, after, "live", "manifest")
+}
+
+/// A unified diff of two texts with three lines of context, headed with their names.
+pub fn code_diff_between(before: &str, after: &str, from: &str, to: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(3)
-        .header("live", "manifest")
+        .header(from, to)
         .to_string()
 }
 
