@@ -26,6 +26,8 @@ use crate::reconcile::{Action, Plan};
 pub struct NewTask {
     pub address: String,
     pub files: Vec<PathBuf>,
+    /// What a person must check before committing them.
+    pub warnings: Vec<String>,
 }
 
 /// What `pull` would write, and what it leaves to a person.
@@ -49,6 +51,11 @@ impl Pulled {
     pub fn leaves_changes(&self) -> bool {
         self.tasks.iter().any(|task| !task.kept.is_empty()) || !self.workflows.is_empty()
     }
+
+    /// Whether a person must act: changes are left, or a new manifest holds a target's name.
+    pub fn needs_attention(&self) -> bool {
+        self.leaves_changes() || self.new_tasks.iter().any(|task| !task.warnings.is_empty())
+    }
 }
 
 /// Changes the plan of the reloaded project still shows for the pulled tasks, other than the
@@ -69,6 +76,19 @@ pub fn remaining(plan: &Plan, pulled: &Pulled) -> Vec<String> {
         }
     }
     remaining
+}
+
+/// Pulled tasks whose drafts are saved in WeData but not submitted (`apply` submits them).
+pub fn unsubmitted(plan: &Plan, pulled: &Pulled) -> Vec<String> {
+    pulled
+        .tasks
+        .iter()
+        .filter(|task| {
+            plan.resource(&task.address)
+                .is_some_and(|resource| resource.action == Action::Submit)
+        })
+        .map(|task| task.address.clone())
+        .collect()
 }
 
 /// The files `pull` writes for `plan` (computed from `project` against `live`).
@@ -237,6 +257,7 @@ fn new_tasks(
             let mut single = only_new.clone();
             single.definitions.retain(|id, _| id == task_id);
             let mut written = Vec::new();
+            let mut warnings = Vec::new();
             for file in crate::import::workflow_files(&single) {
                 let is_manifest = file
                     .text
@@ -273,12 +294,24 @@ fn new_tasks(
                 } else {
                     file.text
                 };
+                if is_manifest {
+                    if let Some(prefixed) =
+                        super::rewrite::prefixed_workflow_name(project, &Value::from(text.as_str()))
+                    {
+                        warnings.push(format!(
+                            "{} holds `{prefixed}`, a workflow name with the target's prefix `{}`: check it is meant for every target before committing",
+                            path.display(),
+                            project.settings.name_prefix
+                        ));
+                    }
+                }
                 files.set(&path, text)?;
                 written.push(path);
             }
             new_tasks.push(NewTask {
                 address: crate::reconcile::plan::task_address(workflow_name, &name),
                 files: written,
+                warnings,
             });
         }
     }

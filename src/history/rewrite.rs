@@ -407,7 +407,7 @@ fn file_error(task: &Task, error: edit::EditError) -> HistoryError {
 }
 
 /// A workflow's WeData name with the target's prefix, if `value` holds one.
-fn prefixed_workflow_name(project: &Project, value: &Value) -> Option<String> {
+pub(super) fn prefixed_workflow_name(project: &Project, value: &Value) -> Option<String> {
     if project.settings.name_prefix.is_empty() {
         return None;
     }

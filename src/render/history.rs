@@ -233,6 +233,9 @@ pub fn pull_text(pulled: &Pulled, check: bool) -> String {
             printable(&task.address, 300),
             files.join(", ")
         );
+        for warning in &task.warnings {
+            let _ = writeln!(out, "    warning: {}", printable(warning, 500));
+        }
     }
     if !pulled.undeclared.is_empty() {
         let _ = writeln!(

@@ -12,7 +12,7 @@ use crate::cli::ExitStatus;
 use crate::cli::connection::{Connection, ConnectionArgs};
 use crate::history::HistoryError;
 use crate::history::files::{GitCheck, check_git, write};
-use crate::history::pull::{Pulled, pull, remaining};
+use crate::history::pull::{Pulled, pull, remaining, unsubmitted};
 use crate::live::LiveWorkflow;
 use crate::manifest::Project;
 use crate::reconcile::Plan;
@@ -126,21 +126,24 @@ async fn pull_project(
     anstream::print!("{}", render::history::pull_text(&pulled, args.check));
     let color = super::plan::use_color();
     anstream::print!("{}", render::history::files_text(&pulled.files, color));
-    let leaves = pulled.leaves_changes();
+    let attention = pulled.needs_attention();
+    let failure_or = |status| {
+        if attention {
+            ExitStatus::Failure
+        } else {
+            status
+        }
+    };
     if pulled.files.is_empty() {
         anstream::println!(
             "\n{}",
-            if leaves {
-                "Nothing pull can write; the plan will still show the changes above."
+            if pulled.leaves_changes() {
+                "Nothing pull can write; `plan` will still show the changes above."
             } else {
                 "The manifests already match WeData."
             }
         );
-        return Ok(if leaves {
-            ExitStatus::Failure
-        } else {
-            ExitStatus::Success
-        });
+        return Ok(failure_or(ExitStatus::Success));
     }
     if args.check {
         anstream::println!(
@@ -153,11 +156,7 @@ async fn pull_project(
                 "them"
             }
         );
-        return Ok(if leaves {
-            ExitStatus::Failure
-        } else {
-            ExitStatus::ChangesPending
-        });
+        return Ok(failure_or(ExitStatus::ChangesPending));
     }
     let git = if args.force {
         GitCheck::Skipped
@@ -167,40 +166,40 @@ async fn pull_project(
     check_git(&project.root, &pulled.files, git).map_err(HistoryError::into_report)?;
     let written = write(&project.root, &pulled.files).map_err(HistoryError::into_report)?;
     anstream::println!(
-        "\nWrote {} file{}. Review with `git diff` and commit; `wedata-gitops plan` {}.",
+        "\nWrote {} file{}. Review them with `git diff` and commit; `wedata-gitops plan` {}.",
         written.len(),
         if written.len() == 1 { "" } else { "s" },
-        if leaves {
+        if pulled.leaves_changes() {
             "will still show the members left as is"
         } else {
-            "shows no changes for them"
+            "shows no changes for the pulled tasks"
         }
     );
-    verify(args, &live, &pulled, leaves)
+    if verify(args, &live, &pulled)? {
+        Ok(failure_or(ExitStatus::Success))
+    } else {
+        Ok(ExitStatus::Failure)
+    }
 }
 
 /// Plans the rewritten project against the same live state: the pulled tasks must be clean
-/// but for the members reported as left as is.
-fn verify(
-    args: &Args,
-    live: &[LiveWorkflow],
-    pulled: &Pulled,
-    leaves: bool,
-) -> miette::Result<ExitStatus> {
+/// but for the members reported as left as is. Returns whether they are.
+fn verify(args: &Args, live: &[LiveWorkflow], pulled: &Pulled) -> miette::Result<bool> {
     let reloaded = super::plan::load_project(&args.project_args())
         .wrap_err("the rewritten manifests do not load; `git diff` shows what pull wrote")?;
     let plan = build_plan(&reloaded, live, DeletionPolicy::default());
+    for address in unsubmitted(&plan, pulled) {
+        anstream::println!(
+            "note: {address} is saved in WeData but not submitted: `apply` submits it (the manifest now matches it)."
+        );
+    }
     let left = remaining(&plan, pulled);
     if !left.is_empty() {
         anstream::eprintln!(
             "warning: the plan still shows changes pull should have written: {}",
             left.join(", ")
         );
-        return Ok(ExitStatus::Failure);
+        return Ok(false);
     }
-    Ok(if leaves {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    })
+    Ok(true)
 }
