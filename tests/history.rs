@@ -431,6 +431,72 @@ async fn console_edits_pulled_back_give_a_clean_plan_and_a_git_diff_of_the_drift
         "{}",
         stdout(&again)
     );
+
+    // Rolling the periodic task back to the version the first commit deployed gives back
+    // that commit's manifest, byte for byte.
+    setup.commit("Pull the console hot-fixes");
+    let rollback = setup
+        .on_project(
+            "rollback",
+            &["task.finance_daily.close_report", "--to", "V1"],
+        )
+        .await;
+    assert_success(&rollback);
+    assert_eq!(
+        git(
+            &setup.project,
+            &["diff", "HEAD~1", "--", "finance/close_report.yaml"]
+        ),
+        "",
+        "{}",
+        stdout(&rollback)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_legacy_project_pulls_console_edits_of_its_pinned_tasks() {
+    let setup = Setup::new().await;
+    let legacy = tempfile::tempdir().unwrap();
+    let extract_id = setup.task_id("extract_ledger");
+    std::fs::write(
+        legacy.path().join("wedata.yaml"),
+        format!("project_id: \"{PROJECT_ID}\"\napi_version: \"2021-08-20\"\n"),
+    )
+    .unwrap();
+    let manifest = format!(
+        "# Managed through the legacy API.\nkind: Task\nname: extract_ledger\nid: \"{extract_id}\"\nworkflow: finance_daily\nbase:\n  task_type: Shell\n  description: Pull the ledger  # shown in the console\nscheduler:\n  cycle_type: DAY_CYCLE\n  # Retries for a flaky bucket.\n  max_retries: 3\n  legacy:\n    delay_time: 90\n"
+    );
+    std::fs::write(legacy.path().join("extract_ledger.yaml"), &manifest).unwrap();
+    git(legacy.path(), &["init", "-q"]);
+    git(legacy.path(), &["add", "-A"]);
+    git(legacy.path(), &["commit", "-q", "-m", "Pin extract_ledger"]);
+    let directory = legacy.path().display().to_string();
+    assert_success(&setup.cli(&["apply", &directory, "--auto-approve"]).await);
+    setup
+        .console_edit(
+            "extract_ledger",
+            true,
+            json!({
+                "BaseAttribute": {"TaskDescription": "Pull the ledger (console)"},
+                "SchedulerConfiguration": {"MaxRetryNumber": 2},
+            }),
+        )
+        .await;
+    let pull = setup.cli(&["pull", &directory]).await;
+    assert_success(&pull);
+    let plan = setup
+        .cli(&["plan", &directory, "--detailed-exitcode"])
+        .await;
+    assert_eq!(plan.status.code(), Some(0), "{}", stdout(&plan));
+    assert_eq!(
+        std::fs::read_to_string(legacy.path().join("extract_ledger.yaml")).unwrap(),
+        manifest
+            .replace(
+                "description: Pull the ledger ",
+                "description: Pull the ledger (console) "
+            )
+            .replace("max_retries: 3", "max_retries: 2")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -201,8 +201,26 @@ pub fn check_git(root: &Path, changes: &[FileChange], check: GitCheck) -> Result
     ))
 }
 
-/// Writes every change, each atomically. Returns the paths written.
+/// Writes every change, each atomically, after checking that no file changed on disk since
+/// it was read (another run, an editor): then nothing is written. Returns the paths written.
 pub fn write(root: &Path, changes: &[FileChange]) -> Result<Vec<PathBuf>, HistoryError> {
+    let moved: Vec<String> = changes
+        .iter()
+        .filter(|change| {
+            let now = std::fs::read_to_string(root.join(&change.path)).ok();
+            now != change.before
+        })
+        .map(|change| change.path.display().to_string())
+        .collect();
+    if !moved.is_empty() {
+        return Err(HistoryError::refused(
+            format!(
+                "{} changed on disk while this ran; nothing was written",
+                moved.join(", ")
+            ),
+            "run the command again",
+        ));
+    }
     let mut written = Vec::new();
     for change in changes {
         let path = root.join(&change.path);
@@ -281,6 +299,26 @@ mod tests {
             .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_stops_every_write() {
+        let directory = tempfile::tempdir().unwrap();
+        std::fs::write(directory.path().join("a.yaml"), "old\n").unwrap();
+        std::fs::write(directory.path().join("b.yaml"), "old\n").unwrap();
+        let mut files = Files::new(directory.path());
+        files.set(Path::new("a.yaml"), "new\n".into()).unwrap();
+        files.set(Path::new("b.yaml"), "new\n".into()).unwrap();
+        std::fs::write(directory.path().join("b.yaml"), "edited meanwhile\n").unwrap();
+        let error = write(directory.path(), &files.changes()).unwrap_err();
+        assert!(
+            error.to_string().contains("b.yaml changed on disk"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(directory.path().join("a.yaml")).unwrap(),
+            "old\n"
+        );
     }
 
     #[test]

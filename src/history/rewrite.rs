@@ -199,11 +199,15 @@ impl Rewriter<'_> {
         let text = self.files.current(&task.file)?;
         let roots = edit::parse(&text).map_err(|error| file_error(task, error))?;
         let keys: Vec<&str> = path.iter().map(String::as_str).collect();
+        let mut value = value;
         if let Some(node) = roots.get(document).and_then(|root| root.at(&keys)) {
             let names = variables_in(&text[node.start..node.end]);
             if !names.is_empty() {
                 report.kept.push(kept(&member, &variable_reason(&names)));
                 return Ok(());
+            }
+            if member == "scheduler.crontab" {
+                value = value.map(|value| crontab_like(node.scalar(), value));
             }
         }
         if let Some(name) = value
@@ -426,6 +430,20 @@ pub(super) fn prefixed_workflow_name(project: &Project, value: &Value) -> Option
         .cloned()
 }
 
+/// A crontab in the manifest's own style: WeData's "any year" field kept or left out as the
+/// old value had it (both read the same, see `normalize::crontab_text`).
+fn crontab_like(old: Option<&str>, new: Value) -> Value {
+    let (Some(old), Some(text)) = (old, new.as_str()) else {
+        return new;
+    };
+    let fields = |text: &str| text.split_whitespace().count();
+    if fields(old) == 7 && old.trim_end().ends_with(" *") && fields(text) == 6 {
+        Value::from(format!("{text} *"))
+    } else {
+        new
+    }
+}
+
 /// `a/./b/../c` → `a/c` (manifest folders joined with a code file path).
 fn normalized(path: &Path) -> PathBuf {
     let mut result = PathBuf::new();
@@ -488,6 +506,18 @@ mod tests {
             ["a", "b_c"]
         );
         assert!(variables_in("${yyyyMMdd}").is_empty());
+    }
+
+    #[test]
+    fn a_crontab_keeps_the_year_field_the_manifest_wrote() {
+        assert_eq!(
+            crontab_like(Some("0 0 6 * * ? *"), json!("0 30 6 * * ?")),
+            json!("0 30 6 * * ? *")
+        );
+        assert_eq!(
+            crontab_like(Some("0 0 6 * * ?"), json!("0 30 6 * * ?")),
+            json!("0 30 6 * * ?")
+        );
     }
 
     #[test]

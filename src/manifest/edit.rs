@@ -511,7 +511,10 @@ impl<'a> Editor<'a> {
         // Scalars, empty collections and short lists of scalars fit on the key's line.
         if let Some(inline) = inline_text(new, in_flow) {
             return match &value.kind {
-                NodeKind::Scalar { style, .. } => {
+                NodeKind::Scalar {
+                    style,
+                    value: old_value,
+                } => {
                     if value.is_empty_scalar() {
                         return replace(value.start, value.end, format!(" {inline}"));
                     }
@@ -526,7 +529,7 @@ impl<'a> Editor<'a> {
                     }
                     let preferred = new
                         .as_str()
-                        .map(|text| styled_scalar(text, *style, in_flow))
+                        .map(|text| styled_scalar(text, old_value, *style, in_flow))
                         .unwrap_or(inline);
                     replace(value.start, value.end, preferred)
                 }
@@ -752,11 +755,13 @@ pub fn scalar_text(text: &str, in_flow: bool) -> String {
     }
 }
 
-/// The string in the style the old value used, where that style can hold it.
-fn styled_scalar(text: &str, old_style: ScalarStyle, in_flow: bool) -> String {
+/// The string quoted as the old value was when that was the author's choice (the old value
+/// needed no quotes), else as the new value needs.
+fn styled_scalar(text: &str, old_value: &str, old_style: ScalarStyle, in_flow: bool) -> String {
+    let chosen = is_plain_safe(old_value, in_flow);
     match old_style {
-        ScalarStyle::DoubleQuoted => double_quoted(text),
-        ScalarStyle::SingleQuoted if is_single_quotable(text) => {
+        ScalarStyle::DoubleQuoted if chosen => double_quoted(text),
+        ScalarStyle::SingleQuoted if chosen && is_single_quotable(text) => {
             format!("'{}'", text.replace('\'', "''"))
         }
         _ => scalar_text(text, in_flow),
@@ -1043,6 +1048,17 @@ scheduler:
             );
             assert_eq!(data(&after)["base"]["description"], json!(value));
         }
+    }
+
+    #[test]
+    fn quotes_the_author_chose_stay_and_quotes_a_value_needed_go_with_it() {
+        let text = "kind: A\nchosen: \"plain words\"\nneeded: \"yes\"\nsingle: 'x'\n";
+        let after = set(text, &["chosen"], json!("other words"));
+        assert!(after.contains("chosen: \"other words\"\n"), "{after}");
+        let after = set(text, &["needed"], json!("other words"));
+        assert!(after.contains("needed: other words\n"), "{after}");
+        let after = set(text, &["single"], json!("it's"));
+        assert!(after.contains("single: 'it''s'\n"), "{after}");
     }
 
     #[test]
