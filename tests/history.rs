@@ -540,6 +540,14 @@ async fn pull_leaves_variables_and_secrets_as_they_are_and_checks_git_before_wri
             json!({"SchedulerConfiguration": {"AllowRedoType": "ALL"}}),
         )
         .await;
+    // A value from WeData that the manifest would read as a variable reference.
+    setup
+        .console_edit(
+            "publish_orders_ready",
+            false,
+            json!({"BaseAttribute": {"TaskDescription": "notify ${var.alert_channel}"}}),
+        )
+        .await;
 
     // Uncommitted work on a file pull would rewrite stops it before any write.
     setup.edit("orders/load_orders.yaml", "scheduler:", "# wip\nscheduler:");
@@ -577,6 +585,10 @@ async fn pull_leaves_variables_and_secrets_as_they_are_and_checks_git_before_wri
         shown.contains(
             "configuration.scheduling_parameters.alert_channel: depends on variable `alert_channel`"
         ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("base.description: the new value holds `${var.`"),
         "{shown}"
     );
     assert!(
@@ -630,12 +642,26 @@ async fn pull_include_new_writes_console_tasks_inside_the_project_by_import_rule
         )
         .await;
     }
+    // A hostile value from WeData: quotes, a comment marker, a colon, a tab, an escape
+    // sequence, a line break and 300 characters.
+    let hostile = format!(
+        "yes: \"quoted\" # not a comment\t\u{1b}[31m\nsecond line {}",
+        "x".repeat(300)
+    );
+    setup
+        .console_edit(
+            "refresh_dashboard",
+            false,
+            json!({"BaseAttribute": {"TaskDescription": hostile}}),
+        )
+        .await;
     let without = setup.on_project("pull", &["--check"]).await;
-    assert_success(&without);
+    assert_eq!(without.status.code(), Some(2), "{}", stderr(&without));
+    let shown = stdout(&without);
+    assert!(shown.contains("task.orders.backfill_orders"), "{shown}");
     assert!(
-        stdout(&without).contains("task.orders.backfill_orders"),
-        "{}",
-        stdout(&without)
+        !shown.contains('\u{1b}'),
+        "no escape sequence reaches the terminal"
     );
 
     let pull = setup.on_project("pull", &["--include-new"]).await;
@@ -644,13 +670,20 @@ async fn pull_include_new_writes_console_tasks_inside_the_project_by_import_rule
         &setup.project,
         &["status", "--porcelain", "--untracked-files=all"],
     );
-    let mut new_files: Vec<&str> = status.lines().map(|line| &line[3..]).collect();
-    new_files.sort();
-    assert_eq!(new_files.len(), 4, "{status}");
-    for file in &new_files {
+    let mut changed: Vec<&str> = status.lines().map(|line| &line[3..]).collect();
+    changed.sort();
+    assert_eq!(changed.len(), 5, "{status}");
+    assert!(
+        status.contains(" M marketing/tasks.yaml"),
+        "the hostile description is written: {status}"
+    );
+    for file in changed
+        .iter()
+        .filter(|file| !file.starts_with("marketing/"))
+    {
         assert!(
             file.starts_with("orders/") && !file[7..].contains('/'),
-            "{file}"
+            "new files stay in the workflow's folder: {file}"
         );
     }
     assert!(
@@ -658,13 +691,17 @@ async fn pull_include_new_writes_console_tasks_inside_the_project_by_import_rule
             .read("orders/backfill_orders.yaml")
             .contains("workflow: orders")
     );
-    let plan = setup.on_project("plan", &[]).await;
+    let plan = setup.on_project("plan", &["--format", "json"]).await;
     assert_success(&plan);
-    assert!(
-        !stdout(&plan).contains("no manifest declares"),
-        "{}",
-        stdout(&plan)
-    );
+    let plan: Value = serde_json::from_str(&stdout(&plan)).unwrap();
+    assert_eq!(plan["unmanaged"], json!([]));
+    let dashboard = plan["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|resource| resource["address"] == "task.marketing.refresh_dashboard")
+        .unwrap();
+    assert_eq!(dashboard["action"], "no_op", "{dashboard}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

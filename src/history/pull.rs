@@ -294,6 +294,12 @@ fn new_tasks(
                 } else {
                     file.text
                 };
+                if is_manifest && text.contains(super::rewrite::VARIABLE_OPENING) {
+                    warnings.push(format!(
+                        "{} holds `${{var.`, which the manifest reads as a variable reference: check it before committing",
+                        path.display()
+                    ));
+                }
                 if is_manifest {
                     if let Some(prefixed) =
                         super::rewrite::prefixed_workflow_name(project, &Value::from(text.as_str()))

@@ -100,11 +100,14 @@ fn value_at<'a>(document: &'a Value, path: &[String]) -> Option<&'a Value> {
 
 /// The `${var.NAME}` names a text uses.
 fn variables_in(text: &str) -> Vec<String> {
-    text.split("${var.")
+    text.split(VARIABLE_OPENING)
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
         .collect()
 }
+
+/// How a manifest refers to a target variable (see `manifest::load::substitute_variables`).
+pub(super) const VARIABLE_OPENING: &str = "${var.";
 
 const SECRET: &str = "looks like a secret, so it is not written into a file in Git; change it by hand (or keep it in a ${var.NAME})";
 
@@ -209,6 +212,16 @@ impl Rewriter<'_> {
             if member == "scheduler.crontab" {
                 value = value.map(|value| crontab_like(node.scalar(), value));
             }
+        }
+        if value
+            .as_ref()
+            .is_some_and(|value| value.to_string().contains(VARIABLE_OPENING))
+        {
+            report.kept.push(kept(
+                &member,
+                "the new value holds `${var.`, which the manifest would read as a variable reference; change it by hand",
+            ));
+            return Ok(());
         }
         if let Some(name) = value
             .as_ref()
