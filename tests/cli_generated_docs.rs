@@ -38,7 +38,10 @@ fn man_page_describes_every_command() {
         &page[..40.min(page.len())]
     );
     assert!(page.contains(".TH wedata-gitops 1"));
-    for command in ["validate", "plan", "apply", "import", "api", "emulator"] {
+    for command in [
+        "validate", "plan", "apply", "import", "history", "diff", "rollback", "pull", "api",
+        "emulator",
+    ] {
         assert!(page.contains(command), "man page lacks {command}");
     }
 

@@ -128,7 +128,11 @@ pub fn diff_text(
             let after = change.after.as_str().unwrap_or("");
             let _ = writeln!(out, "    {}:", change.member);
             for line in code_diff_between(before, after, from, to).lines() {
-                let _ = writeln!(out, "      {}", paint_diff_line(line, color));
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    paint_diff_line(&terminal_safe(line), color)
+                );
             }
         } else {
             let _ = writeln!(
@@ -193,10 +197,25 @@ pub fn files_text(files: &[FileChange], color: bool) -> String {
             .to_string();
         let _ = writeln!(out);
         for line in diff.lines() {
-            let _ = writeln!(out, "{}", paint_diff_line(&mask_secret(line), color));
+            let line = terminal_safe(&mask_secret(line));
+            let _ = writeln!(out, "{}", paint_diff_line(&line, color));
         }
     }
     out
+}
+
+/// A line of a file or code diff with its control characters (escape sequences included)
+/// shown as `\u{..}`: code and values come from WeData. Tabs stay.
+fn terminal_safe(line: &str) -> String {
+    line.chars()
+        .map(|character| {
+            if character.is_control() && character != '\t' {
+                format!("\\u{{{:x}}}", character as u32)
+            } else {
+                character.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A line with the value after a secret-looking `key:` replaced by `(sensitive)`.
@@ -275,6 +294,18 @@ pub fn pull_text(pulled: &Pulled, check: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_in_code_never_reach_the_terminal() {
+        let files = [FileChange {
+            path: "a.sh".into(),
+            before: Some("echo 1\n".into()),
+            after: "echo 1\nprintf '\u{1b}[2J'\n".into(),
+        }];
+        let text = files_text(&files, false);
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("\\u{1b}[2J"), "{text}");
+    }
 
     #[test]
     fn secret_looking_values_are_masked_in_file_diffs() {
