@@ -457,13 +457,19 @@ fn crontab_like(old: Option<&str>, new: Value) -> Value {
     }
 }
 
-/// `a/./b/../c` → `a/c` (manifest folders joined with a code file path).
+/// `a/./b/../c` → `a/c` (manifest folders joined with a code file path). A `..` above the
+/// start stays, so `Files` refuses the path rather than writing somewhere else.
 fn normalized(path: &Path) -> PathBuf {
     let mut result = PathBuf::new();
     for component in path.components() {
         match component {
             std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
+            std::path::Component::ParentDir
+                if matches!(
+                    result.components().next_back(),
+                    Some(std::path::Component::Normal(_))
+                ) =>
+            {
                 result.pop();
             }
             other => result.push(other),
@@ -534,9 +540,86 @@ mod tests {
     }
 
     #[test]
+    fn code_file_paths_normalize_without_leaving_the_project() {
+        assert_eq!(normalized(Path::new("a/./b/../c.sh")), Path::new("a/c.sh"));
+        assert_eq!(normalized(Path::new("a/../../c.sh")), Path::new("../c.sh"));
+    }
+
+    #[test]
     fn crlf_files_stay_crlf() {
         assert_eq!(with_line_endings_of("a\r\nb\r\n", "a\nc\n"), "a\r\nc\r\n");
         assert_eq!(with_line_endings_of("a\nb\n", "a\nc\n"), "a\nc\n");
+    }
+
+    /// A project on disk with one task manifest.
+    fn project_with(manifest: &str) -> (tempfile::TempDir, Project) {
+        let directory = tempfile::tempdir().unwrap();
+        std::fs::write(
+            directory.path().join("wedata.yaml"),
+            "project_id: \"1460947878944567296\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(directory.path().join("orders")).unwrap();
+        std::fs::write(directory.path().join("orders/load.yaml"), manifest).unwrap();
+        std::fs::write(directory.path().join("orders/load.sh"), "echo 1\n").unwrap();
+        let project =
+            crate::manifest::load(directory.path(), &Default::default()).expect("valid project");
+        (directory, project)
+    }
+
+    #[test]
+    fn a_version_is_written_into_a_manifest_that_lacks_its_section() {
+        let manifest = "\
+# Loads orders.
+kind: TriggerTask
+name: load
+workflow: {id: \"wf\"}
+base:
+  task_type: Shell
+  description: new text  # changed in the console
+configuration:
+  code_file: load.sh
+";
+        let (_directory, project) = project_with(manifest);
+        let task = &project.tasks[0];
+        let names = std::collections::HashMap::new();
+        let desired = crate::model::desired::task_state(task, &names);
+        let mut state = desired.clone();
+        state
+            .members
+            .insert("base.description".into(), json!("old text"));
+        state
+            .members
+            .insert("scheduler.run_priority".into(), json!(4));
+        state.members.insert(CODE_MEMBER.into(), json!("echo 0\n"));
+        let mut live = desired.clone();
+        live.members
+            .insert("scheduler.run_priority".into(), json!(6));
+        let target = Target {
+            state,
+            document: json!({"base": {"description": "old text"}, "scheduler": {"run_priority": 4}}),
+            code: Some("echo 0\n".into()),
+            live: Some(live),
+        };
+        let mut files = Files::new(&project.root);
+        let report = Rewriter {
+            project: &project,
+            files: &mut files,
+        }
+        .rewrite(task, &desired, &target)
+        .unwrap();
+        assert!(report.kept.is_empty(), "{report:?}");
+        let changes = files.changes();
+        assert_eq!(changes.len(), 2);
+        assert_eq!(changes[0].path, Path::new("orders/load.sh"));
+        assert_eq!(changes[0].after, "echo 0\n");
+        assert_eq!(
+            changes[1].after,
+            manifest.replace("new text  #", "old text  #").replace(
+                "code_file: load.sh\n",
+                "code_file: load.sh\nscheduler:\n  run_priority: 4\n"
+            )
+        );
     }
 
     #[test]
