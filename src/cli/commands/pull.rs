@@ -24,7 +24,7 @@ use super::plan::{ProjectArgs, Refresh};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 the manifests now match WeData (or already did), 1 error, or something pull cannot write (a member left as is, a workflow that differs: see the message; `plan` will not be clean), 2 with --check: files would change.\n\n\
+    after_help = "Exit codes: 0 the manifests now match WeData (or already did), 1 error, uncommitted changes in the way, or something a person must look at (a member left as is or a workflow that differs: `plan` will not be clean; a warning on a new manifest), 2 with --check: files would change.\n\n\
     Pull refuses to rewrite files with uncommitted changes, and to write outside a Git repository, unless --force. \
     Members written as ${var.NAME}, secret-looking members and values holding a target's name prefix are left as is and reported. \
     On a project on the legacy 2021-08-20 API, pull works for the pinned tasks; --include-new does not (the legacy API cannot list a workflow's tasks).\n\n\
