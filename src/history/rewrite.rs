@@ -125,13 +125,24 @@ pub struct Rewriter<'a> {
     pub files: &'a mut Files,
 }
 
-/// The document of a file that declares the task whose `name:` value is on `line`.
-fn document_index(text: &str, line: usize) -> Option<usize> {
+/// The document of a file that declares the task whose `name:` value is on `line` (the
+/// loader's line), else the only document with that name (a variable with line breaks moves
+/// the loader's lines).
+fn document_index(text: &str, line: usize, name: &str) -> Option<usize> {
     let roots = edit::parse(text).ok()?;
-    roots.iter().position(|root| {
-        root.get("name")
-            .is_some_and(|name| edit::line_of(text, name.start) == line)
-    })
+    let name_node = |root: &edit::Node| root.get("name").cloned();
+    if let Some(index) = roots.iter().position(|root| {
+        name_node(root).is_some_and(|node| edit::line_of(text, node.start) == line)
+    }) {
+        return Some(index);
+    }
+    let named: Vec<usize> = roots
+        .iter()
+        .enumerate()
+        .filter(|(_, root)| name_node(root).is_some_and(|node| node.scalar() == Some(name)))
+        .map(|(index, _)| index)
+        .collect();
+    (named.len() == 1).then(|| named[0])
 }
 
 impl Rewriter<'_> {
@@ -147,14 +158,16 @@ impl Rewriter<'_> {
             ..TaskRewrite::default()
         };
         let original = self.files.original(&task.file)?.unwrap_or_default();
-        let document = document_index(&original, task.line).ok_or_else(|| HistoryError::File {
-            path: task.file.display().to_string(),
-            reason: format!(
-                "no document declares `{}` at line {} any more",
-                task.name(),
-                task.line
-            ),
-            hint: "the file changed while this ran; run the command again".to_owned(),
+        let document = document_index(&original, task.line, task.name()).ok_or_else(|| {
+            HistoryError::File {
+                path: task.file.display().to_string(),
+                reason: format!(
+                    "no document declares `{}` at line {} any more",
+                    task.name(),
+                    task.line
+                ),
+                hint: "the file changed while this ran; run the command again".to_owned(),
+            }
         })?;
         let mut units: BTreeMap<Unit, Vec<String>> = BTreeMap::new();
         for member in drifted(desired, target) {
