@@ -11,6 +11,7 @@ pub mod apply;
 pub mod cli;
 pub mod dag;
 pub mod emulator;
+pub mod history;
 pub mod import;
 pub mod live;
 pub mod local_folder;

@@ -39,7 +39,8 @@ fn man_page_describes_every_command() {
     );
     assert!(page.contains(".TH wedata-gitops 1"));
     for command in [
-        "validate", "plan", "apply", "graph", "import", "api", "emulator",
+        "validate", "plan", "apply", "graph", "import", "history", "diff", "rollback", "pull",
+        "api", "emulator",
     ] {
         assert!(page.contains(command), "man page lacks {command}");
     }

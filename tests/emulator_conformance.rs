@@ -265,6 +265,7 @@ async fn every_official_example_request_is_accepted_and_answered_in_shape() {
     replayed += replay::<ListTasksResponse>(&endpoint, "ListTasks", &fixture).await;
     replayed += replay::<SubmitTaskResponse>(&endpoint, "SubmitTask", &fixture).await;
     replayed += replay::<GetTaskVersionResponse>(&endpoint, "GetTaskVersion", &fixture).await;
+    replayed += replay::<ListTaskVersionsResponse>(&endpoint, "ListTaskVersions", &fixture).await;
     replayed += replay::<DeleteTaskResponse>(&endpoint, "DeleteTask", &fixture).await;
     assert!(replayed >= 50, "only {replayed} examples replayed");
 }

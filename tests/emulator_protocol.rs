@@ -320,12 +320,33 @@ async fn updates_keep_server_keys_and_submits_create_versions() {
     let versions = call(
         &endpoint,
         "ListTriggerTaskVersions",
-        json!({"ProjectId": PROJECT_ID, "TaskId": task_id}),
+        json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "TaskVersionType": "SUBMIT"}),
     )
     .await;
     assert_eq!(versions["Data"]["TotalCount"], 2);
     assert_eq!(versions["Data"]["Items"][0]["VersionNum"], "V2");
     assert_eq!(versions["Data"]["Items"][0]["VersionRemark"], "second");
+    assert_eq!(versions["Data"]["Items"][0]["UsedVersion"], true);
+    assert_eq!(versions["Data"]["Items"][1]["UsedVersion"], false);
+    // Without a type the list is of saved versions (the definition's default): the create
+    // and the update.
+    let saved = call(
+        &endpoint,
+        "ListTriggerTaskVersions",
+        json!({"ProjectId": PROJECT_ID, "TaskId": task_id}),
+    )
+    .await;
+    assert_eq!(saved["Data"]["TotalCount"], 2);
+    assert_eq!(saved["Data"]["Items"][0]["VersionNum"], "V2");
+    assert_eq!(saved["Data"]["Items"][0]["VersionRemark"], "");
+    assert_eq!(saved["Data"]["Items"][0]["Status"], Value::Null);
+    let wrong = RawRequest::new(
+        "ListTriggerTaskVersions",
+        &json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "TaskVersionType": "ALL"}),
+    )
+    .send(&endpoint)
+    .await;
+    assert_eq!(error_code(&wrong), "InvalidParameterValue");
     let first = call(
         &endpoint,
         "GetTriggerTaskVersion",
@@ -337,6 +358,66 @@ async fn updates_keep_server_keys_and_submits_create_versions() {
         first["Data"]["Task"]["TriggerTaskBaseAttribute"]["TaskDescription"],
         ""
     );
+}
+
+#[tokio::test]
+async fn periodic_task_versions_list_submits_newest_first_and_the_used_one_on_request() {
+    let emulator = emulator().await;
+    let endpoint = emulator.endpoint();
+    let workflow = call(
+        &endpoint,
+        "CreateWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "daily", "ParentFolderPath": "/"}),
+    )
+    .await;
+    let workflow_id = workflow["Data"]["WorkflowId"].as_str().unwrap();
+    let task = call(
+        &endpoint,
+        "CreateTask",
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TaskBaseAttribute": {"TaskName": "t", "TaskTypeId": "35", "WorkflowId": workflow_id},
+            "TaskConfiguration": {"CodeContent": "ZWNobyAx"},
+            "TaskSchedulerConfiguration": {"CycleType": "DAY_CYCLE"}
+        }),
+    )
+    .await;
+    let task_id = task["Data"]["TaskId"].as_str().unwrap();
+    for remark in ["abc1234 first", "def5678 second"] {
+        call(
+            &endpoint,
+            "SubmitTask",
+            json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "VersionRemark": remark}),
+        )
+        .await;
+    }
+    let list = |extra: Value| {
+        let mut body = json!({"ProjectId": PROJECT_ID, "TaskId": task_id});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        call(&endpoint, "ListTaskVersions", body)
+    };
+    let submitted = list(json!({"TaskVersionType": "SUBMIT"})).await;
+    assert_eq!(submitted["Data"]["TotalCount"], 2);
+    assert_eq!(
+        submitted["Data"]["Items"][0]["VersionRemark"],
+        "def5678 second"
+    );
+    assert_eq!(submitted["Data"]["Items"][1]["VersionNum"], "V1");
+    let used = list(json!({"TaskVersionType": "SUBMIT", "UsedVersion": true})).await;
+    assert_eq!(used["Data"]["TotalCount"], 1);
+    assert_eq!(used["Data"]["Items"][0]["VersionNum"], "V2");
+    let saved = list(json!({})).await;
+    assert_eq!(saved["Data"]["TotalCount"], 1, "one save: the create");
+    let version_id = submitted["Data"]["Items"][1]["VersionId"].as_str().unwrap();
+    let first = call(
+        &endpoint,
+        "GetTaskVersion",
+        json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "VersionId": version_id}),
+    )
+    .await;
+    assert_eq!(first["Data"]["VersionRemark"], "abc1234 first");
 }
 
 #[tokio::test]

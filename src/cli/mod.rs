@@ -45,6 +45,14 @@ pub enum Command {
     Graph(commands::graph::Args),
     /// Write manifests and code files for an existing WeData workflow.
     Import(commands::import::Args),
+    /// List a task's submitted versions, with the Git commit that applied each.
+    History(commands::history::Args),
+    /// Show what differs between a task version and the live draft, the manifest or another version.
+    Diff(commands::diff::Args),
+    /// Rewrite a task's manifest and code file to a submitted version's content.
+    Rollback(commands::rollback::Args),
+    /// Rewrite drifted manifests to the live drafts, bringing console edits back into Git.
+    Pull(commands::pull::Args),
     /// Send one signed request to any WeData action and print the response (like `gh api`).
     Api(commands::api::Args),
     /// Run a local WeData emulator on 127.0.0.1 for tests and offline work.
@@ -87,6 +95,10 @@ fn run(cli: Cli) -> miette::Result<ExitStatus> {
         Command::Apply(args) => commands::apply::run(args),
         Command::Graph(args) => commands::graph::run(args),
         Command::Import(args) => commands::import::run(args),
+        Command::History(args) => commands::history::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Rollback(args) => commands::rollback::run(args),
+        Command::Pull(args) => commands::pull::run(args),
         Command::Api(args) => commands::api::run(args),
         Command::Emulator(args) => commands::emulator::run(args),
         Command::Completions(args) => commands::completions::run(args),

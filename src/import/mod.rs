@@ -930,6 +930,28 @@ fn periodic_workflow_document(name: &str, detail: Option<&WorkflowDetail>) -> Va
     Value::Object(document)
 }
 
+/// The manifest document `workflow_files` writes for one live task (its code file named
+/// `code_file`), for callers that write single members back into an existing manifest
+/// (`history`'s rollback and pull): every member in the shape a manifest declares it.
+pub fn task_manifest_document(
+    workflow: &str,
+    definition: &LiveDefinition,
+    code_file: Option<&str>,
+    names_by_id: &HashMap<String, String>,
+) -> Value {
+    let mut document = task_document(workflow, &definition.common(), code_file, names_by_id);
+    match definition {
+        LiveDefinition::Trigger(_) => {}
+        LiveDefinition::Periodic(task) => add_periodic_members(&mut document, task, names_by_id),
+        LiveDefinition::Legacy(detail) => add_periodic_members(
+            &mut document,
+            &crate::model::legacy::as_periodic_task(detail),
+            names_by_id,
+        ),
+    }
+    Value::Object(document)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

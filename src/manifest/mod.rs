@@ -6,6 +6,7 @@
 
 mod check;
 pub mod diagnostic;
+pub mod edit;
 pub mod legacy;
 mod load;
 pub mod schedule;

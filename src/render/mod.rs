@@ -3,6 +3,7 @@
 //! HTML report. Rendering never computes anything the plan does not already say.
 
 pub mod dot;
+pub mod history;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -27,10 +28,15 @@ pub fn show_value(value: &Value) -> String {
 
 /// A unified diff of two texts with three lines of context.
 pub fn code_diff(before: &str, after: &str) -> String {
+    code_diff_between(before, after, "live", "manifest")
+}
+
+/// A unified diff of two texts with three lines of context, headed with their names.
+pub fn code_diff_between(before: &str, after: &str, from: &str, to: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(3)
-        .header("live", "manifest")
+        .header(from, to)
         .to_string()
 }
 

@@ -3,9 +3,13 @@
 pub mod api;
 pub mod apply;
 pub mod completions;
+pub mod diff;
 pub mod emulator;
 pub mod graph;
+pub mod history;
 pub mod import;
 pub mod man;
 pub mod plan;
+pub mod pull;
+pub mod rollback;
 pub mod validate;

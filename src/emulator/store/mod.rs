@@ -8,6 +8,7 @@
 
 mod legacy;
 mod periodic;
+mod versions;
 
 use std::collections::BTreeMap;
 
@@ -83,6 +84,9 @@ pub struct StoredTask {
     pub saves: u64,
     /// Submitted versions, oldest first.
     pub versions: Vec<Value>,
+    /// Saved versions (creates and updates), oldest first: their listing members only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saved_versions: Vec<Value>,
     /// Members only the legacy 2021-08-20 API knows (DelayTime, TaskAction, ...), as
     /// ModifyTaskInfo last set them.
     #[serde(default, skip_serializing_if = "Map::is_empty")]
@@ -147,7 +151,7 @@ impl Store {
             "ListTriggerTasks" => self.list_trigger_tasks(&project_id, body),
             "GetTriggerTaskCode" => self.get_trigger_task_code(&project_id, body),
             "GetTriggerTaskVersion" => self.get_version(&project_id, body, Kind::Trigger),
-            "ListTriggerTaskVersions" => self.list_versions(&project_id, body),
+            "ListTriggerTaskVersions" => self.list_task_versions(&project_id, body, Kind::Trigger),
             "CreateWorkflow" => self.create_periodic_workflow(&project_id, body, clock),
             "UpdateWorkflow" => self.update_periodic_workflow(&project_id, body, clock),
             "GetWorkflow" => self.get_periodic_workflow(&project_id, body),
@@ -159,6 +163,7 @@ impl Store {
             "SubmitTask" => self.submit_task(&project_id, body, clock, Kind::Periodic),
             "ListTasks" => self.list_periodic_tasks(&project_id, body),
             "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
+            "ListTaskVersions" => self.list_task_versions(&project_id, body, Kind::Periodic),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
@@ -380,15 +385,17 @@ impl Store {
             "TriggerTaskConfiguration": configuration,
             "TriggerTaskSchedulerConfiguration": scheduler,
         });
-        self.project(project_id).trigger_tasks.insert(
-            task_id.clone(),
-            StoredTask {
-                task,
-                saves: 1,
-                versions: Vec::new(),
-                legacy: Map::new(),
-            },
-        );
+        let mut stored = StoredTask {
+            task,
+            saves: 1,
+            versions: Vec::new(),
+            saved_versions: Vec::new(),
+            legacy: Map::new(),
+        };
+        stored.record_save(&task_id, clock);
+        self.project(project_id)
+            .trigger_tasks
+            .insert(task_id.clone(), stored);
         Ok(json!({"Data": {"TaskId": task_id}}))
     }
 
@@ -450,6 +457,7 @@ impl Store {
             task["TriggerTaskSchedulerConfiguration"][member] = value;
         }
         stored.saves += 1;
+        stored.record_save(&task_id, clock);
         let attributes = &mut stored.task["TriggerTaskBaseAttribute"];
         attributes["TaskLatestVersionNo"] = json!(format!("V{}", stored.saves));
         attributes["LastUpdateTime"] = json!(clock.display);
@@ -483,38 +491,6 @@ impl Store {
             .and_then(Value::as_str)
             .unwrap_or("");
         Ok(json!({"Data": {"CodeInfo": code, "CodeFileSize": code.len().to_string()}}))
-    }
-
-    fn list_versions(&mut self, project_id: &str, body: &Value) -> Result<Value, Failure> {
-        let task_id = text(body, "TaskId");
-        let stored = self
-            .project(project_id)
-            .trigger_tasks
-            .get(task_id)
-            .ok_or_else(|| not_found("task", task_id))?;
-        let latest = stored.versions.len();
-        let items: Vec<Value> = stored
-            .versions
-            .iter()
-            .rev()
-            .enumerate()
-            .map(|(index, version)| {
-                json!({
-                    "CreateTime": version["CreateTime"],
-                    "VersionNum": version["VersionNum"],
-                    "CreateUserUin": version["CreateUserUin"],
-                    "VersionId": version["VersionId"],
-                    "VersionRemark": version["VersionRemark"],
-                    "ApproveStatus": null,
-                    "Status": if index == 0 { "PUBLISHED" } else { "HISTORY" },
-                    "ApproveUserUin": null,
-                    "UsedVersion": index == 0 && latest > 0,
-                })
-            })
-            .collect();
-        let mut data = page(items, body)?;
-        data["PageCount"] = data["TotalPageNumber"].clone();
-        Ok(json!({"Data": data}))
     }
 
     // ----- shared by both kinds -----

@@ -314,15 +314,17 @@ impl Store {
             "TaskConfiguration": configuration,
             "TaskSchedulerConfiguration": scheduler,
         });
-        self.project(project_id).tasks.insert(
-            task_id.clone(),
-            super::StoredTask {
-                task,
-                saves: 1,
-                versions: Vec::new(),
-                legacy: Map::new(),
-            },
-        );
+        let mut stored = super::StoredTask {
+            task,
+            saves: 1,
+            versions: Vec::new(),
+            saved_versions: Vec::new(),
+            legacy: Map::new(),
+        };
+        stored.record_save(&task_id, clock);
+        self.project(project_id)
+            .tasks
+            .insert(task_id.clone(), stored);
         Ok(json!({"Data": {"TaskId": task_id}}))
     }
 
@@ -387,6 +389,7 @@ impl Store {
         }
         mirror_legacy_numbers(&mut task["TaskSchedulerConfiguration"]);
         stored.saves += 1;
+        stored.record_save(&task_id, clock);
         let attributes = &mut stored.task["TaskBaseAttribute"];
         attributes["TaskLatestVersionNo"] = json!(format!("V{}", stored.saves));
         attributes["LastUpdateTime"] = json!(clock.display);
