@@ -42,6 +42,20 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What went wrong without the RequestId, for a place that shows the RequestId beside
+    /// it (the apply report has its own RequestId column and field).
+    pub fn without_request_id(&self) -> String {
+        match self {
+            Self::Api {
+                action,
+                code,
+                message,
+                ..
+            } => format!("{action} failed: {code}: {message}"),
+            other => other.to_string(),
+        }
+    }
+
     /// The server's error code, when it answered with one.
     pub fn code(&self) -> Option<&str> {
         match self {

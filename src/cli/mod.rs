@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod connection;
 mod exit;
+pub mod report;
 
 use clap::{Parser, Subcommand};
 
@@ -55,6 +56,7 @@ pub enum Command {
 
 /// Parses the command line, runs the command and maps the outcome to a process exit code.
 pub fn main() -> std::process::ExitCode {
+    report::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
