@@ -39,6 +39,12 @@ pub enum ApiError {
     InvalidRequest { action: String, reason: String },
     #[error("invalid endpoint {endpoint:?}: {reason}")]
     InvalidEndpoint { endpoint: String, reason: String },
+    /// `http://` to another machine: signed requests (and a session token) would travel in
+    /// clear. Refused unless the caller opted in.
+    #[error(
+        "the endpoint {endpoint:?} is plain http on a host that is not this machine: requests, their signatures and any X-TC-Token would travel unencrypted"
+    )]
+    InsecureEndpoint { endpoint: String },
 }
 
 impl ApiError {
@@ -95,6 +101,7 @@ impl Diagnostic for ApiError {
             Self::InvalidResponse { .. } => "api::invalid_response",
             Self::InvalidRequest { .. } => "api::invalid_request",
             Self::InvalidEndpoint { .. } => "api::invalid_endpoint",
+            Self::InsecureEndpoint { .. } => "api::insecure_endpoint",
         };
         Some(Box::new(code))
     }
@@ -110,6 +117,9 @@ impl Diagnostic for ApiError {
             }
             Self::InvalidEndpoint { .. } => {
                 "use a URL such as https://wedata.tencentcloudapi.com or http://127.0.0.1:8080"
+            }
+            Self::InsecureEndpoint { .. } => {
+                "use https:// (WeData's endpoint is https://wedata.tencentcloudapi.com); http is for the emulator on 127.0.0.1 or localhost. To send in clear anyway, on a network you trust, pass --insecure-http"
             }
             Self::InvalidRequest { .. } => {
                 "the body must be a JSON object, e.g. '{\"ProjectId\": \"...\"}'"

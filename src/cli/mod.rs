@@ -7,6 +7,7 @@ pub mod commands;
 pub mod connection;
 mod exit;
 pub mod report;
+mod values;
 
 use clap::{Parser, Subcommand};
 

@@ -40,8 +40,9 @@ pub struct Args {
     #[arg(long)]
     pub auto_approve: bool,
 
-    /// Resources written at the same time.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    /// Resources written at the same time; at least 1.
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = crate::cli::values::at_least_one::<usize>)]
     pub parallelism: usize,
 
     /// How to show the result.
@@ -132,7 +133,7 @@ async fn apply(
     let total = plan.changing().count() as u64;
     let progress = progress_reporter(total);
     let options = ApplyOptions {
-        parallelism: args.parallelism.max(1),
+        parallelism: args.parallelism,
         version_remark: args
             .message
             .clone()

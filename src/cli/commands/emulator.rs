@@ -40,8 +40,9 @@ pub struct Args {
     #[arg(long, value_name = "KEY", requires = "secret_id")]
     pub secret_key: Option<String>,
 
-    /// Requests per second per action per SecretId before RequestLimitExceeded.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    /// Requests per second per action per SecretId before RequestLimitExceeded; at least 1.
+    #[arg(long, value_name = "N", default_value_t = 20,
+          value_parser = crate::cli::values::at_least_one::<u32>)]
     pub rate_limit: u32,
 
     /// Faults to inject (see below).
