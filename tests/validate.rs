@@ -119,6 +119,18 @@ const CASES: &[(&str, &str)] = &[
         "duplicate_pinned_id",
         "tasks.yaml:11:7: the task `extract_ledger_copy` is pinned to id",
     ),
+    (
+        "self_dependency",
+        "tasks.yaml:7:14: the task `extract` lists itself as an upstream",
+    ),
+    (
+        "secrets_near_an_error",
+        "task.yaml:9:14: the code file `load.sh` does not exist",
+    ),
+    (
+        "code_in_hidden_folder",
+        "task.yaml:7:14: the code file `.secrets/extract.sh` lies in the hidden",
+    ),
 ];
 
 #[test]
@@ -193,5 +205,202 @@ fn hidden_folders_and_target_are_skipped() {
     assert_eq!(
         stdout(&output),
         "0 tasks in 0 workflows, 0 code files: ok\n"
+    );
+}
+
+#[test]
+fn a_self_dependency_is_reported_once_at_its_reference() {
+    let output = validate(&root().join("tests/manifests/self_dependency"));
+    let errors = stderr(&output);
+    // One upstream naming itself, one parameter taken from itself: two errors, no cycle.
+    assert!(errors.contains("2 problems found"), "{errors}");
+    assert!(!errors.contains("dependency cycle"), "{errors}");
+    assert!(!errors.contains("declares no output parameter"), "{errors}");
+}
+
+#[test]
+fn secret_values_never_appear_in_a_snippet() {
+    let output = validate(&root().join("tests/manifests/secrets_near_an_error"));
+    let errors = stderr(&output);
+    for secret in ["hunter2-from-a-variable", "literal-token-in-a-flow-map"] {
+        assert!(!errors.contains(secret), "{secret} shown in\n{errors}");
+    }
+    // What is not secret is still shown, and the caret still points at its column.
+    assert!(
+        errors.contains("jdbc:mysql://db/dw?password=********"),
+        "{errors}"
+    );
+    assert!(errors.contains("warehouse: dw"), "{errors}");
+}
+
+/// A project whose one task reads `code_file`, with a git folder holding a credential.
+fn project_with_code_file(code_file: &str) -> tempfile::TempDir {
+    let directory = tempfile::tempdir().unwrap();
+    let root = directory.path();
+    std::fs::write(root.join("wedata.yaml"), "project_id: \"1\"\n").unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(
+        root.join(".git/config"),
+        "[remote \"origin\"]\n\turl = https://user:ghp_credential_in_git_config@example.test/repo\n",
+    )
+    .unwrap();
+    std::fs::write(root.join(".env"), "DB_PASSWORD=credential_in_dotenv\n").unwrap();
+    std::fs::create_dir_all(root.join("orders")).unwrap();
+    std::fs::write(
+        root.join("orders/workflow.yaml"),
+        "kind: TriggerWorkflow\nname: orders\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("orders/extract.sh"), "echo extract\n").unwrap();
+    std::fs::write(
+        root.join("orders/task.yaml"),
+        format!(
+            "kind: TriggerTask\nname: extract\nworkflow: orders\nbase:\n  task_type: Shell\nconfiguration:\n  code_file: {code_file}\n"
+        ),
+    )
+    .unwrap();
+    directory
+}
+
+/// Errors with miette's wrapping undone: each message, help and snippet line on one line.
+fn unwrapped(errors: &str) -> String {
+    let mut joined = String::new();
+    for line in errors.lines() {
+        let content = line.trim_start();
+        let continuation = content
+            .strip_prefix("│ ")
+            .or_else(|| (line.starts_with("        ") && !content.is_empty()).then_some(content));
+        match continuation {
+            Some(rest) => {
+                joined.push(' ');
+                joined.push_str(rest);
+            }
+            None => {
+                joined.push('\n');
+                joined.push_str(line);
+            }
+        }
+    }
+    joined
+}
+
+/// Runs validate with a guard against a hang (a FIFO opened for reading blocks forever).
+fn validate_guarded(directory: &Path) -> std::process::Output {
+    wedata_gitops()
+        .current_dir(directory)
+        .args(["validate", "."])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_code_file_in_a_hidden_folder_is_refused_and_never_shown() {
+    for (code_file, expected) in [
+        (
+            "../.git/config",
+            "the code file `../.git/config` lies in the hidden folder `.git`",
+        ),
+        ("../.env", "the code file `../.env` is a hidden file"),
+        (
+            "./../orders/../.git/./config",
+            "lies in the hidden folder `.git`",
+        ),
+    ] {
+        let project = project_with_code_file(code_file);
+        let output = validate_guarded(project.path());
+        assert_eq!(output.status.code(), Some(1), "{code_file}");
+        let errors = unwrapped(&stderr(&output));
+        assert!(errors.contains("orders/task.yaml:7:14:"), "{errors}");
+        assert!(errors.contains(expected), "{code_file}: {errors}");
+        assert!(
+            errors.contains("hint: hidden files and folders"),
+            "{errors}"
+        );
+        assert!(!errors.contains("credential_in"), "{errors}");
+        // plan stops at the same error, before any plan (Markdown included) is made.
+        let plan = wedata_gitops()
+            .current_dir(project.path())
+            .args(["plan", ".", "--emulate", "--format", "markdown"])
+            .output()
+            .unwrap();
+        assert_eq!(plan.status.code(), Some(1), "{code_file}");
+        assert!(
+            !stdout(&plan).contains("credential_in"),
+            "{}",
+            stdout(&plan)
+        );
+        assert!(
+            !stderr(&plan).contains("credential_in"),
+            "{}",
+            stderr(&plan)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_code_file_is_judged_by_what_it_points_to() {
+    use std::os::unix::fs::symlink;
+    let project = project_with_code_file("link.sh");
+    let orders = project.path().join("orders");
+
+    symlink("../.git/config", orders.join("link.sh")).unwrap();
+    let errors = unwrapped(&stderr(&validate_guarded(project.path())));
+    assert!(
+        errors.contains("the code file `link.sh` resolves to `.git/config`, which lies in the hidden folder `.git`"),
+        "{errors}"
+    );
+    assert!(!errors.contains("credential_in"), "{errors}");
+
+    std::fs::remove_file(orders.join("link.sh")).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("code.sh"), "echo outside\n").unwrap();
+    symlink(outside.path().join("code.sh"), orders.join("link.sh")).unwrap();
+    let errors = unwrapped(&stderr(&validate_guarded(project.path())));
+    assert!(errors.contains("is outside the project folder"), "{errors}");
+
+    std::fs::remove_file(orders.join("link.sh")).unwrap();
+    symlink("extract.sh", orders.join("link.sh")).unwrap();
+    let output = validate_guarded(project.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_code_file_that_is_not_a_regular_file_is_refused_without_opening_it() {
+    let project = project_with_code_file("special");
+    let special = project.path().join("orders/special");
+
+    // A FIFO: opening it for reading would block until a writer comes.
+    let status = std::process::Command::new("mkfifo")
+        .arg(&special)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let errors = unwrapped(&stderr(&validate_guarded(project.path())));
+    assert!(
+        errors.contains("the code file `special` is a FIFO (named pipe), not a regular file"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("hint: code_file must name a regular file"),
+        "{errors}"
+    );
+
+    std::fs::remove_file(&special).unwrap();
+    let _listener = std::os::unix::net::UnixListener::bind(&special).unwrap();
+    let errors = unwrapped(&stderr(&validate_guarded(project.path())));
+    assert!(
+        errors.contains("`special` is a socket, not a regular file"),
+        "{errors}"
+    );
+
+    std::fs::remove_file(&special).unwrap();
+    std::fs::create_dir(&special).unwrap();
+    let errors = unwrapped(&stderr(&validate_guarded(project.path())));
+    assert!(
+        errors.contains("`special` is a directory, not a regular file"),
+        "{errors}"
     );
 }

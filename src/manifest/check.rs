@@ -487,7 +487,11 @@ fn check_task_type(
     }
 }
 
-/// Reads a code file: it must exist, be UTF-8, be small enough and stay inside the root.
+/// Reads a code file: it must exist, stay inside the root, lie in no hidden folder, be a
+/// regular file (a symlink counts as what it points to), be small enough and be UTF-8.
+///
+/// The file type is checked on metadata before the file is opened: opening a FIFO for reading
+/// blocks until a writer comes, and a device or socket is never task code.
 fn read_code_file(
     root: &Path,
     manifest: &Path,
@@ -504,7 +508,12 @@ fn read_code_file(
         }
         diagnostics.push(error);
     };
+    const HIDDEN_HINT: &str = "hidden files and folders (.git, .env, ...) hold repository internals and secrets, never task code: keep the code next to its manifest under a name without a leading dot";
     let relative = manifest.parent().unwrap_or(Path::new("")).join(code_file);
+    if let Some(hidden) = hidden_component(Path::new(code_file)) {
+        error(format!("the code file `{code_file}` {hidden}"), HIDDEN_HINT);
+        return None;
+    }
     let path = root.join(&relative);
     let (Ok(canonical_root), Ok(canonical)) = (canonical_root(root), path.canonicalize()) else {
         error(
@@ -513,16 +522,46 @@ fn read_code_file(
         );
         return None;
     };
-    if !canonical.starts_with(&canonical_root) {
+    let Ok(inside) = canonical.strip_prefix(&canonical_root) else {
         error(
             format!("the code file `{code_file}` is outside the project folder"),
             "keep code files inside the manifest root so the repository is self-contained",
         );
         return None;
+    };
+    // A symlink is judged by what it points to: `code.sh -> .git/config` is as hidden as
+    // `.git/config` itself.
+    if let Some(hidden) = hidden_component(inside) {
+        error(
+            format!(
+                "the code file `{code_file}` resolves to `{}`, which {hidden}",
+                inside.display()
+            ),
+            HIDDEN_HINT,
+        );
+        return None;
     }
-    let size = std::fs::metadata(&canonical)
-        .map(|metadata| metadata.len())
-        .unwrap_or(0);
+    let metadata = match std::fs::metadata(&canonical) {
+        Ok(metadata) => metadata,
+        Err(read_error) => {
+            error(
+                format!("cannot read the code file `{code_file}`: {read_error}"),
+                "check its permissions",
+            );
+            return None;
+        }
+    };
+    if !metadata.is_file() {
+        error(
+            format!(
+                "the code file `{code_file}` is {}, not a regular file",
+                describe_file_type(&metadata.file_type())
+            ),
+            "code_file must name a regular file inside the project (a symlink to one is fine)",
+        );
+        return None;
+    }
+    let size = metadata.len();
     if size > MAXIMUM_CODE_BYTES {
         error(
             format!(
@@ -532,7 +571,7 @@ fn read_code_file(
         );
         return None;
     }
-    match std::fs::read(&canonical).map(String::from_utf8) {
+    match read_regular_file(&canonical).map(String::from_utf8) {
         Ok(Ok(text)) => Some(text),
         Ok(Err(_)) => {
             error(
@@ -549,6 +588,66 @@ fn read_code_file(
             None
         }
     }
+}
+
+/// Whether a component of `path` is hidden (its name starts with a dot; `.` and `..` are
+/// not names), said as the end of a sentence: "is a hidden file" or "lies in the hidden
+/// folder `.git`".
+fn hidden_component(path: &Path) -> Option<String> {
+    let names: Vec<_> = path
+        .components()
+        .filter_map(|component| match component {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy()),
+            _ => None,
+        })
+        .collect();
+    let position = names.iter().position(|name| name.starts_with('.'))?;
+    Some(if position + 1 == names.len() {
+        "is a hidden file".to_owned()
+    } else {
+        format!("lies in the hidden folder `{}`", names[position])
+    })
+}
+
+/// "a directory", "a FIFO (named pipe)", ...: what a code file is when it is not a file.
+fn describe_file_type(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+/// Reads a file checked to be regular, and checks the opened handle again: the path could
+/// have been replaced between the check and the open.
+fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("it is no longer a regular file"));
+    }
+    // A file that grew after its size was checked is read only up to the limit.
+    let mut bytes = Vec::new();
+    file.take(MAXIMUM_CODE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAXIMUM_CODE_BYTES {
+        return Err(std::io::Error::other(
+            "it grew beyond the size limit while being read",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// The root's canonical form, computed once per root (it is asked for every code file).
@@ -648,6 +747,18 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 line_of(input.from_task.referenced.line()),
                 input.from_task.referenced.column(),
             );
+            if source_name == task.name() {
+                diagnostics.push(
+                    at(
+                        &task.file,
+                        line,
+                        column,
+                        format!("the task `{source_name}` takes a parameter from itself"),
+                    )
+                    .with_hint("a task's inputs come from its upstream tasks: name one of those in from_task"),
+                );
+                continue;
+            }
             let Some(source) = by_name.get(&(key, source_name.as_str())) else {
                 diagnostics.push(missing(source_name, line, column, "the parameter source"));
                 continue;
@@ -706,6 +817,8 @@ fn check_pinned_ids(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
 }
 
 /// Upstream and parameter edges must not form a cycle; each cycle is printed edge by edge.
+/// A task naming itself is left to `check_references`, which reports it at the reference
+/// (one root cause, one error).
 fn check_cycles(
     tasks: &[Task],
     sources: &HashMap<PathBuf, Arc<String>>,
@@ -733,6 +846,7 @@ fn check_cycles(
             upstream
                 .chain(inputs)
                 .filter_map(|(reference, line)| match reference {
+                    Reference::Name(name) if name == task.name() => None,
                     Reference::Name(name) => index
                         .get(&(key.clone(), name.as_str()))
                         .map(|&target| (target, first_line + line as usize - 1)),

@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
+use super::redact;
+
 /// One problem in the manifests.
 #[derive(Debug, Clone)]
 pub struct ManifestError {
@@ -140,6 +142,8 @@ impl Diagnostic for Rendered {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     pub errors: Vec<ManifestError>,
+    /// Values of secret-looking variables: masked wherever a snippet would show them.
+    pub secret_values: Vec<String>,
 }
 
 impl Diagnostics {
@@ -157,19 +161,26 @@ impl Diagnostics {
         });
     }
 
-    /// One miette report per error, with a snippet where the source is known.
+    /// One miette report per error, with a snippet where the source is known; secrets in the
+    /// snippet are masked (see `redact`).
     pub fn reports(&self) -> Vec<miette::Report> {
         self.errors
             .iter()
             .map(|error| {
                 let (source, offset) = match &error.source {
-                    Some(text) => (
-                        Some(NamedSource::new(
-                            error.file.display().to_string(),
-                            text.as_ref().clone(),
-                        )),
-                        error.byte_offset(text),
-                    ),
+                    Some(text) => {
+                        let redacted = redact::redact(text, &self.secret_values);
+                        let offset = error
+                            .byte_offset(text)
+                            .map(|offset| redacted.offset(offset));
+                        (
+                            Some(NamedSource::new(
+                                error.file.display().to_string(),
+                                redacted.text,
+                            )),
+                            offset,
+                        )
+                    }
                     None => (None, None),
                 };
                 miette::Report::new(Rendered {

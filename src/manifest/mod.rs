@@ -8,6 +8,7 @@ mod check;
 pub mod diagnostic;
 pub mod legacy;
 mod load;
+pub mod redact;
 pub mod schedule;
 pub mod schema;
 pub mod task_types;
@@ -331,6 +332,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
     }
     if !diagnostics.is_empty() {
         diagnostics.sort();
+        diagnostics.secret_values = variables
+            .iter()
+            .filter(|(name, _)| crate::model::is_sensitive_key(name))
+            .map(|(_, value)| value.clone())
+            .collect();
         return Err(diagnostics);
     }
     let mut code_paths: Vec<&PathBuf> = checked.code_files.iter().map(|(path, _)| path).collect();
