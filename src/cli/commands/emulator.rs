@@ -81,6 +81,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async move {
         let running = emulator::start(config).await?;
+        let stopped = stop_signal();
         let mut stdout = std::io::stdout();
         writeln!(stdout, "listening on {}", running.endpoint()).into_diagnostic()?;
         stdout.flush().into_diagnostic()?;
@@ -88,7 +89,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             "accepting SecretId {} ({source}); stop with Ctrl-C",
             credentials.0
         );
-        wait_for_stop_signal().await;
+        stopped.await;
         running.shutdown().await;
         eprintln!("stopped; state saved");
         Ok(ExitStatus::Success)
@@ -117,24 +118,33 @@ fn credentials(args: &Args) -> ((String, String), &'static str) {
     }
 }
 
-async fn wait_for_stop_signal() {
+/// Ctrl-C or SIGTERM, listened for from the call on: it is called before the address is
+/// printed, so a script that stops the emulator as soon as it has read the address is heard
+/// (a signal arriving before the handlers exist would kill the process unsaved).
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = terminate.recv() => {}
+        let terminate = signal(SignalKind::terminate());
+        let interrupt = signal(SignalKind::interrupt());
+        async move {
+            match (terminate, interrupt) {
+                (Ok(mut terminate), Ok(mut interrupt)) => {
+                    tokio::select! {
+                        _ = terminate.recv() => {}
+                        _ = interrupt.recv() => {}
+                    }
                 }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
