@@ -8,6 +8,7 @@
 pub mod api;
 pub mod apply;
 pub mod cli;
+pub mod codes;
 pub mod emulator;
 pub mod import;
 pub mod live;

@@ -332,7 +332,7 @@ async fn plain_http_to_another_host_is_refused_unless_opted_in_and_then_warned_o
     let refused = run(remote(&[])).await;
     assert_eq!(refused.status.code(), Some(1));
     let errors = stderr(&refused);
-    assert!(errors.contains("is plain http"), "{errors}");
+    assert!(errors.contains("error[api::insecure_endpoint]"), "{errors}");
     assert!(
         errors.contains("use https://") && errors.contains("--insecure-http"),
         "{errors}"
@@ -360,4 +360,28 @@ async fn plain_http_to_another_host_is_refused_unless_opted_in_and_then_warned_o
     let local = run(local).await;
     assert!(local.status.success(), "{}", stderr(&local));
     assert!(stderr(&local).is_empty(), "{}", stderr(&local));
+}
+
+/// An error from WeData keeps its code, message and RequestId on lines of their own, and the
+/// diagnostic code once, beside `error`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wedata_error_shows_code_message_and_request_id_on_lines_of_their_own() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let directory = tempfile::tempdir().unwrap();
+    copy_examples(directory.path());
+    let mut command = wedata_gitops();
+    command
+        .env("TENCENTCLOUD_SECRET_KEY", "not-the-key")
+        .arg("plan")
+        .arg(directory.path())
+        .args(["--endpoint", &emulator.endpoint()]);
+    let output = run(command).await;
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert_eq!(errors.matches("api::auth").count(), 1, "{errors}");
+    insta::with_settings!({filters => vec![
+        (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "[REQUEST_ID]"),
+    ]}, {
+        insta::assert_snapshot!(errors);
+    });
 }

@@ -9,10 +9,13 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 use super::redact;
+use crate::codes::ManifestCode;
 
 /// One problem in the manifests.
 #[derive(Debug, Clone)]
 pub struct ManifestError {
+    /// What kind of problem it is (documented in docs/errors.md).
+    pub code: ManifestCode,
     /// Path relative to the manifest root, as shown to the user.
     pub file: PathBuf,
     /// 1-based; 0 when the problem is about the file as a whole.
@@ -26,12 +29,14 @@ pub struct ManifestError {
 
 impl ManifestError {
     pub fn new(
+        code: ManifestCode,
         file: impl Into<PathBuf>,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
         Self {
+            code,
             file: file.into(),
             line,
             column,
@@ -108,7 +113,12 @@ impl fmt::Debug for Rendered {
 
 impl fmt::Display for Rendered {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.error, formatter)
+        // With a snippet the place is shown beside it; without one, it leads the message.
+        if self.offset.is_some() {
+            formatter.write_str(&self.error.message)
+        } else {
+            fmt::Display::fmt(&self.error, formatter)
+        }
     }
 }
 
@@ -116,14 +126,14 @@ impl std::error::Error for Rendered {}
 
 impl Diagnostic for Rendered {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("manifest"))
+        Some(Box::new(self.error.code.as_str()))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.error
             .hint
             .as_ref()
-            .map(|hint| Box::new(format!("hint: {hint}")) as Box<dyn fmt::Display>)
+            .map(|hint| Box::new(hint.as_str()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -196,14 +206,20 @@ impl Diagnostics {
     pub fn render(&self) -> String {
         let mut text = String::new();
         for report in self.reports() {
-            text.push_str(&format!("{report:?}\n"));
+            text.push_str(&format!("{report:?}\n\n"));
         }
-        let count = self.errors.len();
-        text.push_str(&format!(
-            "error: {count} problem{} found in the manifests; nothing was sent to WeData\n",
-            if count == 1 { "" } else { "s" }
-        ));
+        text.push_str(&self.count_line());
+        text.push('\n');
         text
+    }
+
+    /// "error: 2 problems found in the manifests; nothing was sent to WeData".
+    pub fn count_line(&self) -> String {
+        let count = self.errors.len();
+        format!(
+            "error: {count} problem{} found in the manifests; nothing was sent to WeData",
+            if count == 1 { "" } else { "s" }
+        )
     }
 }
 
