@@ -391,9 +391,18 @@ fn a_self_dependency_is_reported_once_at_its_reference() {
 fn secret_values_never_appear_in_a_snippet() {
     let output = validate(&root().join("tests/manifests/secrets_near_an_error"));
     let errors = stderr(&output);
+    let machine = serde_json::to_string(&diagnostics(
+        &root().join("tests/manifests/secrets_near_an_error"),
+    ))
+    .unwrap();
     for secret in ["hunter2-from-a-variable", "literal-token-in-a-flow-map"] {
         assert!(!errors.contains(secret), "{secret} shown in\n{errors}");
+        assert!(!machine.contains(secret), "{secret} in {machine}");
     }
+    assert!(
+        machine.contains("`********` is not allowed here"),
+        "{machine}"
+    );
     // What is not secret is still shown, and the caret still points at its column.
     assert!(
         errors.contains("jdbc:mysql://db/dw?password=********"),
@@ -592,4 +601,32 @@ fn machine_formats_carry_every_problem_with_its_code_and_repository_path() {
         );
         insta::assert_snapshot!(format!("validate_format_{format}"), shown);
     }
+}
+
+#[test]
+fn a_missing_manifest_directory_is_named_once_in_every_format() {
+    let directory = tempfile::tempdir().unwrap();
+    let text = wedata_gitops()
+        .current_dir(directory.path())
+        .args(["validate", "nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(text.status.code(), Some(1));
+    assert!(
+        stderr(&text).starts_with(
+            "error[manifest::no_directory]: the manifest directory nowhere does not exist\n"
+        ),
+        "{}",
+        stderr(&text)
+    );
+    let github = wedata_gitops()
+        .current_dir(directory.path())
+        .args(["validate", "nowhere", "--format", "github"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&github).starts_with("::error file=nowhere,title=manifest%3A%3Ano_directory::"),
+        "{}",
+        stdout(&github)
+    );
 }

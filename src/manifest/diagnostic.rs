@@ -56,7 +56,7 @@ impl ManifestError {
         self
     }
 
-    /// `file:line:column` (or `file` alone).
+    /// `file:line:column` (or `file` alone; nothing for the manifest root itself).
     pub fn position(&self) -> String {
         if self.line == 0 {
             self.file.display().to_string()
@@ -92,7 +92,10 @@ impl ManifestError {
 
 impl fmt::Display for ManifestError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "{}: {}", self.position(), self.message)
+        match self.position() {
+            position if position.is_empty() => formatter.write_str(&self.message),
+            position => write!(formatter, "{position}: {}", self.message),
+        }
     }
 }
 

@@ -47,7 +47,12 @@ impl RepositoryPaths {
     /// `file` (relative to the manifest root) relative to the repository root, with `/`;
     /// the path as given when it lies outside the repository.
     pub fn repository_path(&self, file: &Path) -> String {
-        let full = self.root.join(file);
+        // An empty `file` is the manifest root itself (a missing directory).
+        let full = if file.as_os_str().is_empty() {
+            self.root.clone()
+        } else {
+            self.root.join(file)
+        };
         let shown = full.strip_prefix(&self.repository).unwrap_or(&full);
         shown.to_string_lossy().replace('\\', "/")
     }

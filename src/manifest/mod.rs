@@ -277,10 +277,10 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
         diagnostics.push(
             ManifestError::new(
                 ManifestCode::NoDirectory,
-                root,
+                "",
                 0,
                 0,
-                "the manifest directory does not exist",
+                format!("the manifest directory {} does not exist", root.display()),
             )
             .with_hint("pass the folder that holds wedata.yaml and the manifests"),
         );
@@ -356,6 +356,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
             .filter(|(name, _)| crate::model::is_sensitive_key(name))
             .map(|(_, value)| value.clone())
             .collect();
+        // A parser's message may quote a value ("invalid type: string \"...\""), and a
+        // secret variable may have been substituted into it.
+        for error in &mut diagnostics.errors {
+            error.message = redact::mask_values(&error.message, &diagnostics.secret_values);
+        }
         return Err(diagnostics);
     }
     let mut code_paths: Vec<&PathBuf> = checked.code_files.iter().map(|(path, _)| path).collect();

@@ -54,6 +54,17 @@ impl Redacted {
     }
 }
 
+/// `text` with every occurrence of `secret_values` masked (for messages, which quote values).
+pub fn mask_values(text: &str, secret_values: &[String]) -> String {
+    let mut masked = text.to_owned();
+    for secret in secret_values {
+        if secret.len() >= SHORTEST_SEARCHED_SECRET {
+            masked = masked.replace(secret.as_str(), MASK);
+        }
+    }
+    masked
+}
+
 /// Masks the values of secret-looking keys, and every occurrence of `secret_values`.
 pub fn redact(text: &str, secret_values: &[String]) -> Redacted {
     let mut ranges = sensitive_value_ranges(text);
