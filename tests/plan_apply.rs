@@ -290,11 +290,14 @@ async fn a_failed_write_names_its_request_id_once() {
     let output = apply(&setup).await;
     assert_eq!(output.status.code(), Some(1));
     let shown = stdout(&output);
-    let failure = shown
-        .lines()
-        .find(|line| line.starts_with("task.orders.clean_orders: "))
+    let lines: Vec<&str> = shown.lines().collect();
+    let failure = lines
+        .iter()
+        .position(|line| line.starts_with("task.orders.clean_orders: "))
         .unwrap_or_else(|| panic!("no failure line in\n{shown}"));
-    assert_eq!(failure.matches("RequestId").count(), 1, "{failure}");
+    assert!(!lines[failure].contains("RequestId"), "{shown}");
+    assert!(lines[failure + 1].starts_with("  RequestId: "), "{shown}");
+    assert_eq!(shown.matches("RequestId").count(), 1, "{shown}");
 
     // The JSON report carries the RequestId in its own field, not inside the message.
     let output = run(command(
