@@ -9,6 +9,7 @@
 pub mod api;
 pub mod apply;
 pub mod cli;
+pub mod codes;
 pub mod dag;
 pub mod emulator;
 pub mod history;

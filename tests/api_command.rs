@@ -284,3 +284,104 @@ fn api_version_is_sent_to_the_embedded_emulator_too() {
     let answer: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(answer["Data"].is_array(), "{answer}");
 }
+
+#[test]
+fn a_rate_limit_timeout_or_parallelism_of_zero_is_refused_by_the_parser() {
+    for arguments in [
+        &["api", "ListTriggerWorkflows", "{}", "--rate-limit", "0"][..],
+        &["api", "ListTriggerWorkflows", "{}", "--timeout", "0"],
+        &["apply", "--parallelism", "0", "--emulate"],
+        &["emulator", "--rate-limit", "0"],
+    ] {
+        let output = wedata_gitops().args(arguments).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{arguments:?}");
+        let errors = stderr(&output);
+        assert!(
+            errors.contains("invalid value '0'") && errors.contains("it must be at least 1"),
+            "{arguments:?}: {errors}"
+        );
+    }
+}
+
+/// `--endpoint http://` on another machine. The emulator stands in for that machine as an
+/// HTTP proxy (HTTP_PROXY), so no request ever leaves 127.0.0.1.
+#[tokio::test(flavor = "multi_thread")]
+async fn plain_http_to_another_host_is_refused_unless_opted_in_and_then_warned_once() {
+    let directory = tempfile::tempdir().unwrap();
+    let log = directory.path().join("calls.jsonl");
+    let emulator = start_emulator(EmulatorConfig {
+        log_file: Some(log.clone()),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let remote = |extra: &[&str]| {
+        let mut command = wedata_gitops();
+        command
+            .env("HTTP_PROXY", emulator.endpoint())
+            .env("http_proxy", emulator.endpoint())
+            .env_remove("NO_PROXY")
+            .env_remove("no_proxy")
+            .env("TENCENTCLOUD_SESSION_TOKEN", "session-token-value")
+            .args(["api", "ListTriggerWorkflows"])
+            .arg(format!("{{\"ProjectId\": \"{PROJECT_ID}\"}}"))
+            .args(["--endpoint", "http://wedata.example.test"])
+            .args(extra);
+        command
+    };
+
+    let refused = run(remote(&[])).await;
+    assert_eq!(refused.status.code(), Some(1));
+    let errors = stderr(&refused);
+    assert!(errors.contains("error[api::insecure_endpoint]"), "{errors}");
+    assert!(
+        errors.contains("use https://") && errors.contains("--insecure-http"),
+        "{errors}"
+    );
+    assert!(log_lines(&log).is_empty(), "nothing may be sent: {errors}");
+
+    let allowed = run(remote(&["--insecure-http"])).await;
+    let errors = stderr(&allowed);
+    assert!(allowed.status.success(), "{errors}");
+    assert_eq!(
+        errors.matches("warning: --insecure-http").count(),
+        1,
+        "{errors}"
+    );
+    assert!(errors.contains("session token (X-TC-Token)"), "{errors}");
+    assert!(!errors.contains("session-token-value"), "{errors}");
+    assert_eq!(log_lines(&log).len(), 1);
+
+    // The emulator's own address is loopback: plain http, no flag, no warning.
+    let mut local = wedata_gitops();
+    local
+        .args(["api", "ListTriggerWorkflows"])
+        .arg(format!("{{\"ProjectId\": \"{PROJECT_ID}\"}}"))
+        .args(["--endpoint", &emulator.endpoint()]);
+    let local = run(local).await;
+    assert!(local.status.success(), "{}", stderr(&local));
+    assert!(stderr(&local).is_empty(), "{}", stderr(&local));
+}
+
+/// An error from WeData keeps its code, message and RequestId on lines of their own, and the
+/// diagnostic code once, beside `error`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wedata_error_shows_code_message_and_request_id_on_lines_of_their_own() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let directory = tempfile::tempdir().unwrap();
+    copy_examples(directory.path());
+    let mut command = wedata_gitops();
+    command
+        .env("TENCENTCLOUD_SECRET_KEY", "not-the-key")
+        .arg("plan")
+        .arg(directory.path())
+        .args(["--endpoint", &emulator.endpoint()]);
+    let output = run(command).await;
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert_eq!(errors.matches("api::auth").count(), 1, "{errors}");
+    insta::with_settings!({filters => vec![
+        (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "[REQUEST_ID]"),
+    ]}, {
+        insta::assert_snapshot!(errors);
+    });
+}

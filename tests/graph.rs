@@ -440,7 +440,7 @@ async fn the_html_report_shows_every_change_and_a_clicked_diff() {
     let refused = run(apply_html).await;
     assert_eq!(refused.status.code(), Some(1));
     assert!(
-        stderr(&refused).contains("not a JSON plan"),
+        stderr(&refused).contains("is not a saved plan"),
         "{}",
         stderr(&refused)
     );

@@ -272,6 +272,49 @@ async fn a_failed_task_skips_its_dependents_and_the_rest_is_applied() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_failed_write_names_its_request_id_once() {
+    let setup = setup(EmulatorConfig::default()).await;
+    let manifest = setup.project.join("orders/clean_orders.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace(
+            "upstream: [extract_orders]",
+            "upstream: [extract_orders, {id: \"99999999999999999\"}]",
+        ),
+    )
+    .unwrap();
+    let output = apply(&setup).await;
+    assert_eq!(output.status.code(), Some(1));
+    let shown = stdout(&output);
+    let lines: Vec<&str> = shown.lines().collect();
+    let failure = lines
+        .iter()
+        .position(|line| line.starts_with("task.orders.clean_orders: "))
+        .unwrap_or_else(|| panic!("no failure line in\n{shown}"));
+    assert!(!lines[failure].contains("RequestId"), "{shown}");
+    assert!(lines[failure + 1].starts_with("  RequestId: "), "{shown}");
+    assert_eq!(shown.matches("RequestId").count(), 1, "{shown}");
+
+    // The JSON report carries the RequestId in its own field, not inside the message.
+    let output = run(command(
+        &setup,
+        &["apply", "--auto-approve", "--format", "json"],
+    ))
+    .await;
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let failed = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|result| result["outcome"] == "failed")
+        .unwrap_or_else(|| panic!("no failure in {report}"));
+    assert!(failed["request_id"].is_string(), "{failed}");
+    let message = failed["error"].as_str().unwrap();
+    assert!(!message.contains("RequestId"), "{message}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn without_a_terminal_apply_needs_auto_approve() {
     let setup = setup(EmulatorConfig::default()).await;
     let output = run(command(&setup, &["apply"])).await;

@@ -32,6 +32,9 @@ pub struct ClientConfig {
     /// For one attempt, from sending to the end of the answer.
     pub timeout: Duration,
     pub retry: RetryPolicy,
+    /// Accept an `http://` endpoint on another machine (requests, signatures and any session
+    /// token then travel in clear). Loopback endpoints need no permission.
+    pub allow_insecure_http: bool,
 }
 
 impl ClientConfig {
@@ -48,8 +51,35 @@ impl ClientConfig {
             requests_per_second: 20,
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            allow_insecure_http: false,
         }
     }
+}
+
+/// Whether requests to `url` would cross the network unencrypted: `http://` to a host outside
+/// the loopback range (127.0.0.0/8, ::1, `localhost`), where the emulator lives.
+pub fn sends_in_clear(url: &Url) -> bool {
+    if url.scheme() != "http" {
+        return false;
+    }
+    let Some(host) = url.host_str() else {
+        return true;
+    };
+    let loopback = match host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+    {
+        Ok(std::net::IpAddr::V4(address)) => address.is_loopback(),
+        Ok(std::net::IpAddr::V6(address)) => {
+            address.is_loopback()
+                || address
+                    .to_ipv4_mapped()
+                    .is_some_and(|mapped| mapped.is_loopback())
+        }
+        Err(_) => host.eq_ignore_ascii_case("localhost"),
+    };
+    !loopback
 }
 
 /// A WeData client. Cloning is cheap and clones share the rate limiter.
@@ -79,6 +109,11 @@ impl Client {
             return Err(invalid("the scheme must be http or https"));
         }
         let host_name = url.host_str().ok_or_else(|| invalid("it names no host"))?;
+        if sends_in_clear(&url) && !config.allow_insecure_http {
+            return Err(ApiError::InsecureEndpoint {
+                endpoint: config.endpoint.clone(),
+            });
+        }
         let host = match url.port() {
             Some(port) => format!("{host_name}:{port}"),
             None => host_name.to_owned(),
@@ -345,5 +380,55 @@ fn describe_transport_error(error: &reqwest::Error) -> String {
     match causes.last() {
         Some(root) => format!("{kind}: {root}"),
         None => kind.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_http_off_the_loopback_range_is_sent_in_clear() {
+        for endpoint in [
+            "http://wedata.example.test",
+            "http://10.0.0.8:8080",
+            "http://[2001:db8::1]/",
+            "http://localhost.example.test",
+        ] {
+            assert!(sends_in_clear(&Url::parse(endpoint).unwrap()), "{endpoint}");
+        }
+        for endpoint in [
+            "https://wedata.tencentcloudapi.com",
+            "https://10.0.0.8",
+            "http://127.0.0.1:8080",
+            "http://127.20.30.40",
+            "http://localhost:9",
+            "http://LOCALHOST",
+            "http://[::1]:8080",
+            "http://[::ffff:127.0.0.1]",
+        ] {
+            assert!(
+                !sends_in_clear(&Url::parse(endpoint).unwrap()),
+                "{endpoint}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_client_for_plain_http_to_another_host_needs_the_opt_in() {
+        let credentials = Credentials {
+            secret_id: "AKID".into(),
+            secret_key: crate::api::Secret::new("key"),
+            token: None,
+        };
+        let mut config =
+            ClientConfig::new("http://wedata.example.test", "ap-guangzhou", credentials);
+        let refused = Client::new(config.clone()).unwrap_err();
+        assert!(
+            matches!(refused, ApiError::InsecureEndpoint { .. }),
+            "{refused}"
+        );
+        config.allow_insecure_http = true;
+        assert!(Client::new(config).is_ok());
     }
 }

@@ -1,13 +1,18 @@
 //! Errors of one API call. Each carries the action and, when the server answered, the code,
-//! message and RequestId, and renders as one readable paragraph with a hint for common codes.
+//! message and RequestId. A server's answer shows as four lines (what failed, its code, its
+//! message, its RequestId), so each can be read and copied whole; `without_request_id` gives
+//! one line for places that show the RequestId beside it. Each error has a stable diagnostic
+//! code (`crate::codes::ApiCode`) and a hint for common codes.
 
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::codes::ApiCode;
+
 #[derive(Debug, Error)]
 pub enum ApiError {
     /// The server answered with `Response.Error`.
-    #[error("{action} failed: {code}: {message} (RequestId {request_id})")]
+    #[error("{action} failed\ncode: {code}\nmessage: {message}\nRequestId: {request_id}")]
     Api {
         action: String,
         code: String,
@@ -28,7 +33,7 @@ pub enum ApiError {
         reason: String,
     },
     /// An answer that is not a WeData response (wrong HTTP status, not JSON, wrong shape).
-    #[error("{action}: unexpected answer from {endpoint}: {reason}")]
+    #[error("{action}: unexpected answer from {endpoint}: {reason}{}", request_id_line(request_id.as_deref()))]
     InvalidResponse {
         action: String,
         endpoint: String,
@@ -39,9 +44,41 @@ pub enum ApiError {
     InvalidRequest { action: String, reason: String },
     #[error("invalid endpoint {endpoint:?}: {reason}")]
     InvalidEndpoint { endpoint: String, reason: String },
+    /// `http://` to another machine: signed requests (and a session token) would travel in
+    /// clear. Refused unless the caller opted in.
+    #[error(
+        "the endpoint {endpoint:?} is plain http on a host that is not this machine: requests, their signatures and any X-TC-Token would travel unencrypted"
+    )]
+    InsecureEndpoint { endpoint: String },
+}
+
+fn request_id_line(request_id: Option<&str>) -> String {
+    request_id
+        .map(|id| format!("\nRequestId: {id}"))
+        .unwrap_or_default()
 }
 
 impl ApiError {
+    /// What went wrong without the RequestId, for a place that shows the RequestId beside
+    /// it (the apply report has its own RequestId column and field).
+    pub fn without_request_id(&self) -> String {
+        match self {
+            Self::Api {
+                action,
+                code,
+                message,
+                ..
+            } => format!("{action} failed: {code}: {message}"),
+            Self::InvalidResponse {
+                action,
+                endpoint,
+                reason,
+                ..
+            } => format!("{action}: unexpected answer from {endpoint}: {reason}"),
+            other => other.to_string(),
+        }
+    }
+
     /// The server's error code, when it answered with one.
     pub fn code(&self) -> Option<&str> {
         match self {
@@ -72,17 +109,46 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The diagnostic code: for a server's answer, the family of its error code.
+    pub fn diagnostic_code(&self) -> ApiCode {
+        match self {
+            Self::Api { code, .. } => code_family(code),
+            Self::OutcomeUnknown { .. } => ApiCode::OutcomeUnknown,
+            Self::Transport { .. } => ApiCode::Transport,
+            Self::InvalidResponse { .. } => ApiCode::InvalidResponse,
+            Self::InvalidRequest { .. } => ApiCode::InvalidRequest,
+            Self::InvalidEndpoint { .. } => ApiCode::InvalidEndpoint,
+            Self::InsecureEndpoint { .. } => ApiCode::InsecureEndpoint,
+        }
+    }
+}
+
+/// WeData's error codes (`AuthFailure.SignatureFailure`, ...) by what the user does about them.
+fn code_family(code: &str) -> ApiCode {
+    let family = code.split('.').next().unwrap_or(code);
+    match (family, code) {
+        (_, "InvalidParameter.WorkspaceNotExist") => ApiCode::UnknownProject,
+        (_, "InvalidParameter.ServiceIsBusy") => ApiCode::ServerError,
+        ("AuthFailure", _) => ApiCode::Auth,
+        ("UnauthorizedOperation" | "OperationDenied", _) => ApiCode::Permission,
+        ("RequestLimitExceeded", _) => ApiCode::RateLimited,
+        ("ResourceNotFound", _) => ApiCode::NotFound,
+        (
+            "InvalidParameter" | "InvalidParameterValue" | "MissingParameter" | "UnknownParameter",
+            _,
+        ) => ApiCode::InvalidParameter,
+        ("InvalidAction" | "NoSuchVersion" | "UnsupportedRegion" | "UnsupportedOperation", _) => {
+            ApiCode::UnknownAction
+        }
+        ("InternalError" | "ServiceUnavailable" | "FailedOperation", _) => ApiCode::ServerError,
+        _ => ApiCode::Error,
+    }
+}
+
 impl Diagnostic for ApiError {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        let code = match self {
-            Self::Api { .. } => "api::error",
-            Self::OutcomeUnknown { .. } => "api::outcome_unknown",
-            Self::Transport { .. } => "api::transport",
-            Self::InvalidResponse { .. } => "api::invalid_response",
-            Self::InvalidRequest { .. } => "api::invalid_request",
-            Self::InvalidEndpoint { .. } => "api::invalid_endpoint",
-        };
-        Some(Box::new(code))
+        Some(Box::new(self.diagnostic_code().as_str()))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
@@ -96,6 +162,9 @@ impl Diagnostic for ApiError {
             }
             Self::InvalidEndpoint { .. } => {
                 "use a URL such as https://wedata.tencentcloudapi.com or http://127.0.0.1:8080"
+            }
+            Self::InsecureEndpoint { .. } => {
+                "use https:// (WeData's endpoint is https://wedata.tencentcloudapi.com); http is for the emulator on 127.0.0.1 or localhost. To send in clear anyway, on a network you trust, pass --insecure-http"
             }
             Self::InvalidRequest { .. } => {
                 "the body must be a JSON object, e.g. '{\"ProjectId\": \"...\"}'"
@@ -150,12 +219,42 @@ mod tests {
     }
 
     #[test]
-    fn api_errors_read_as_one_paragraph_with_request_id() {
-        let shown = api_error("ResourceNotFound").to_string();
+    fn api_errors_show_code_message_and_request_id_on_lines_of_their_own() {
+        let error = api_error("ResourceNotFound");
         assert_eq!(
-            shown,
-            "GetTriggerTask failed: ResourceNotFound: something (RequestId req-1)"
+            error.to_string(),
+            "GetTriggerTask failed\ncode: ResourceNotFound\nmessage: something\nRequestId: req-1"
         );
+        assert_eq!(
+            error.without_request_id(),
+            "GetTriggerTask failed: ResourceNotFound: something"
+        );
+    }
+
+    #[test]
+    fn server_codes_map_to_diagnostic_codes_by_family() {
+        for (code, expected) in [
+            ("AuthFailure.SignatureFailure", ApiCode::Auth),
+            ("UnauthorizedOperation", ApiCode::Permission),
+            (
+                "OperationDenied.UserNotInWhitelistError",
+                ApiCode::Permission,
+            ),
+            (
+                "InvalidParameter.WorkspaceNotExist",
+                ApiCode::UnknownProject,
+            ),
+            ("RequestLimitExceeded", ApiCode::RateLimited),
+            ("ResourceNotFound.TaskNotExist", ApiCode::NotFound),
+            ("InvalidParameterValue", ApiCode::InvalidParameter),
+            ("MissingParameter", ApiCode::InvalidParameter),
+            ("InvalidAction", ApiCode::UnknownAction),
+            ("InternalError", ApiCode::ServerError),
+            ("InvalidParameter.ServiceIsBusy", ApiCode::ServerError),
+            ("SomethingNew", ApiCode::Error),
+        ] {
+            assert_eq!(api_error(code).diagnostic_code(), expected, "{code}");
+        }
     }
 
     #[test]

@@ -111,7 +111,7 @@ impl From<ApiError> for Failure {
     fn from(error: ApiError) -> Self {
         Self {
             request_id: error.request_id().map(str::to_owned),
-            message: error.to_string(),
+            message: error.without_request_id(),
         }
     }
 }

@@ -14,9 +14,15 @@ use crate::emulator;
 /// How to reach WeData.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ConnectionArgs {
-    /// WeData endpoint URL (http is allowed, for the emulator and tests).
+    /// WeData endpoint URL. Plain http is allowed on this machine only (127.0.0.0/8, ::1,
+    /// localhost: the emulator); elsewhere use https, or see --insecure-http.
     #[arg(long, env = "WEDATA_ENDPOINT", value_name = "URL", global = true)]
     pub endpoint: Option<String>,
+
+    /// Allow a plain http endpoint on another machine. Requests, their signatures and any
+    /// session token (X-TC-Token) then travel unencrypted; a warning says so on every run.
+    #[arg(long, global = true)]
+    pub insecure_http: bool,
 
     /// Region sent as X-TC-Region, e.g. ap-guangzhou.
     #[arg(
@@ -32,12 +38,14 @@ pub struct ConnectionArgs {
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
 
-    /// Requests per second per action (WeData allows 20).
-    #[arg(long, value_name = "N", default_value_t = 20, global = true)]
+    /// Requests per second per action (WeData allows 20); at least 1.
+    #[arg(long, value_name = "N", default_value_t = 20, global = true,
+          value_parser = crate::cli::values::at_least_one::<u32>)]
     pub rate_limit: u32,
 
-    /// Seconds to wait for one answer before giving up on an attempt.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30, global = true)]
+    /// Seconds to wait for one answer before giving up on an attempt; at least 1.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, global = true,
+          value_parser = crate::cli::values::at_least_one::<u64>)]
     pub timeout: u64,
 
     /// Run against an in-process WeData emulator instead of the cloud; its state persists in
@@ -113,7 +121,8 @@ impl ConnectionArgs {
             .clone()
             .unwrap_or_else(|| DEFAULT_VERSION.to_owned());
         config.requests_per_second = self.rate_limit;
-        config.timeout = Duration::from_secs(self.timeout.max(1));
+        config.timeout = Duration::from_secs(self.timeout);
+        config.allow_insecure_http = self.insecure_http;
         Ok(config)
     }
 
@@ -149,7 +158,7 @@ impl ConnectionArgs {
                 .clone()
                 .unwrap_or_else(|| DEFAULT_VERSION.to_owned());
             config.requests_per_second = self.rate_limit;
-            config.timeout = Duration::from_secs(self.timeout.max(1));
+            config.timeout = Duration::from_secs(self.timeout);
             let client = Client::new(config).map_err(miette::Report::new)?;
             return Ok(Connection {
                 client,
@@ -159,11 +168,30 @@ impl ConnectionArgs {
         }
         let home = std::env::var_os("HOME").map(PathBuf::from);
         let config = self.resolve(project, &|name| std::env::var(name).ok(), home.as_deref())?;
+        warn_if_sent_in_clear(&config);
         let identity = config.endpoint.clone();
         Ok(Connection {
             client: Client::new(config).map_err(miette::Report::new)?,
             emulator: None,
             identity,
         })
+    }
+}
+
+/// With `--insecure-http`, says once, before the first request, that this run's requests
+/// travel unencrypted (without the flag such an endpoint is refused by the client).
+fn warn_if_sent_in_clear(config: &ClientConfig) {
+    let in_clear =
+        reqwest::Url::parse(&config.endpoint).is_ok_and(|url| crate::api::sends_in_clear(&url));
+    if config.allow_insecure_http && in_clear {
+        anstream::eprintln!(
+            "warning: --insecure-http: requests to {} travel unencrypted, with their signatures{}",
+            config.endpoint,
+            if config.credentials.token.is_some() {
+                " and the session token (X-TC-Token)"
+            } else {
+                ""
+            }
+        );
     }
 }

@@ -6,6 +6,8 @@
 pub mod commands;
 pub mod connection;
 mod exit;
+pub mod report;
+mod values;
 
 use clap::{Parser, Subcommand};
 
@@ -65,6 +67,7 @@ pub enum Command {
 
 /// Parses the command line, runs the command and maps the outcome to a process exit code.
 pub fn main() -> std::process::ExitCode {
+    report::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

@@ -9,11 +9,12 @@ use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostics, ManifestError, did_you_mean};
 use super::legacy;
-use super::load::{Document, LocatedDocument};
+use super::load::{BrokenDocument, Document, LocatedDocument};
 use super::schedule;
 use super::task_types;
 use super::types::{PeriodicUpstream, Reference, TaskBase, TaskTypeName, UpstreamDependency};
 use super::{Task, TaskDefinition, Workflow, WorkflowDefinition};
+use crate::codes::ManifestCode;
 
 /// Code files larger than this are refused.
 pub const MAXIMUM_CODE_BYTES: u64 = 10 * 1024 * 1024;
@@ -42,15 +43,20 @@ pub fn check(
     diagnostics: &mut Diagnostics,
 ) -> Checked {
     let name_prefix = options.name_prefix;
-    let at = |file: &Path, line: u64, column: u64, message: String| {
-        let mut error = ManifestError::new(file, line as usize, column as usize, message);
+    let at = |code: ManifestCode, file: &Path, line: u64, column: u64, message: String| {
+        let mut error = ManifestError::new(code, file, line as usize, column as usize, message);
         if let Some(text) = sources.get(file) {
             error = error.with_source(text.clone());
         }
         error
     };
-    let spanned_at = |file: &Path, first_line: usize, span: &Spanned<String>, message: String| {
+    let spanned_at = |code: ManifestCode,
+                      file: &Path,
+                      first_line: usize,
+                      span: &Spanned<String>,
+                      message: String| {
         at(
+            code,
             file,
             first_line as u64 + span.referenced.line() - 1,
             span.referenced.column(),
@@ -60,12 +66,14 @@ pub fn check(
 
     let mut workflows: Vec<(WorkflowDefinition, PathBuf, usize)> = Vec::new();
     let mut tasks: Vec<(TaskDefinition, PathBuf, usize)> = Vec::new();
+    let mut broken: Vec<BrokenDocument> = Vec::new();
     for located in documents {
         match located.document {
             Document::Workflow(workflow) => {
                 workflows.push((*workflow, located.file, located.first_line))
             }
             Document::Task(task) => tasks.push((*task, located.file, located.first_line)),
+            Document::Broken(identity) => broken.push(identity),
         }
     }
 
@@ -77,6 +85,7 @@ pub fn check(
         let line = *first_line + name_span.referenced.line() as usize - 1;
         if name.trim().is_empty() {
             diagnostics.push(spanned_at(
+                ManifestCode::EmptyName,
                 file,
                 *first_line,
                 name_span,
@@ -84,7 +93,7 @@ pub fn check(
             ));
         } else if let Some((other_file, other_line, _)) = workflow_names.get(name) {
             diagnostics.push(
-                spanned_at(
+                spanned_at(ManifestCode::DuplicateWorkflow,
                     file,
                     *first_line,
                     name_span,
@@ -134,6 +143,7 @@ pub fn check(
         task.line = line_of(task.name_span().referenced.line());
         if name.trim().is_empty() {
             diagnostics.push(spanned_at(
+                ManifestCode::EmptyName,
                 &file,
                 first_line,
                 task.name_span(),
@@ -156,8 +166,11 @@ pub fn check(
                     // A legacy project names workflows that exist in WeData (it cannot
                     // declare any); the plan checks the name against the task's workflow.
                     None if options.legacy => {}
+                    // Declared by a document whose own error is already reported.
+                    None if broken_may_declare_workflow(&broken, workflow_name) => {}
                     None => {
                         let error = at(
+                            ManifestCode::UnknownWorkflow,
                             &file,
                             line,
                             column,
@@ -178,7 +191,7 @@ pub fn check(
                     }
                     Some((other_file, other_line, kind)) if *kind != wanted_kind => {
                         diagnostics.push(
-                            at(
+                            at(ManifestCode::WorkflowKindMismatch,
                                 &file,
                                 line,
                                 column,
@@ -203,7 +216,7 @@ pub fn check(
             names_in_workflow.get(&(workflow_key.clone(), name.clone()))
         {
             diagnostics.push(
-                spanned_at(&file, first_line, task.name_span(), format!("the task `{name}` is declared twice in this workflow"))
+                spanned_at(ManifestCode::DuplicateTask, &file, first_line, task.name_span(), format!("the task `{name}` is declared twice in this workflow"))
                     .with_hint(format!("the other declaration is at {}:{other_line}; task names are unique per workflow", other_file.display())),
             );
         } else {
@@ -248,6 +261,7 @@ pub fn check(
                     if let Some((message, hint)) = dependency_problem(dependency) {
                         diagnostics.push(
                             at(
+                                ManifestCode::InvalidDependency,
                                 &file,
                                 line_of(upstream.referenced.line()) as u64,
                                 upstream.referenced.column(),
@@ -270,7 +284,7 @@ pub fn check(
     }
 
     check_pinned_ids(&checked_tasks, &at, diagnostics);
-    check_references(&checked_tasks, &at, diagnostics);
+    check_references(&checked_tasks, &broken, &at, diagnostics);
     check_cycles(&checked_tasks, sources, diagnostics);
 
     let checked_workflows = workflows
@@ -314,6 +328,7 @@ fn check_timing(
     let mut report = |span: &Spanned<String>, message: String, hint: &str| {
         diagnostics.push(
             at(
+                ManifestCode::InvalidSchedule,
                 file,
                 first_line as u64 + span.referenced.line() - 1,
                 span.referenced.column(),
@@ -443,7 +458,7 @@ fn dependency_problem(dependency: &UpstreamDependency) -> Option<(String, String
 }
 
 /// Builds an error at file, line and column (with the file's text for the snippet).
-pub type At<'a> = dyn Fn(&Path, u64, u64, String) -> ManifestError + 'a;
+pub type At<'a> = dyn Fn(ManifestCode, &Path, u64, u64, String) -> ManifestError + 'a;
 
 fn check_task_type(
     base: &TaskBase,
@@ -459,7 +474,7 @@ fn check_task_type(
         TaskTypeName::Number(id) if task_types::name_for_id(*id).is_some() => Some(*id),
         TaskTypeName::Number(id) => {
             diagnostics.push(
-                at(file, line, column, format!("{id} is not a task type of the WeData API"))
+                at(ManifestCode::UnknownTaskType, file, line, column, format!("{id} is not a task type of the WeData API"))
                     .with_hint("use a name such as Shell, Python or DLC SQL, or a number from the API's TaskTypeId table"),
             );
             None
@@ -479,7 +494,14 @@ fn check_task_type(
                     ),
                 };
                 diagnostics.push(
-                    at(file, line, column, format!("unknown task type `{name}`")).with_hint(hint),
+                    at(
+                        ManifestCode::UnknownTaskType,
+                        file,
+                        line,
+                        column,
+                        format!("unknown task type `{name}`"),
+                    )
+                    .with_hint(hint),
                 );
                 None
             }
@@ -487,7 +509,11 @@ fn check_task_type(
     }
 }
 
-/// Reads a code file: it must exist, be UTF-8, be small enough and stay inside the root.
+/// Reads a code file: it must exist, stay inside the root, lie in no hidden folder, be a
+/// regular file (a symlink counts as what it points to), be small enough and be UTF-8.
+///
+/// The file type is checked on metadata before the file is opened: opening a FIFO for reading
+/// blocks until a writer comes, and a device or socket is never task code.
 fn read_code_file(
     root: &Path,
     manifest: &Path,
@@ -497,34 +523,79 @@ fn read_code_file(
     sources: &HashMap<PathBuf, Arc<String>>,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
-    let mut error = |message: String, hint: &str| {
-        let mut error = ManifestError::new(manifest, line, column, message).with_hint(hint);
+    let mut error = |code: ManifestCode, message: String, hint: &str| {
+        let mut error = ManifestError::new(code, manifest, line, column, message).with_hint(hint);
         if let Some(text) = sources.get(manifest) {
             error = error.with_source(text.clone());
         }
         diagnostics.push(error);
     };
+    const HIDDEN_HINT: &str = "hidden files and folders (.git, .env, ...) hold repository internals and secrets, never task code: keep the code next to its manifest under a name without a leading dot";
     let relative = manifest.parent().unwrap_or(Path::new("")).join(code_file);
+    if let Some(hidden) = hidden_component(Path::new(code_file)) {
+        error(
+            ManifestCode::CodeFileHidden,
+            format!("the code file `{code_file}` {hidden}"),
+            HIDDEN_HINT,
+        );
+        return None;
+    }
     let path = root.join(&relative);
     let (Ok(canonical_root), Ok(canonical)) = (canonical_root(root), path.canonicalize()) else {
         error(
+            ManifestCode::CodeFileMissing,
             format!("the code file `{code_file}` does not exist"),
             "code_file is relative to the manifest's own folder",
         );
         return None;
     };
-    if !canonical.starts_with(&canonical_root) {
+    let Ok(inside) = canonical.strip_prefix(&canonical_root) else {
         error(
+            ManifestCode::CodeFileOutsideRoot,
             format!("the code file `{code_file}` is outside the project folder"),
             "keep code files inside the manifest root so the repository is self-contained",
         );
         return None;
+    };
+    // A symlink is judged by what it points to: `code.sh -> .git/config` is as hidden as
+    // `.git/config` itself.
+    if let Some(hidden) = hidden_component(inside) {
+        error(
+            ManifestCode::CodeFileHidden,
+            format!(
+                "the code file `{code_file}` resolves to `{}`, which {hidden}",
+                inside.display()
+            ),
+            HIDDEN_HINT,
+        );
+        return None;
     }
-    let size = std::fs::metadata(&canonical)
-        .map(|metadata| metadata.len())
-        .unwrap_or(0);
+    let metadata = match std::fs::metadata(&canonical) {
+        Ok(metadata) => metadata,
+        Err(read_error) => {
+            error(
+                ManifestCode::CodeFileUnreadable,
+                format!("cannot read the code file `{code_file}`: {read_error}"),
+                "check its permissions",
+            );
+            return None;
+        }
+    };
+    if !metadata.is_file() {
+        error(
+            ManifestCode::CodeFileNotAFile,
+            format!(
+                "the code file `{code_file}` is {}, not a regular file",
+                describe_file_type(&metadata.file_type())
+            ),
+            "code_file must name a regular file inside the project (a symlink to one is fine)",
+        );
+        return None;
+    }
+    let size = metadata.len();
     if size > MAXIMUM_CODE_BYTES {
         error(
+            ManifestCode::CodeFileTooLarge,
             format!(
                 "the code file `{code_file}` is {size} bytes; at most {MAXIMUM_CODE_BYTES} are allowed"
             ),
@@ -532,10 +603,11 @@ fn read_code_file(
         );
         return None;
     }
-    match std::fs::read(&canonical).map(String::from_utf8) {
+    match read_regular_file(&canonical).map(String::from_utf8) {
         Ok(Ok(text)) => Some(text),
         Ok(Err(_)) => {
             error(
+                ManifestCode::CodeFileNotUtf8,
                 format!("the code file `{code_file}` is not valid UTF-8"),
                 "save it as UTF-8",
             );
@@ -543,12 +615,73 @@ fn read_code_file(
         }
         Err(read_error) => {
             error(
+                ManifestCode::CodeFileUnreadable,
                 format!("cannot read the code file `{code_file}`: {read_error}"),
                 "check its permissions",
             );
             None
         }
     }
+}
+
+/// Whether a component of `path` is hidden (its name starts with a dot; `.` and `..` are
+/// not names), said as the end of a sentence: "is a hidden file" or "lies in the hidden
+/// folder `.git`".
+fn hidden_component(path: &Path) -> Option<String> {
+    let names: Vec<_> = path
+        .components()
+        .filter_map(|component| match component {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy()),
+            _ => None,
+        })
+        .collect();
+    let position = names.iter().position(|name| name.starts_with('.'))?;
+    Some(if position + 1 == names.len() {
+        "is a hidden file".to_owned()
+    } else {
+        format!("lies in the hidden folder `{}`", names[position])
+    })
+}
+
+/// "a directory", "a FIFO (named pipe)", ...: what a code file is when it is not a file.
+fn describe_file_type(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+/// Reads a file checked to be regular, and checks the opened handle again: the path could
+/// have been replaced between the check and the open.
+fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("it is no longer a regular file"));
+    }
+    // A file that grew after its size was checked is read only up to the limit.
+    let mut bytes = Vec::new();
+    file.take(MAXIMUM_CODE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAXIMUM_CODE_BYTES {
+        return Err(std::io::Error::other(
+            "it grew beyond the size limit while being read",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// The root's canonical form, computed once per root (it is asked for every code file).
@@ -583,15 +716,45 @@ fn normalize_path(path: &Path) -> PathBuf {
 }
 
 fn workflow_key(task: &Task) -> String {
-    match &task.workflow().value {
+    reference_key(&task.workflow().value)
+}
+
+fn reference_key(reference: &Reference) -> String {
+    match reference {
         Reference::Name(name) => format!("name:{name}"),
         Reference::Id { id } => format!("id:{id}"),
     }
 }
 
+/// Whether a document that failed to parse may be the workflow `name` (its name is `name`,
+/// or could not be read).
+fn broken_may_declare_workflow(broken: &[BrokenDocument], name: &str) -> bool {
+    broken.iter().any(|document| {
+        document.may_be_workflow() && document.name.as_deref().is_none_or(|own| own == name)
+    })
+}
+
+/// Whether a document that failed to parse may be the task `name` of the workflow
+/// `workflow_key` (as far as its name and workflow could be read).
+fn broken_may_declare_task(broken: &[BrokenDocument], workflow_key: &str, name: &str) -> bool {
+    broken.iter().any(|document| {
+        document.may_be_task()
+            && document.name.as_deref().is_none_or(|own| own == name)
+            && document
+                .workflow
+                .as_ref()
+                .is_none_or(|workflow| reference_key(workflow) == workflow_key)
+    })
+}
+
 /// Upstreams and parameter sources by name must be tasks of the same workflow, and a
 /// parameter input must name an output its source declares.
-fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) {
+fn check_references(
+    tasks: &[Task],
+    broken: &[BrokenDocument],
+    at: &At<'_>,
+    diagnostics: &mut Diagnostics,
+) {
     let keys: Vec<String> = tasks.iter().map(workflow_key).collect();
     let by_name: HashMap<(&str, &str), &Task> = tasks
         .iter()
@@ -610,17 +773,22 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
         let first_line = task.line as u64 - task.name_span().referenced.line() + 1;
         let line_of = |span_line: u64| first_line + span_line - 1;
         let names_here = &names_by_workflow[key];
-        let missing = |name: &str, line: u64, column: u64, what: &str| {
+        let missing = |code: ManifestCode, name: &str, line: u64, column: u64, what: &str| {
+            if broken_may_declare_task(broken, key, name) {
+                // Declared by a document whose own error is already reported.
+                return None;
+            }
             let error = at(
+                code,
                 &task.file,
                 line,
                 column,
                 format!("{what} `{name}` is not a task of this workflow"),
             );
-            match did_you_mean(name, names_here.iter().copied()) {
+            Some(match did_you_mean(name, names_here.iter().copied()) {
                 Some(close) => error.with_hint(format!("did you mean `{close}`?")),
                 None => error.with_hint("name a task declared in the same workflow, or pin one with `{id: \"<TaskId>\"}`"),
-            }
+            })
         };
         for upstream in task.upstream() {
             if let Reference::Name(name) = upstream.reference {
@@ -628,6 +796,7 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 if name == task.name() {
                     diagnostics.push(
                         at(
+                            ManifestCode::SelfDependency,
                             &task.file,
                             line,
                             column,
@@ -636,7 +805,13 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                         .with_hint("remove it from upstream"),
                     );
                 } else if !by_name.contains_key(&(key, name.as_str())) {
-                    diagnostics.push(missing(name, line, column, "the upstream"));
+                    diagnostics.errors.extend(missing(
+                        ManifestCode::UnknownUpstream,
+                        name,
+                        line,
+                        column,
+                        "the upstream",
+                    ));
                 }
             }
         }
@@ -648,14 +823,33 @@ fn check_references(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
                 line_of(input.from_task.referenced.line()),
                 input.from_task.referenced.column(),
             );
+            if source_name == task.name() {
+                diagnostics.push(
+                    at(ManifestCode::SelfDependency,
+                        &task.file,
+                        line,
+                        column,
+                        format!("the task `{source_name}` takes a parameter from itself"),
+                    )
+                    .with_hint("a task's inputs come from its upstream tasks: name one of those in from_task"),
+                );
+                continue;
+            }
             let Some(source) = by_name.get(&(key, source_name.as_str())) else {
-                diagnostics.push(missing(source_name, line, column, "the parameter source"));
+                diagnostics.errors.extend(missing(
+                    ManifestCode::UnknownParameterSource,
+                    source_name,
+                    line,
+                    column,
+                    "the parameter source",
+                ));
                 continue;
             };
             let outputs = source.params_out().cloned().unwrap_or_default();
             let wanted = &input.from_key.value;
             if !outputs.contains_key(wanted) {
                 let error = at(
+                    ManifestCode::UnknownOutput,
                     &task.file,
                     line_of(input.from_key.referenced.line()),
                     input.from_key.referenced.column(),
@@ -687,6 +881,7 @@ fn check_pinned_ids(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
         };
         diagnostics.push(
             at(
+                ManifestCode::DuplicatePinnedId,
                 &task.file,
                 task.line as u64,
                 task.name_span().referenced.column(),
@@ -706,6 +901,8 @@ fn check_pinned_ids(tasks: &[Task], at: &At<'_>, diagnostics: &mut Diagnostics) 
 }
 
 /// Upstream and parameter edges must not form a cycle; each cycle is printed edge by edge.
+/// A task naming itself is left to `check_references`, which reports it at the reference
+/// (one root cause, one error).
 fn check_cycles(
     tasks: &[Task],
     sources: &HashMap<PathBuf, Arc<String>>,
@@ -733,6 +930,7 @@ fn check_cycles(
             upstream
                 .chain(inputs)
                 .filter_map(|(reference, line)| match reference {
+                    Reference::Name(name) if name == task.name() => None,
                     Reference::Name(name) => index
                         .get(&(key.clone(), name.as_str()))
                         .map(|&target| (target, first_line + line as usize - 1)),
@@ -764,6 +962,7 @@ fn check_cycles(
             ));
         }
         let mut error = ManifestError::new(
+            ManifestCode::DependencyCycle,
             &first.file,
             first.line,
             1,

@@ -8,9 +8,14 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
+use super::redact;
+use crate::codes::ManifestCode;
+
 /// One problem in the manifests.
 #[derive(Debug, Clone)]
 pub struct ManifestError {
+    /// What kind of problem it is (documented in docs/errors.md).
+    pub code: ManifestCode,
     /// Path relative to the manifest root, as shown to the user.
     pub file: PathBuf,
     /// 1-based; 0 when the problem is about the file as a whole.
@@ -24,12 +29,14 @@ pub struct ManifestError {
 
 impl ManifestError {
     pub fn new(
+        code: ManifestCode,
         file: impl Into<PathBuf>,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
         Self {
+            code,
             file: file.into(),
             line,
             column,
@@ -49,7 +56,7 @@ impl ManifestError {
         self
     }
 
-    /// `file:line:column` (or `file` alone).
+    /// `file:line:column` (or `file` alone; nothing for the manifest root itself).
     pub fn position(&self) -> String {
         if self.line == 0 {
             self.file.display().to_string()
@@ -85,7 +92,10 @@ impl ManifestError {
 
 impl fmt::Display for ManifestError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "{}: {}", self.position(), self.message)
+        match self.position() {
+            position if position.is_empty() => formatter.write_str(&self.message),
+            position => write!(formatter, "{position}: {}", self.message),
+        }
     }
 }
 
@@ -106,7 +116,12 @@ impl fmt::Debug for Rendered {
 
 impl fmt::Display for Rendered {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.error, formatter)
+        // With a snippet the place is shown beside it; without one, it leads the message.
+        if self.offset.is_some() {
+            formatter.write_str(&self.error.message)
+        } else {
+            fmt::Display::fmt(&self.error, formatter)
+        }
     }
 }
 
@@ -114,14 +129,14 @@ impl std::error::Error for Rendered {}
 
 impl Diagnostic for Rendered {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("manifest"))
+        Some(Box::new(self.error.code.as_str()))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.error
             .hint
             .as_ref()
-            .map(|hint| Box::new(format!("hint: {hint}")) as Box<dyn fmt::Display>)
+            .map(|hint| Box::new(hint.as_str()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -140,6 +155,8 @@ impl Diagnostic for Rendered {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     pub errors: Vec<ManifestError>,
+    /// Values of secret-looking variables: masked wherever a snippet would show them.
+    pub secret_values: Vec<String>,
 }
 
 impl Diagnostics {
@@ -157,19 +174,26 @@ impl Diagnostics {
         });
     }
 
-    /// One miette report per error, with a snippet where the source is known.
+    /// One miette report per error, with a snippet where the source is known; secrets in the
+    /// snippet are masked (see `redact`).
     pub fn reports(&self) -> Vec<miette::Report> {
         self.errors
             .iter()
             .map(|error| {
                 let (source, offset) = match &error.source {
-                    Some(text) => (
-                        Some(NamedSource::new(
-                            error.file.display().to_string(),
-                            text.as_ref().clone(),
-                        )),
-                        error.byte_offset(text),
-                    ),
+                    Some(text) => {
+                        let redacted = redact::redact(text, &self.secret_values);
+                        let offset = error
+                            .byte_offset(text)
+                            .map(|offset| redacted.offset(offset));
+                        (
+                            Some(NamedSource::new(
+                                error.file.display().to_string(),
+                                redacted.text,
+                            )),
+                            offset,
+                        )
+                    }
                     None => (None, None),
                 };
                 miette::Report::new(Rendered {
@@ -185,14 +209,20 @@ impl Diagnostics {
     pub fn render(&self) -> String {
         let mut text = String::new();
         for report in self.reports() {
-            text.push_str(&format!("{report:?}\n"));
+            text.push_str(&format!("{report:?}\n\n"));
         }
-        let count = self.errors.len();
-        text.push_str(&format!(
-            "error: {count} problem{} found in the manifests; nothing was sent to WeData\n",
-            if count == 1 { "" } else { "s" }
-        ));
+        text.push_str(&self.count_line());
+        text.push('\n');
         text
+    }
+
+    /// "error: 2 problems found in the manifests; nothing was sent to WeData".
+    pub fn count_line(&self) -> String {
+        let count = self.errors.len();
+        format!(
+            "error: {count} problem{} found in the manifests; nothing was sent to WeData",
+            if count == 1 { "" } else { "s" }
+        )
     }
 }
 

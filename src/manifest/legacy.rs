@@ -13,6 +13,7 @@ use super::check::At;
 use super::diagnostic::{Diagnostics, ManifestError};
 use super::types::{PeriodicTaskManifest, PeriodicUpstream};
 use super::{LEGACY_API_VERSION, Task, TaskDefinition, WorkflowDefinition};
+use crate::codes::ManifestCode;
 
 const SWITCH_HINT: &str = "move the project to api_version 2025-08-06, which manages it";
 
@@ -24,7 +25,7 @@ pub fn workflow_error(
     at: &At<'_>,
 ) -> ManifestError {
     let name = workflow.name();
-    at(
+    at(ManifestCode::LegacyUnsupported,
         file,
         first_line as u64 + name.referenced.line() - 1,
         name.referenced.column(),
@@ -50,8 +51,9 @@ pub fn check_task(
     diagnostics: &mut Diagnostics,
 ) {
     let name = task.name_span();
-    let name_at = |message: String| {
+    let name_at = |code: ManifestCode, message: String| {
         at(
+            code,
             &task.file,
             first_line as u64 + name.referenced.line() - 1,
             name.referenced.column(),
@@ -62,7 +64,7 @@ pub fn check_task(
         TaskDefinition::Periodic(manifest) => manifest,
         TaskDefinition::Trigger(_) if legacy => {
             diagnostics.push(
-                name_at(format!(
+                name_at(ManifestCode::LegacyUnsupported, format!(
                     "a project on the legacy API ({LEGACY_API_VERSION}) cannot manage trigger tasks"
                 ))
                 .with_hint(format!(
@@ -81,7 +83,7 @@ pub fn check_task(
                     section.referenced.column() as usize,
                 ));
             diagnostics.push(
-                at(
+                at(ManifestCode::LegacySectionInCurrentProject,
                     &task.file,
                     line as u64,
                     column as u64,
@@ -96,7 +98,7 @@ pub fn check_task(
     }
     if task.id().is_none() {
         diagnostics.push(
-            name_at(format!(
+            name_at(ManifestCode::LegacyUnpinnedTask, format!(
                 "the task `{}` has no `id:`: on the legacy API every task must be pinned",
                 name.value
             ))
@@ -107,7 +109,7 @@ pub fn check_task(
         let (line, column) = key_position(text, first_line, path)
             .unwrap_or((first_line + name.referenced.line() as usize - 1, 1));
         diagnostics.push(
-            at(
+            at(ManifestCode::LegacyUnsupported,
                 &task.file,
                 line as u64,
                 column as u64,
@@ -128,7 +130,7 @@ pub fn check_task(
         };
         if strategy.executing_strategies.is_some() || strategy.executing_timeout_minutes.is_some() {
             diagnostics.push(
-                at(
+                at(ManifestCode::LegacyUnsupported,
                     &task.file,
                     first_line as u64 + upstream.referenced.line() - 1,
                     upstream.referenced.column(),

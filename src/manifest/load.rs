@@ -12,9 +12,11 @@ use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostics, ManifestError, did_you_mean};
 use super::types::{
-    PeriodicTaskManifest, PeriodicWorkflowManifest, TriggerTaskManifest, TriggerWorkflowManifest,
+    PeriodicTaskManifest, PeriodicWorkflowManifest, Reference, TriggerTaskManifest,
+    TriggerWorkflowManifest,
 };
 use super::{TaskDefinition, WorkflowDefinition};
+use crate::codes::ManifestCode;
 
 /// Manifests larger than this are refused (a task manifest is a few hundred bytes).
 pub const MAXIMUM_MANIFEST_BYTES: u64 = 1024 * 1024;
@@ -34,6 +36,109 @@ pub struct SourceFile {
 pub enum Document {
     Workflow(Box<WorkflowDefinition>),
     Task(Box<TaskDefinition>),
+    /// A document that failed to parse (its error is already reported). What it still says
+    /// about itself keeps the rest of the project from reporting it missing: one root cause,
+    /// one error.
+    Broken(BrokenDocument),
+}
+
+/// The identity of a document that failed to parse, as far as it can be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BrokenDocument {
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub workflow: Option<Reference>,
+}
+
+impl BrokenDocument {
+    /// Whether it may declare a workflow: by its kind, or, when the kind is unknown, by
+    /// having no `workflow:` of its own.
+    pub fn may_be_workflow(&self) -> bool {
+        match self.kind.as_deref() {
+            Some("TriggerWorkflow" | "Workflow") => true,
+            Some("TriggerTask" | "Task") => false,
+            _ => self.workflow.is_none(),
+        }
+    }
+
+    /// Whether it may declare a task (the kind is a task's, or unknown).
+    pub fn may_be_task(&self) -> bool {
+        !matches!(self.kind.as_deref(), Some("TriggerWorkflow" | "Workflow"))
+    }
+}
+
+/// The members a document's identity is read from, leniently: anything else is ignored.
+#[derive(Deserialize)]
+struct IdentityProbe {
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    workflow: Option<Reference>,
+}
+
+/// The documents of a manifest that could not be read as a whole (tab indentation, invalid
+/// UTF-8, too large), as broken documents: their identities when the text can be read
+/// (lossily), else one document that may be anything.
+pub fn identities_of_unreadable(root: &Path, path: &Path) -> Vec<LocatedDocument> {
+    let file = path.strip_prefix(root).unwrap_or(path).to_owned();
+    let small = std::fs::metadata(path)
+        .is_ok_and(|metadata| metadata.is_file() && metadata.len() <= MAXIMUM_MANIFEST_BYTES);
+    let text = small
+        .then(|| std::fs::read(path).ok())
+        .flatten()
+        .map(|bytes| String::from_utf8_lossy(&bytes).replace('\t', " "));
+    let Some(text) = text else {
+        return vec![LocatedDocument {
+            file,
+            first_line: 1,
+            document: Document::Broken(BrokenDocument::default()),
+        }];
+    };
+    split_documents(&text)
+        .into_iter()
+        .map(|(first_line, document_text)| LocatedDocument {
+            file: file.clone(),
+            first_line,
+            document: Document::Broken(identity_of(&document_text)),
+        })
+        .collect()
+}
+
+/// What a broken document declares: parsed leniently when its YAML is sound, else read
+/// from top-level `kind:`, `name:` and `workflow:` lines.
+fn identity_of(text: &str) -> BrokenDocument {
+    if let Ok(probe) = parse_yaml::<IdentityProbe>(text) {
+        return BrokenDocument {
+            kind: probe.kind,
+            name: probe.name,
+            workflow: probe.workflow,
+        };
+    }
+    let top_level = |key: &str| {
+        text.lines().find_map(|line| {
+            let value = line.strip_prefix(key)?.strip_prefix(':')?;
+            let value = value.split(" #").next().unwrap_or(value).trim();
+            let value = value
+                .strip_prefix('"')
+                .and_then(|rest| rest.strip_suffix('"'))
+                .or_else(|| {
+                    value
+                        .strip_prefix('\'')
+                        .and_then(|rest| rest.strip_suffix('\''))
+                })
+                .unwrap_or(value);
+            let plain =
+                !value.is_empty() && !value.starts_with(['{', '[', '&', '*', '|', '>', '!']);
+            plain.then(|| value.to_owned())
+        })
+    };
+    BrokenDocument {
+        kind: top_level("kind"),
+        name: top_level("name"),
+        workflow: top_level("workflow").map(Reference::Name),
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +189,7 @@ pub fn read_source(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> O
     if size > MAXIMUM_MANIFEST_BYTES {
         diagnostics.push(
             ManifestError::new(
+                ManifestCode::FileTooLarge,
                 &relative,
                 0,
                 0,
@@ -99,6 +205,7 @@ pub fn read_source(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> O
         Ok(bytes) => bytes,
         Err(error) => {
             diagnostics.push(ManifestError::new(
+                ManifestCode::Unreadable,
                 &relative,
                 0,
                 0,
@@ -113,8 +220,14 @@ pub fn read_source(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> O
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let (line, column) = line_and_column(&String::from_utf8_lossy(valid), valid.len());
             diagnostics.push(
-                ManifestError::new(&relative, line, column, "the file is not valid UTF-8")
-                    .with_hint("save it as UTF-8"),
+                ManifestError::new(
+                    ManifestCode::NotUtf8,
+                    &relative,
+                    line,
+                    column,
+                    "the file is not valid UTF-8",
+                )
+                .with_hint("save it as UTF-8"),
             );
             return None;
         }
@@ -129,6 +242,7 @@ pub fn read_source(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> O
         if let Some(column) = indentation.find('\t') {
             diagnostics.push(
                 ManifestError::new(
+                    ManifestCode::TabIndentation,
                     &relative,
                     index + 1,
                     column + 1,
@@ -186,6 +300,7 @@ pub fn substitute_variables(
                 let offset = text.len() - rest.len() + start;
                 let (line, column) = line_and_column(text, offset);
                 let mut error = ManifestError::new(
+                    ManifestCode::UndefinedVariable,
                     &source.path,
                     line,
                     column,
@@ -262,8 +377,16 @@ pub fn parse_documents(
 ) -> Vec<LocatedDocument> {
     let mut documents = Vec::new();
     for (first_line, document_text) in split_documents(text) {
-        let located = |line: u64, column: u64, message: String| {
+        let broken = |documents: &mut Vec<LocatedDocument>| {
+            documents.push(LocatedDocument {
+                file: source.path.clone(),
+                first_line,
+                document: Document::Broken(identity_of(&document_text)),
+            })
+        };
+        let located = |code: ManifestCode, line: u64, column: u64, message: String| {
             ManifestError::new(
+                code,
                 &source.path,
                 first_line + line.max(1) as usize - 1,
                 column.max(1) as usize,
@@ -282,16 +405,24 @@ pub fn parse_documents(
                     Ok(probe) => probe,
                     Err(error) => {
                         diagnostics.push(yaml_error(error, &located));
+                        broken(&mut documents);
                         continue;
                     }
                 };
                 let Some(kind) = probe.kind else {
                     diagnostics.push(
-                        located(1, 1, "the document has no `kind`".into()).with_hint(format!(
+                        located(
+                            ManifestCode::NoKind,
+                            1,
+                            1,
+                            "the document has no `kind`".into(),
+                        )
+                        .with_hint(format!(
                             "start it with `kind:` and one of {}",
                             KINDS.join(", ")
                         )),
                     );
+                    broken(&mut documents);
                     continue;
                 };
                 (kind.value, kind.referenced.line(), kind.referenced.column())
@@ -313,6 +444,7 @@ pub fn parse_documents(
                 .map(|task| Document::Task(Box::new(TaskDefinition::Periodic(task)))),
             other => {
                 let mut error = located(
+                    ManifestCode::UnknownKind,
                     kind_line,
                     kind_column,
                     format!(
@@ -324,6 +456,7 @@ pub fn parse_documents(
                     error = error.with_hint(format!("did you mean `{close}`?"));
                 }
                 diagnostics.push(error);
+                broken(&mut documents);
                 continue;
             }
         };
@@ -333,7 +466,10 @@ pub fn parse_documents(
                 first_line,
                 document,
             }),
-            Err(error) => diagnostics.push(yaml_error(error, &located)),
+            Err(error) => {
+                diagnostics.push(yaml_error(error, &located));
+                broken(&mut documents);
+            }
         }
     }
     documents
@@ -364,14 +500,19 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Er
 /// Turns a parser error into a located one, with "did you mean" for unknown keys.
 pub fn yaml_error(
     error: serde_saphyr::Error,
-    located: &dyn Fn(u64, u64, String) -> ManifestError,
+    located: &dyn Fn(ManifestCode, u64, u64, String) -> ManifestError,
 ) -> ManifestError {
     let (line, column) = error
         .location()
         .map(|location| (location.line(), location.column()))
         .unwrap_or((1, 1));
     let message = plain_message(&error);
-    let mut result = located(line, column, message.clone());
+    let mut result = located(
+        yaml_error_code(&error, &message),
+        line,
+        column,
+        message.clone(),
+    );
     if let Some((unknown, expected)) = unknown_field(&message) {
         result = match did_you_mean(&unknown, expected.iter().map(String::as_str)) {
             Some(close) => result.with_hint(format!("did you mean `{close}`?")),
@@ -392,6 +533,37 @@ pub fn yaml_error(
         result = result.with_hint("the document expands far beyond a manifest's size (anchors and aliases?): write it out plainly");
     }
     result
+}
+
+/// What kind of parser error it is, from serde's and the YAML parser's wording.
+fn yaml_error_code(error: &serde_saphyr::Error, message: &str) -> ManifestCode {
+    if message.contains("unknown field `") {
+        ManifestCode::UnknownField
+    } else if message.starts_with("missing field `") {
+        ManifestCode::MissingField
+    } else if message.contains("appears twice") {
+        ManifestCode::DuplicateKey
+    } else if message.contains("is not allowed here") || message.starts_with("unknown variant") {
+        ManifestCode::InvalidValue
+    } else if message.contains("expands beyond")
+        || message.contains("budget")
+        || message.contains("depth")
+        || message.contains("alias")
+    {
+        ManifestCode::TooComplex
+    } else if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+        || message.starts_with("expected ")
+        || message.starts_with("a value is required")
+    {
+        ManifestCode::WrongType
+    } else if matches!(error, serde_saphyr::Error::Message { .. }) {
+        // serde's own messages (custom checks of the manifest types) are about values.
+        ManifestCode::InvalidValue
+    } else {
+        ManifestCode::YamlSyntax
+    }
 }
 
 /// The parser's message in the manifest's terms: no location prefix (the error carries it),

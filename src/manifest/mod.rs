@@ -7,8 +7,10 @@
 mod check;
 pub mod diagnostic;
 pub mod edit;
+pub mod formats;
 pub mod legacy;
 mod load;
+pub mod redact;
 pub mod schedule;
 pub mod schema;
 pub mod task_types;
@@ -21,6 +23,8 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostics, ManifestError};
+
+use crate::codes::ManifestCode;
 use types::{
     ParameterInput, PeriodicTaskManifest, PeriodicWorkflowManifest, ProjectFile, Reference,
     SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest, TriggerWorkflowManifest,
@@ -298,8 +302,14 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
     let mut diagnostics = Diagnostics::default();
     if !root.is_dir() {
         diagnostics.push(
-            ManifestError::new(root, 0, 0, "the manifest directory does not exist")
-                .with_hint("pass the folder that holds wedata.yaml and the manifests"),
+            ManifestError::new(
+                ManifestCode::NoDirectory,
+                "",
+                0,
+                0,
+                format!("the manifest directory {} does not exist", root.display()),
+            )
+            .with_hint("pass the folder that holds wedata.yaml and the manifests"),
         );
         return Err(diagnostics);
     }
@@ -310,7 +320,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
         None => {
             diagnostics.push(
                 ManifestError::new(
-                    root.join("wedata.yaml"),
+                    ManifestCode::NoProjectFile,
+                    "wedata.yaml",
                     0,
                     0,
                     "no project file (wedata.yaml) in the manifest root",
@@ -331,10 +342,18 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
     let mut documents = Vec::new();
     for path in &manifest_paths {
         let Some(source) = load::read_source(root, path, &mut diagnostics) else {
+            // The file's error is reported; what its documents declare still counts.
+            documents.extend(load::identities_of_unreadable(root, path));
             continue;
         };
         file_hashes.insert(display_path(&source.path), sha256(source.text.as_bytes()));
-        let text = load::substitute_variables(&source, &variables, &mut diagnostics);
+        // Without a readable project file (or with an unknown target) the variables are not
+        // known: nothing is substituted, and nothing is reported undefined.
+        let text = if settings.is_some() {
+            load::substitute_variables(&source, &variables, &mut diagnostics)
+        } else {
+            source.text.clone()
+        };
         sources.insert(source.path.clone(), text.clone());
         documents.extend(load::parse_documents(&source, &text, &mut diagnostics));
     }
@@ -357,7 +376,18 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
         file_hashes.insert(display_path(path), sha256(text.as_bytes()));
     }
     if !diagnostics.is_empty() {
+        drop_errors_of_unresolved_variables(&mut diagnostics);
         diagnostics.sort();
+        diagnostics.secret_values = variables
+            .iter()
+            .filter(|(name, _)| crate::model::is_sensitive_key(name))
+            .map(|(_, value)| value.clone())
+            .collect();
+        // A parser's message may quote a value ("invalid type: string \"...\""), and a
+        // secret variable may have been substituted into it.
+        for error in &mut diagnostics.errors {
+            error.message = redact::mask_values(&error.message, &diagnostics.secret_values);
+        }
         return Err(diagnostics);
     }
     let mut code_paths: Vec<&PathBuf> = checked.code_files.iter().map(|(path, _)| path).collect();
@@ -373,6 +403,31 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, Diagnostics> 
     })
 }
 
+/// A value left as `${var.NAME}` (undefined, or the variables unknown) is not the value the
+/// user meant, so what is found wrong with it is a consequence, not a cause: errors about
+/// values on such a line are dropped. The undefined variable (or the project file) is the
+/// one error reported. Errors about the line's key or layout stay.
+fn drop_errors_of_unresolved_variables(diagnostics: &mut Diagnostics) {
+    diagnostics.errors.retain(|error| {
+        let about_the_value = !matches!(
+            error.code,
+            ManifestCode::UndefinedVariable
+                | ManifestCode::UnknownField
+                | ManifestCode::DuplicateKey
+                | ManifestCode::TabIndentation
+                | ManifestCode::NoKind
+                | ManifestCode::UnknownKind
+        );
+        let unresolved = error.line > 0
+            && error.source.as_ref().is_some_and(|text| {
+                text.lines()
+                    .nth(error.line - 1)
+                    .is_some_and(|line| line.contains("${var."))
+            });
+        !(about_the_value && unresolved)
+    });
+}
+
 fn read_project_file(
     root: &Path,
     path: &Path,
@@ -382,9 +437,20 @@ fn read_project_file(
 ) -> Option<Settings> {
     let source = load::read_source(root, path, diagnostics)?;
     file_hashes.insert(display_path(&source.path), sha256(source.text.as_bytes()));
-    let located = |line: u64, column: u64, message: String| {
-        ManifestError::new(&source.path, line as usize, column as usize, message)
+    let located = |code: ManifestCode, line: u64, column: u64, message: String| {
+        ManifestError::new(code, &source.path, line as usize, column as usize, message)
             .with_source(source.text.clone())
+    };
+    // The line of a top-level key, or the first line when it is not there.
+    let key_line = |key: &str| {
+        source
+            .text
+            .lines()
+            .position(|line| {
+                line.strip_prefix(key)
+                    .is_some_and(|rest| rest.starts_with(':'))
+            })
+            .map_or(1, |index| index as u64 + 1)
     };
     let file: ProjectFile = match load::parse_yaml(&source.text) {
         Ok(file) => file,
@@ -401,7 +467,8 @@ fn read_project_file(
     {
         diagnostics.push(
             located(
-                1,
+                ManifestCode::InvalidProject,
+                key_line("project_id"),
                 1,
                 format!(
                     "project_id `{}` is not a WeData project id",
@@ -428,7 +495,8 @@ fn read_project_file(
         if ![CURRENT_API_VERSION, LEGACY_API_VERSION].contains(&api_version.as_str()) {
             diagnostics.push(
                 located(
-                    1,
+                    ManifestCode::InvalidProject,
+                    key_line("api_version"),
                     1,
                     format!("api_version `{api_version}` is not supported"),
                 )
@@ -448,7 +516,8 @@ fn read_project_file(
             };
             diagnostics.push(
                 located(
-                    1,
+                    ManifestCode::UnknownTarget,
+                    key_line("targets"),
                     1,
                     format!("there is no target `{target_name}` in wedata.yaml"),
                 )

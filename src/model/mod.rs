@@ -60,11 +60,38 @@ fn digest_of(value: &impl Serialize) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// Keys whose values must never be shown: they look like credentials.
+/// Keys whose values must never be shown: they look like credentials. A marker anywhere in the
+/// key (`db_password`, `sshKey`), or `ak` / `sk` (access key, secret key) as a whole word of it
+/// (`oss_ak`, `SK`, `ossSk`; not `task` or `disk`).
 pub fn is_sensitive_key(key: &str) -> bool {
     const MARKERS: [&str; 6] = ["password", "passwd", "secret", "token", "credential", "key"];
+    const WORDS: [&str; 2] = ["ak", "sk"];
     let lowered = key.to_ascii_lowercase();
     MARKERS.iter().any(|marker| lowered.contains(marker))
+        || key_words(key).any(|word| WORDS.contains(&word.to_ascii_lowercase().as_str()))
+}
+
+/// The words of a key: split at anything not a letter or digit, and before an upper-case
+/// letter that follows a lower-case one (`ossSkId` -> oss, Sk, Id).
+fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    let mut boundaries = Vec::new();
+    let mut previous_lower = false;
+    for (index, character) in key.char_indices() {
+        if character.is_uppercase() && previous_lower {
+            boundaries.push(index);
+        }
+        previous_lower = character.is_lowercase() || character.is_ascii_digit();
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for boundary in boundaries.into_iter().chain(std::iter::once(key.len())) {
+        pieces.push(&key[start..boundary]);
+        start = boundary;
+    }
+    pieces
+        .into_iter()
+        .flat_map(|piece| piece.split(|character: char| !character.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
 }
 
 /// Whether a member path ends in a key that looks secret (`configuration.ext.db_password`).
@@ -93,10 +120,24 @@ mod tests {
             "secretId",
             "aws_credentials",
             "sshKey",
+            "ak",
+            "SK",
+            "oss_ak",
+            "cos-sk",
+            "ossSkId",
+            "AK_ID",
         ] {
             assert!(is_sensitive_key(key), "{key}");
         }
-        for key in ["specLabel", "bizdate", "python_type"] {
+        for key in [
+            "specLabel",
+            "bizdate",
+            "python_type",
+            "task_name",
+            "disk",
+            "asked",
+            "Skip",
+        ] {
             assert!(!is_sensitive_key(key), "{key}");
         }
         assert!(is_sensitive_member("configuration.ext.db_password"));

@@ -4,6 +4,7 @@
 //! cached one must never reach a write). A fresh definition must hash like the one planned;
 //! if it does not, the cache entry is dropped and apply stops for a re-plan, before any write.
 
+use crate::codes::PlanCode;
 use std::collections::HashMap;
 
 use futures::StreamExt;
@@ -213,7 +214,7 @@ fn planned_digest<'a>(plan: &'a Plan, address: &str) -> Option<&'a str> {
 
 fn contradicted(address: &str) -> Refusal {
     Refusal::new(
-        "plan::cache_mismatch",
+        PlanCode::CacheMismatch,
         format!(
             "the cached definition of {address} is not what WeData has now; the entry was dropped from the cache"
         ),

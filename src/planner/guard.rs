@@ -4,6 +4,7 @@
 //! allowed and never for `prevent_destroy`, and deletions only inside declared workflows.
 //! Pure: takes the project and the plan, returns what they break.
 
+use crate::codes::PlanCode;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -36,15 +37,15 @@ impl std::fmt::Display for Location {
 /// One guard rail a plan breaks: a stable code, what is wrong, where, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// `plan::max_deletes`, `plan::pinned_id_missing`, ... (documented in docs/errors.md).
-    pub code: &'static str,
+    /// Documented in docs/errors.md.
+    pub code: PlanCode,
     pub message: String,
     pub location: Option<Location>,
     pub help: Option<String>,
 }
 
 impl Refusal {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(code: PlanCode, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
@@ -101,7 +102,7 @@ pub fn check(project: &Project, plan: &Plan, max_deletes: usize) -> Vec<Refusal>
         // An empty or misplaced manifest directory must never read as "delete everything".
         refusals.push(
             Refusal::new(
-                "plan::prune_empty_project",
+                PlanCode::EmptyProject,
                 format!(
                     "refusing to prune: {} declares no tasks",
                     project.root.display()
@@ -113,7 +114,7 @@ pub fn check(project: &Project, plan: &Plan, max_deletes: usize) -> Vec<Refusal>
     if !deleting.is_empty() && !plan.deletion_allowed {
         refusals.push(
             Refusal::new(
-                "plan::deletion_not_allowed",
+                PlanCode::DeletionNotAllowed,
                 format!(
                     "the plan deletes {} without deletion being allowed",
                     addresses(&deleting)
@@ -126,7 +127,7 @@ pub fn check(project: &Project, plan: &Plan, max_deletes: usize) -> Vec<Refusal>
     if deleting.len() > max_deletes {
         refusals.push(
             Refusal::new(
-                "plan::max_deletes",
+                PlanCode::TooManyDeletes,
                 format!(
                     "refusing a plan that deletes {} tasks: the cap is {max_deletes}",
                     deleting.len()
@@ -161,7 +162,7 @@ fn deletions_outside_the_project(project: &Project, deleting: &[&ResourceChange]
         .filter_map(|resource| {
             if declared_tasks.contains(&resource.address) {
                 return Some(Refusal::new(
-                    "plan::delete_declared",
+                    PlanCode::DeleteDeclared,
                     format!(
                         "refusing to delete {}: a manifest declares it",
                         resource.address
@@ -171,7 +172,7 @@ fn deletions_outside_the_project(project: &Project, deleting: &[&ResourceChange]
             let workflow = resource.workflow.as_deref().unwrap_or_default();
             (!declared_workflows.contains(workflow)).then(|| {
                 Refusal::new(
-                    "plan::delete_undeclared_workflow",
+                    PlanCode::DeleteUndeclaredWorkflow,
                     format!(
                         "refusing to delete {}: no manifest declares its workflow `{workflow}`",
                         resource.address
@@ -203,7 +204,7 @@ fn replacements(project: &Project, plan: &Plan) -> Vec<Refusal> {
         if let Some(task) = task.filter(|task| task.prevent_destroy()) {
             refusals.push(
                 Refusal::new(
-                    "plan::prevent_destroy",
+                    PlanCode::PreventDestroy,
                     format!(
                         "prevent_destroy forbids replacing {}: the task type cannot change in place",
                         resource.address
@@ -221,7 +222,7 @@ fn replacements(project: &Project, plan: &Plan) -> Vec<Refusal> {
     if !unprotected.is_empty() && !plan.deletion_allowed {
         refusals.push(
             Refusal::new(
-                "plan::replacement_not_allowed",
+                PlanCode::ReplacementNeedsPrune,
                 format!(
                     "{} would need to be deleted and created again because an immutable member (the task type) changed: {}",
                     if unprotected.len() == 1 { "a task" } else { "tasks" },

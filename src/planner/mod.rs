@@ -16,6 +16,7 @@ pub mod guard;
 mod references;
 pub mod saved;
 
+use crate::codes::PlanCode;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -71,30 +72,41 @@ pub struct Planned {
 }
 
 /// Why no plan could be computed at all.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[derive(Debug, thiserror::Error)]
 pub enum PlanError {
+    /// The live state could not be read; the API error is the cause, and its code is the code.
     #[error("cannot read the live state from WeData")]
-    #[diagnostic(code(plan::read))]
     Read(#[source] ApiError),
     #[error("this account may not use the legacy API ({version}): {source}")]
-    #[diagnostic(
-        code(plan::legacy_denied),
-        help(
-            "the legacy API is open only to some allow-listed accounts; move the project to api_version 2025-08-06"
-        )
-    )]
     LegacyDenied {
         version: &'static str,
         #[source]
         source: ApiError,
     },
-    #[error("cannot read the pinned tasks from WeData")]
-    #[diagnostic(code(plan::read))]
-    LegacyRead(#[source] ApiError),
     /// Refused before anything could be read or planned.
     #[error("{}", refused_summary(.0))]
-    #[diagnostic(code(plan::refused))]
     Refused(Vec<Refusal>),
+}
+
+impl miette::Diagnostic for PlanError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        match self {
+            // `ApiError::code` (WeData's own code) would shadow the diagnostic code.
+            Self::Read(error) => miette::Diagnostic::code(error),
+            Self::LegacyDenied { .. } => Some(Box::new(PlanCode::LegacyNotAllowed.as_str())),
+            Self::Refused(_) => Some(Box::new(PlanCode::Refused.as_str())),
+        }
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        match self {
+            Self::Read(error) => miette::Diagnostic::help(error),
+            Self::LegacyDenied { .. } => Some(Box::new(
+                "the legacy API is open only to some allow-listed accounts; move the project to api_version 2025-08-06",
+            )),
+            Self::Refused(_) => None,
+        }
+    }
 }
 
 fn refused_summary(refusals: &[Refusal]) -> String {
@@ -174,7 +186,7 @@ fn max_deletes(project: &Project, options: &Options) -> usize {
 async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<Planned, PlanError> {
     if prune {
         return Err(PlanError::Refused(vec![Refusal::new(
-            "plan::legacy_prune",
+            PlanCode::LegacyPrune,
             format!(
                 "a project on the legacy API ({}) cannot prune: the legacy API cannot list or delete tasks",
                 manifest::LEGACY_API_VERSION
@@ -198,7 +210,7 @@ async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<P
                     source: error,
                 }
             } else {
-                PlanError::LegacyRead(error)
+                PlanError::Read(error)
             }
         })?;
     let refusals: Vec<Refusal> = crate::reconcile::legacy::check(&project, &live)

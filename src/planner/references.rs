@@ -6,6 +6,7 @@
 //! Ids found in the live state already read cost nothing; an upstream pinned to a task outside
 //! the declared workflows is looked up once with GetTriggerTask / GetTask.
 
+use crate::codes::PlanCode;
 use std::collections::{BTreeMap, HashSet};
 
 use futures::StreamExt;
@@ -45,7 +46,7 @@ pub async fn check(
         if !live_workflow_ids.contains(id.value.as_str()) {
             refusals.push(
                 Refusal::new(
-                    "plan::pinned_id_missing",
+                    PlanCode::PinnedIdMissing,
                     format!(
                         "the {} `{}` is pinned to id {}, which project {project_id} does not have",
                         if workflow.is_periodic() { "workflow" } else { "trigger workflow" },
@@ -76,7 +77,7 @@ pub async fn check(
             if !live_workflow_ids.contains(id.as_str()) {
                 refusals.push(
                     Refusal::new(
-                        "plan::pinned_id_missing",
+                        PlanCode::PinnedIdMissing,
                         format!(
                             "the task `{}` names the workflow id {id}, which project {project_id} does not have",
                             task.name()
@@ -110,7 +111,7 @@ pub async fn check(
                 };
                 refusals.push(
                     Refusal::new(
-                        "plan::pinned_id_missing",
+                        PlanCode::PinnedIdMissing,
                         format!(
                             "the task `{}` is pinned to id {}, but {workflow_text}",
                             task.name(),
@@ -136,7 +137,7 @@ pub async fn check(
                 id: reference.id.clone(),
                 periodic: task.is_periodic(),
                 refusal: Refusal::new(
-                    "plan::pinned_id_missing",
+                    PlanCode::PinnedIdMissing,
                     format!(
                         "the {what} of `{}` is pinned to task id {}, which project {project_id} does not have",
                         task.name(),

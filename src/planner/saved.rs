@@ -16,7 +16,7 @@ const LISTED_DIFFERENCES: usize = 12;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum SavedPlanError {
     #[error("cannot read the saved plan {path}")]
-    #[diagnostic(code(plan::saved_unreadable))]
+    #[diagnostic(code(plan::unreadable))]
     Unreadable {
         path: String,
         #[source]
@@ -24,7 +24,7 @@ pub enum SavedPlanError {
     },
     #[error("{path} is not a saved plan: {reason}")]
     #[diagnostic(
-        code(plan::saved_invalid),
+        code(plan::unreadable),
         help("save a plan with `wedata-gitops plan --out PLAN_FILE`")
     )]
     Invalid { path: String, reason: String },

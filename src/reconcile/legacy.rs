@@ -4,6 +4,7 @@
 //! error for a person to resolve, never a change to plan. Pure: takes the project and what
 //! `live::legacy` read.
 
+use crate::codes::PlanCode;
 use crate::live::{LiveDefinition, LiveWorkflow};
 use crate::manifest::types::Reference;
 use crate::manifest::{LEGACY_API_VERSION, Project, task_types};
@@ -11,8 +12,8 @@ use crate::manifest::{LEGACY_API_VERSION, Project, task_types};
 /// One problem, located at the task's manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// `plan::pinned_id_missing`, `plan::legacy_moved`, `plan::legacy_retyped`.
-    pub code: &'static str,
+    /// PinnedIdMissing, LegacyMoved or LegacyRetyped.
+    pub code: PlanCode,
     pub file: std::path::PathBuf,
     pub line: usize,
     pub column: usize,
@@ -29,7 +30,7 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
             continue;
         };
         let id = &id_span.value;
-        let at_id = |code: &'static str, message: String, hint: String| Problem {
+        let at_id = |code: PlanCode, message: String, hint: String| Problem {
             code,
             file: task.file.clone(),
             line: task.file_line(id_span.referenced.line()),
@@ -37,7 +38,7 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
             message,
             hint,
         };
-        let at_workflow = |code: &'static str, message: String, hint: String| Problem {
+        let at_workflow = |code: PlanCode, message: String, hint: String| Problem {
             code,
             file: task.file.clone(),
             line: task.file_line(task.workflow().referenced.line()),
@@ -45,7 +46,7 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
             message,
             hint,
         };
-        let at_type = |code: &'static str, message: String, hint: String| Problem {
+        let at_type = |code: PlanCode, message: String, hint: String| Problem {
             code,
             file: task.file.clone(),
             line: task.file_line(task.base().task_type.referenced.line()),
@@ -61,7 +62,7 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
         });
         let Some((workflow, definition)) = found else {
             problems.push(at_id(
-                "plan::pinned_id_missing",
+                PlanCode::PinnedIdMissing,
                 format!(
                     "the task `{}` is pinned to id {id}, which project {} does not have",
                     task.name(),
@@ -82,7 +83,7 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
         };
         if let Some(declared) = declared_workflow {
             problems.push(at_workflow(
-                "plan::legacy_moved",
+                PlanCode::LegacyMoved,
                 format!(
                     "the task `{}` (id {id}) is in the workflow `{}` ({}), not in `{declared}` as its manifest says",
                     task.name(),
@@ -108,7 +109,7 @@ pub fn check(project: &Project, live: &[LiveWorkflow]) -> Vec<Problem> {
                 };
                 let name = name_of(live_type);
                 problems.push(at_type(
-                    "plan::legacy_retyped",
+                    PlanCode::LegacyRetyped,
                     format!(
                         "the task `{}` (id {id}) is of type {name} ({live_type}) in WeData, but its manifest declares {} ({})",
                         task.name(),

@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod mermaid;
 pub mod picture;
+pub mod refusal;
 pub mod result;
 pub mod svg;
 pub mod text;

@@ -64,17 +64,16 @@ pub fn text(report: &Report, color: bool) -> String {
     if !problems.is_empty() {
         let _ = writeln!(out);
         for result in problems {
-            let request = result
-                .request_id
-                .as_deref()
-                .map(|id| format!(" (RequestId {id})"))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{}: {}{request}",
+                "{}: {}",
                 result.address,
                 result.error.as_deref().unwrap_or("")
             );
+            // On a line of its own, so it is copied whole.
+            if let Some(request_id) = &result.request_id {
+                let _ = writeln!(out, "  RequestId: {request_id}");
+            }
         }
     }
     let _ = writeln!(

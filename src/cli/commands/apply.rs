@@ -41,8 +41,9 @@ pub struct Args {
     #[arg(long)]
     pub auto_approve: bool,
 
-    /// Resources written at the same time.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    /// Resources written at the same time; at least 1.
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = crate::cli::values::at_least_one::<usize>)]
     pub parallelism: usize,
 
     /// How to show the result.
@@ -62,6 +63,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let interactive = std::io::stdin().is_terminal();
     if !args.auto_approve && !interactive {
         return Err(miette::miette!(
+            code = crate::codes::PlanCode::NeedsApproval.as_str(),
             help = "add --auto-approve to apply without a prompt (as CI does), or run it in a terminal",
             "apply needs confirmation, and there is no terminal to ask on"
         ));
@@ -95,7 +97,7 @@ async fn apply(
         &args.project.options(),
     )
     .await
-    .map_err(|error| plan_error(error, NOTHING_WRITTEN))?;
+    .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     print_warnings(&planned.warnings);
     if let (Some(saved), Some(path)) = (&saved, &args.plan) {
         planner::saved::check(saved, &planned.plan)
@@ -110,7 +112,7 @@ async fn apply(
     }
     let approved = planner::approve(client, planned)
         .await
-        .map_err(|error| plan_error(error, NOTHING_WRITTEN))?;
+        .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     let plan = approved.plan();
     if !plan.summary.has_changes() && plan.changing().next().is_none() {
         if args.format == Format::Json {
@@ -139,7 +141,7 @@ async fn apply(
     let total = plan.changing().count() as u64;
     let progress = progress_reporter(total);
     let options = ApplyOptions {
-        parallelism: args.parallelism.max(1),
+        parallelism: args.parallelism,
         version_remark: args
             .message
             .clone()
@@ -176,7 +178,7 @@ fn saved_plan_mismatch(
         .map(|difference| format!("  - {difference}"))
         .collect();
     miette::miette!(
-        code = "plan::stale",
+        code = crate::codes::PlanCode::Stale.as_str(),
         help = format!(
             "run `{}` again and review the new plan",
             super::plan::plan_command(project, path)

@@ -40,8 +40,9 @@ pub struct Args {
     #[arg(long, value_name = "KEY", requires = "secret_id")]
     pub secret_key: Option<String>,
 
-    /// Requests per second per action per SecretId before RequestLimitExceeded.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    /// Requests per second per action per SecretId before RequestLimitExceeded; at least 1.
+    #[arg(long, value_name = "N", default_value_t = 20,
+          value_parser = crate::cli::values::at_least_one::<u32>)]
     pub rate_limit: u32,
 
     /// Faults to inject (see below).
@@ -79,10 +80,8 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     };
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async move {
-        // Listen for the stop signals before saying where the server is: whoever reads the
-        // address may signal at once (regression test the_command_prints_its_address_first_and_logs_each_request).
-        let stop = stop_signal()?;
         let running = emulator::start(config).await?;
+        let stopped = stop_signal();
         let mut stdout = std::io::stdout();
         writeln!(stdout, "listening on {}", running.endpoint()).into_diagnostic()?;
         stdout.flush().into_diagnostic()?;
@@ -90,7 +89,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             "accepting SecretId {} ({source}); stop with Ctrl-C",
             credentials.0
         );
-        stop.await;
+        stopped.await;
         running.shutdown().await;
         eprintln!("stopped; state saved");
         Ok(ExitStatus::Success)
@@ -119,24 +118,33 @@ fn credentials(args: &Args) -> ((String, String), &'static str) {
     }
 }
 
-/// A future that ends on Ctrl-C or SIGTERM; the handlers are installed when this returns.
-fn stop_signal() -> miette::Result<impl std::future::Future<Output = ()>> {
+/// Ctrl-C or SIGTERM, listened for from the call on: it is called before the address is
+/// printed, so a script that stops the emulator as soon as it has read the address is heard
+/// (a signal arriving before the handlers exist would kill the process unsaved).
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        let mut terminate = signal(SignalKind::terminate()).into_diagnostic()?;
-        let mut interrupt = signal(SignalKind::interrupt()).into_diagnostic()?;
-        Ok(async move {
-            tokio::select! {
-                _ = interrupt.recv() => {}
-                _ = terminate.recv() => {}
+        let terminate = signal(SignalKind::terminate());
+        let interrupt = signal(SignalKind::interrupt());
+        async move {
+            match (terminate, interrupt) {
+                (Ok(mut terminate), Ok(mut interrupt)) => {
+                    tokio::select! {
+                        _ = terminate.recv() => {}
+                        _ = interrupt.recv() => {}
+                    }
+                }
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
-        })
+        }
     }
     #[cfg(not(unix))]
     {
-        Ok(async {
+        async {
             let _ = tokio::signal::ctrl_c().await;
-        })
+        }
     }
 }

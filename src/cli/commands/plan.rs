@@ -9,6 +9,7 @@ use miette::{IntoDiagnostic, WrapErr};
 
 use crate::cli::ExitStatus;
 use crate::cli::connection::{Connection, ConnectionArgs, ProjectDefaults};
+use crate::codes::PlanCode;
 use crate::manifest::Project;
 use crate::planner::{self, PlanError, Refusal};
 use crate::reconcile::Plan;
@@ -107,8 +108,15 @@ pub struct Args {
 /// Loads the manifests (failing before any API call on invalid input).
 pub fn load_project(args: &ProjectArgs) -> miette::Result<Project> {
     planner::load(&args.directory, args.target.clone()).map_err(|diagnostics| {
-        anstream::eprint!("{}", diagnostics.render());
-        miette::miette!("the manifests are invalid; nothing was sent to WeData")
+        for report in diagnostics.reports() {
+            anstream::eprintln!("{report:?}\n");
+        }
+        let count = diagnostics.errors.len();
+        miette::miette!(
+            code = PlanCode::InvalidManifests.as_str(),
+            "{count} problem{} found in the manifests; nothing was sent to WeData",
+            if count == 1 { "" } else { "s" }
+        )
     })
 }
 
@@ -128,12 +136,15 @@ pub fn print_warnings(warnings: &[String]) {
     }
 }
 
-/// Prints refusals to stderr and returns the error that ends the command.
-pub fn refused(refusals: &[Refusal], consequence: &str) -> miette::Report {
+/// Prints refusals to stderr (with a snippet of the manifest under `root` each points at)
+/// and returns the error that ends the command.
+pub fn refused(refusals: &[Refusal], root: Option<&Path>, consequence: &str) -> miette::Report {
     for refusal in refusals {
-        anstream::eprintln!("{refusal}\n");
+        let report = miette::Report::new(render::refusal::report(refusal, root));
+        anstream::eprintln!("{report:?}\n");
     }
     miette::miette!(
+        code = PlanCode::Refused.as_str(),
         "{} {consequence}",
         if refusals.len() == 1 {
             "1 problem stops this plan:".to_owned()
@@ -143,10 +154,11 @@ pub fn refused(refusals: &[Refusal], consequence: &str) -> miette::Report {
     )
 }
 
-/// A planner error as the report the CLI prints (refusals listed one by one).
-pub fn plan_error(error: PlanError, consequence: &str) -> miette::Report {
+/// A planner error as the report the CLI prints (refusals listed one by one, with snippets of
+/// the manifests under `root`).
+pub fn plan_error(error: PlanError, root: Option<&Path>, consequence: &str) -> miette::Report {
     match error {
-        PlanError::Refused(refusals) => refused(&refusals, consequence),
+        PlanError::Refused(refusals) => refused(&refusals, root, consequence),
         other => miette::Report::new(other),
     }
 }
@@ -168,6 +180,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         }
     }
     let project = load_project(&args.project)?;
+    let root = project.root.clone();
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async {
         let connection = connect(&project, &args.connection).await?;
@@ -179,7 +192,8 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         )
         .await;
         connection.close().await;
-        let planned = planned.map_err(|error| plan_error(error, "nothing was planned"))?;
+        let planned =
+            planned.map_err(|error| plan_error(error, Some(&root), "nothing was planned"))?;
         print_warnings(&planned.warnings);
         let plan = &planned.plan;
         let shown = match args.format {
@@ -202,7 +216,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             } else {
                 "apply would refuse it"
             };
-            return Err(refused(&planned.refusals, consequence));
+            return Err(refused(&planned.refusals, Some(&root), consequence));
         }
         if let Some(out) = &args.out {
             save(plan, out)?;

@@ -104,10 +104,11 @@ async fn live_and_plan(
             &args.project_args().options(),
         )
         .await
-        .map_err(|error| super::plan::plan_error(error, "nothing was written"))?;
+        .map_err(|error| super::plan::plan_error(error, None, "nothing was written"))?;
         if !planned.refusals.is_empty() {
             return Err(super::plan::refused(
                 &planned.refusals,
+                Some(&planned.project.root),
                 "nothing was written",
             ));
         }

@@ -1,0 +1,1 @@
+echo "connecting with password=do-not-show-me"
