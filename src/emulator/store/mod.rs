@@ -8,6 +8,7 @@
 
 mod legacy;
 mod periodic;
+mod permissions;
 
 use std::collections::BTreeMap;
 
@@ -159,6 +160,7 @@ impl Store {
             "SubmitTask" => self.submit_task(&project_id, body, clock, Kind::Periodic),
             "ListTasks" => self.list_periodic_tasks(&project_id, body),
             "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
+            "GetMyWorkflowMaxPermission" => self.get_my_workflow_max_permission(&project_id, body),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
