@@ -10,7 +10,7 @@ use miette::{IntoDiagnostic, WrapErr};
 use crate::cli::ExitStatus;
 use crate::cli::connection::{ConnectionArgs, ProjectDefaults};
 use crate::import::workflow_files;
-use crate::live::{self, Scope};
+use crate::live;
 use crate::manifest::types::ProjectFile;
 use crate::manifest::{CURRENT_API_VERSION, LEGACY_API_VERSION, Project};
 
@@ -83,21 +83,13 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let runtime = crate::cli::runtime()?;
     let workflow = runtime.block_on(async {
         let connection = args.connection.connect(&defaults, &args.out).await?;
-        let scope = Scope {
-            workflow_names: vec![workflow_wanted.clone()],
-            workflow_ids: vec![workflow_wanted.clone()],
-            periodic_workflow_names: vec![workflow_wanted.clone()],
-            periodic_workflow_ids: vec![workflow_wanted.clone()],
-            all_definitions: true,
-            ..Scope::default()
-        };
-        let fetched = live::fetch(&connection.client, &project_id, &scope, None).await;
+        let fetched = live::fetch_workflow(&connection.client, &project_id, &workflow_wanted).await;
         connection.close().await;
         fetched
             .map_err(miette::Report::new)
             .wrap_err("cannot read the workflow from WeData")
     })?;
-    let Some(workflow) = workflow.into_iter().next() else {
+    let Some(workflow) = workflow else {
         return Err(miette::miette!(
             help = "check the name (it is case-sensitive) or pass the WorkflowId; `wedata-gitops api ListTriggerWorkflows` and `ListWorkflows` list them",
             "no workflow named or with id `{workflow_wanted}` in project {project_id}"
