@@ -8,8 +8,10 @@
 pub mod api;
 pub mod apply;
 pub mod cli;
+pub mod doctor;
 pub mod emulator;
 pub mod import;
+pub mod init;
 pub mod live;
 pub mod manifest;
 pub mod model;

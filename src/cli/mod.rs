@@ -35,6 +35,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a project: wedata.yaml with dev and prod targets, an example workflow, schemas
+    /// and a CI file (or start from an existing workflow).
+    Init(commands::init::Args),
     /// Check manifests and code files without calling WeData.
     Validate(commands::validate::Args),
     /// Show what `apply` would change in WeData.
@@ -43,6 +46,9 @@ pub enum Command {
     Apply(commands::apply::Args),
     /// Write manifests and code files for an existing WeData workflow.
     Import(commands::import::Args),
+    /// Check credentials, region, endpoint, clock, project, permissions and cache, with a fix
+    /// for each problem.
+    Doctor(commands::doctor::Args),
     /// Send one signed request to any WeData action and print the response (like `gh api`).
     Api(commands::api::Args),
     /// Run a local WeData emulator on 127.0.0.1 for tests and offline work.
@@ -80,10 +86,12 @@ pub fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> miette::Result<ExitStatus> {
     match cli.command {
+        Command::Init(args) => commands::init::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::Plan(args) => commands::plan::run(args),
         Command::Apply(args) => commands::apply::run(args),
         Command::Import(args) => commands::import::run(args),
+        Command::Doctor(args) => commands::doctor::run(args),
         Command::Api(args) => commands::api::run(args),
         Command::Emulator(args) => commands::emulator::run(args),
         Command::Completions(args) => commands::completions::run(args),
@@ -123,5 +131,15 @@ mod tests {
     #[test]
     fn command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_emulator_clock_skew_may_be_negative() {
+        let cli =
+            Cli::try_parse_from(["wedata-gitops", "emulator", "--clock-skew", "-600"]).unwrap();
+        let Command::Emulator(args) = cli.command else {
+            panic!("not the emulator command");
+        };
+        assert_eq!(args.clock_skew, -600);
     }
 }

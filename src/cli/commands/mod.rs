@@ -3,8 +3,10 @@
 pub mod api;
 pub mod apply;
 pub mod completions;
+pub mod doctor;
 pub mod emulator;
 pub mod import;
+pub mod init;
 pub mod man;
 pub mod plan;
 pub mod validate;
