@@ -39,7 +39,8 @@ const GITLAB_TEMPLATE: &str = include_str!("templates/gitlab-ci.yml");
 const EXAMPLE_FOLDER: &str = "getting_started";
 
 /// The GitHub repository releases, the Action and the GitLab template come from, as
-/// `owner/name` (from `package.repository` in Cargo.toml, the one place it is written).
+/// `owner/name`, from `package.repository` in Cargo.toml (`tests/ci_recipe.rs` keeps
+/// action.yml, the GitLab template and the recipes naming the same one).
 pub fn repository() -> &'static str {
     env!("CARGO_PKG_REPOSITORY")
         .trim_start_matches("https://github.com/")
@@ -47,7 +48,7 @@ pub fn repository() -> &'static str {
 }
 
 /// Which CI file to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CiProvider {
     /// `.github/workflows/wedata.yml`, using this repository's GitHub Action.
     Github,

@@ -11,9 +11,32 @@ use crate::cli::ExitStatus;
 use crate::cli::connection::{ConnectionArgs, ProjectDefaults};
 use crate::init::{self, CiProvider, InitOptions};
 
+/// `--ci`: which CI file to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    /// `.github/workflows/wedata.yml`, using the wedata-gitops GitHub Action.
+    Github,
+    /// `.gitlab-ci.yml`, including the wedata-gitops GitLab CI template.
+    Gitlab,
+    /// No CI file.
+    None,
+}
+
+impl From<Ci> for CiProvider {
+    fn from(choice: Ci) -> Self {
+        match choice {
+            Ci::Github => Self::Github,
+            Ci::Gitlab => Self::Gitlab,
+            Ci::None => Self::None,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 the project was written, 1 error (nothing was written).\n\n\
+    after_help = "--region (or TENCENTCLOUD_REGION) is the region written to wedata.yaml; \
+    default ap-guangzhou.\n\n\
+    Exit codes: 0 the project was written, 1 error (nothing was written).\n\n\
     Examples:\n  \
     wedata-gitops init my-project --project-id 1460947878944567296 --ci github\n  \
     wedata-gitops init --project-id 1460947878944567296 --region ap-shanghai --ci gitlab\n  \
@@ -31,8 +54,8 @@ pub struct Args {
 
     /// Which CI file to write: a GitHub Actions workflow using the wedata-gitops Action, a
     /// .gitlab-ci.yml including the wedata-gitops template, or none.
-    #[arg(long, value_enum, value_name = "PROVIDER", default_value_t = CiProvider::None)]
-    pub ci: CiProvider,
+    #[arg(long, value_enum, value_name = "PROVIDER", default_value_t = Ci::None)]
+    pub ci: Ci,
 
     /// Start from this existing workflow (name or WorkflowId) instead of the example: its
     /// manifests and code files are read from WeData (needs credentials, or --emulate).
@@ -55,7 +78,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             .region
             .clone()
             .unwrap_or_else(|| init::DEFAULT_REGION.to_owned()),
-        ci: args.ci,
+        ci: args.ci.into(),
     };
     init::check_options(&options)?;
     init::check_destination(&args.directory, args.force)?;
