@@ -38,7 +38,9 @@ fn man_page_describes_every_command() {
         &page[..40.min(page.len())]
     );
     assert!(page.contains(".TH wedata-gitops 1"));
-    for command in ["validate", "plan", "apply", "import", "api", "emulator"] {
+    for command in [
+        "init", "validate", "plan", "apply", "import", "doctor", "api", "emulator",
+    ] {
         assert!(page.contains(command), "man page lacks {command}");
     }
 
