@@ -115,6 +115,20 @@ fn install_logging(verbosity: u8) {
         .try_init();
 }
 
+/// Text that quotes what WeData sent (error messages, names) with control characters as `?`,
+/// so nothing read from the server can move the cursor or recolour the terminal.
+pub(crate) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_control() {
+                '?'
+            } else {
+                character
+            }
+        })
+        .collect()
+}
+
 /// Builds the async runtime the networked commands run on.
 pub fn runtime() -> miette::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
@@ -131,6 +145,15 @@ mod tests {
     #[test]
     fn command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn control_characters_from_the_server_are_not_printed() {
+        assert_eq!(
+            printable("bad \u{1b}[31mred\u{1b}[0m\nline\u{7}"),
+            "bad ?[31mred?[0m?line?"
+        );
+        assert_eq!(printable("订单 orders"), "订单 orders");
     }
 
     #[test]

@@ -738,6 +738,43 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_check_reports_missing_full_and_corrupt_caches() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        let empty = cache_check(root, "http://127.0.0.1:1", "1");
+        assert_eq!(empty.status, Status::Pass);
+        assert!(empty.detail.contains("empty"), "{}", empty.detail);
+
+        let path = DefinitionCache::path_for(root, "http://127.0.0.1:1", "1");
+        let (mut cache, _) = DefinitionCache::load(path.clone());
+        cache.put(
+            "7",
+            "2026-12-03 10:00:00",
+            "V1",
+            &crate::live::LiveDefinition::Trigger(Default::default()),
+            "echo 1",
+        );
+        cache.save();
+        let full = cache_check(root, "http://127.0.0.1:1", "1");
+        assert!(
+            full.detail
+                .contains("1 task definition and 0 workflow details"),
+            "{}",
+            full.detail
+        );
+
+        std::fs::write(&path, "{tampered").unwrap();
+        let corrupt = cache_check(root, "http://127.0.0.1:1", "1");
+        assert_eq!(corrupt.status, Status::Warn);
+        assert!(corrupt.detail.contains("unreadable"), "{}", corrupt.detail);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "{tampered",
+            "doctor inspects the cache, never rewrites it"
+        );
+    }
+
+    #[test]
     fn the_region_follows_the_connection_precedence() {
         let inputs = |region: Option<&str>, source| Inputs {
             root: PathBuf::from("."),

@@ -9,8 +9,8 @@ use std::time::Duration;
 use owo_colors::OwoColorize;
 
 use crate::api::credentials;
-use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
+use crate::cli::{ExitStatus, printable};
 use crate::doctor::{self, Check, CredentialSource, Inputs, Status};
 use crate::emulator;
 
@@ -138,9 +138,13 @@ fn print(args: &Args, checks: &[Check]) {
             Status::Fail => format!("{:<5}", "FAIL").red().bold().to_string(),
             Status::Skip => format!("{:<5}", "skip").dimmed().to_string(),
         };
-        anstream::println!("  {label} {:<width$}  {}", check.name, check.detail);
+        anstream::println!(
+            "  {label} {:<width$}  {}",
+            check.name,
+            printable(&check.detail)
+        );
         if let Some(fix) = &check.fix {
-            anstream::println!("  {:<5} {:<width$}  fix: {fix}", "", "");
+            anstream::println!("  {:<5} {:<width$}  fix: {}", "", "", printable(fix));
         }
     }
     let count = |status: Status| checks.iter().filter(|check| check.status == status).count();

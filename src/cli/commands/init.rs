@@ -131,7 +131,7 @@ fn read_workflow(
 fn print_summary(args: &Args, options: &InitOptions, workflow: Option<&str>, written: &[PathBuf]) {
     let directory = args.directory.display();
     let what = match workflow {
-        Some(name) => format!("workflow {name} imported"),
+        Some(name) => format!("workflow {} imported", crate::cli::printable(name)),
         None => "an example workflow".to_owned(),
     };
     anstream::println!(
