@@ -39,8 +39,8 @@ fn man_page_describes_every_command() {
     );
     assert!(page.contains(".TH wedata-gitops 1"));
     for command in [
-        "validate", "plan", "apply", "graph", "import", "history", "diff", "rollback", "pull",
-        "api", "emulator",
+        "init", "validate", "plan", "apply", "graph", "import", "history", "diff", "rollback",
+        "pull", "doctor", "api", "emulator",
     ] {
         assert!(page.contains(command), "man page lacks {command}");
     }

@@ -269,3 +269,56 @@ async fn every_official_example_request_is_accepted_and_answered_in_shape() {
     replayed += replay::<DeleteTaskResponse>(&endpoint, "DeleteTask", &fixture).await;
     assert!(replayed >= 50, "only {replayed} examples replayed");
 }
+
+/// GetMyWorkflowMaxPermission: the official example (a folder) is accepted and answered in
+/// shape; a workflow of either kind answers CAN_MANAGE (the emulated user owns the project); an
+/// unknown workflow is ResourceNotFound and a missing EntityType is refused by the definition.
+#[tokio::test]
+async fn get_my_workflow_max_permission_answers_the_official_example() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let endpoint = emulator.endpoint();
+    let fixture = fixture(&endpoint).await;
+    let examples: Value =
+        serde_json::from_str(include_str!("../api-definition/examples-2025-08-06.json")).unwrap();
+    let cases = examples["actions"]["GetMyWorkflowMaxPermission"]
+        .as_array()
+        .unwrap();
+    assert!(!cases.is_empty());
+    let output =
+        wedata_gitops::emulator::definition::DEFINITION.actions["GetMyWorkflowMaxPermission"]
+            .output
+            .clone();
+    for case in cases {
+        let input = case["input"].as_str().unwrap();
+        let body: Value = serde_json::from_str(&input[input.find('{').unwrap()..]).unwrap();
+        let response = call(&endpoint, "GetMyWorkflowMaxPermission", body).await;
+        let official: Value = serde_json::from_str(case["output"].as_str().unwrap()).unwrap();
+        assert_eq!(response["Data"], official["Response"]["Data"]);
+        wedata_gitops::emulator::definition::validate_against(&output, &response)
+            .unwrap_or_else(|violation| panic!("{}: {}", violation.code, violation.message));
+        serde_json::from_value::<GetMyWorkflowMaxPermissionResponse>(response).unwrap();
+    }
+    for workflow_id in [&fixture.workflow_id, &fixture.periodic_workflow_id] {
+        let response = call(
+            &endpoint,
+            "GetMyWorkflowMaxPermission",
+            json!({"ProjectId": PROJECT_ID, "EntityId": workflow_id, "EntityType": "workflow"}),
+        )
+        .await;
+        assert_eq!(response["Data"]["PermissionType"], "CAN_MANAGE");
+    }
+    let unknown = RawRequest::new(
+        "GetMyWorkflowMaxPermission",
+        &json!({"ProjectId": PROJECT_ID, "EntityId": "no-such-workflow", "EntityType": "workflow"}),
+    )
+    .send(&endpoint)
+    .await;
+    assert_eq!(error_code(&unknown), "ResourceNotFound");
+    let incomplete = RawRequest::new(
+        "GetMyWorkflowMaxPermission",
+        &json!({"ProjectId": PROJECT_ID, "EntityId": fixture.workflow_id}),
+    )
+    .send(&endpoint)
+    .await;
+    assert_eq!(error_code(&incomplete), "MissingParameter");
+}

@@ -700,3 +700,34 @@ fn the_command_prints_its_address_first_and_logs_each_request() {
     assert_eq!(lines[1]["result"], "MissingParameter");
     assert!(lines[1]["request_id"].is_string() && lines[1]["time"].is_string());
 }
+
+/// `clock_skew_seconds` moves the emulator's clock: its Date header, and the time it judges
+/// signatures by. A client on the machine's clock is refused; one on the emulator's is not.
+#[tokio::test]
+async fn a_skewed_emulator_clock_shows_in_its_date_and_its_signature_check() {
+    let emulator = start_emulator(EmulatorConfig {
+        clock_skew_seconds: 600,
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let endpoint = emulator.endpoint();
+    let answer = reqwest::Client::new().post(&endpoint).send().await.unwrap();
+    let date = answer.headers()["date"].to_str().unwrap().to_owned();
+    let server = jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(&date)
+        .unwrap();
+    let ahead = server.as_second() - jiff::Timestamp::now().as_second();
+    assert!(
+        (598..=601).contains(&ahead),
+        "Date {date} is {ahead} s ahead"
+    );
+
+    let body = json!({"ProjectId": PROJECT_ID});
+    let on_our_clock = RawRequest::new("ListTriggerWorkflows", &body)
+        .send(&endpoint)
+        .await;
+    assert_eq!(error_code(&on_our_clock), "AuthFailure.SignatureExpire");
+    let mut on_its_clock = RawRequest::new("ListTriggerWorkflows", &body);
+    on_its_clock.clock_skew = 600;
+    assert_eq!(error_code(&on_its_clock.send(&endpoint).await), "");
+}

@@ -273,17 +273,14 @@ async fn a_failed_task_skips_its_dependents_and_the_rest_is_applied() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failed_write_names_its_request_id_once() {
-    let setup = setup(EmulatorConfig::default()).await;
-    let manifest = setup.project.join("orders/clean_orders.yaml");
-    let text = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(
-        &manifest,
-        text.replace(
-            "upstream: [extract_orders]",
-            "upstream: [extract_orders, {id: \"99999999999999999\"}]",
-        ),
-    )
-    .unwrap();
+    let setup = setup(EmulatorConfig {
+        faults: wedata_gitops::emulator::FaultPlan::parse(
+            "CreateTriggerTask:reject=InvalidParameterValue@clean_orders",
+        )
+        .unwrap(),
+        ..EmulatorConfig::default()
+    })
+    .await;
     let output = apply(&setup).await;
     assert_eq!(output.status.code(), Some(1));
     let shown = stdout(&output);

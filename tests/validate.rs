@@ -357,6 +357,34 @@ fn an_oversized_manifest_is_refused_before_parsing() {
     );
 }
 
+/// A repository root holds other tools' hidden YAML next to wedata.yaml (`init --ci gitlab`
+/// writes .gitlab-ci.yml there); reading it as a manifest failed validation.
+#[test]
+fn hidden_files_such_as_gitlab_ci_are_not_manifests() {
+    let directory = tempfile::tempdir().unwrap();
+    std::fs::write(directory.path().join("wedata.yaml"), "project_id: \"1\"\n").unwrap();
+    std::fs::write(
+        directory.path().join(".gitlab-ci.yml"),
+        "stages: [test]\nplan:\n  script: [true]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        directory.path().join(".pre-commit-config.yaml"),
+        "repos: []\n",
+    )
+    .unwrap();
+    let output = validate(directory.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "0 tasks in 0 workflows, 0 code files: ok\n"
+    );
+    // Below the root a hidden file is still a manifest (an imported task may be named so).
+    std::fs::create_dir(directory.path().join("orders")).unwrap();
+    std::fs::write(directory.path().join("orders/.broken.yaml"), "not: [valid").unwrap();
+    assert_eq!(validate(directory.path()).status.code(), Some(1));
+}
+
 #[test]
 fn hidden_folders_and_target_are_skipped() {
     let directory = tempfile::tempdir().unwrap();

@@ -37,6 +37,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a project: wedata.yaml with dev and prod targets, an example workflow, schemas
+    /// and a CI file (or start from an existing workflow).
+    Init(commands::init::Args),
     /// Check manifests and code files without calling WeData.
     Validate(commands::validate::Args),
     /// Show what `apply` would change in WeData.
@@ -55,6 +58,9 @@ pub enum Command {
     Rollback(commands::rollback::Args),
     /// Rewrite drifted manifests to the live drafts, bringing console edits back into Git.
     Pull(commands::pull::Args),
+    /// Check credentials, region, endpoint, clock, project, permissions and cache, with a fix
+    /// for each problem.
+    Doctor(commands::doctor::Args),
     /// Send one signed request to any WeData action and print the response (like `gh api`).
     Api(commands::api::Args),
     /// Run a local WeData emulator on 127.0.0.1 for tests and offline work.
@@ -93,6 +99,7 @@ pub fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> miette::Result<ExitStatus> {
     match cli.command {
+        Command::Init(args) => commands::init::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::Plan(args) => commands::plan::run(args),
         Command::Apply(args) => commands::apply::run(args),
@@ -102,6 +109,7 @@ fn run(cli: Cli) -> miette::Result<ExitStatus> {
         Command::Diff(args) => commands::diff::run(args),
         Command::Rollback(args) => commands::rollback::run(args),
         Command::Pull(args) => commands::pull::run(args),
+        Command::Doctor(args) => commands::doctor::run(args),
         Command::Api(args) => commands::api::run(args),
         Command::Emulator(args) => commands::emulator::run(args),
         Command::Completions(args) => commands::completions::run(args),
@@ -125,6 +133,20 @@ fn install_logging(verbosity: u8) {
         .try_init();
 }
 
+/// Text that quotes what WeData sent (error messages, names) with control characters as `?`,
+/// so nothing read from the server can move the cursor or recolour the terminal.
+pub(crate) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_control() {
+                '?'
+            } else {
+                character
+            }
+        })
+        .collect()
+}
+
 /// Builds the async runtime the networked commands run on.
 pub fn runtime() -> miette::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
@@ -141,5 +163,24 @@ mod tests {
     #[test]
     fn command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn control_characters_from_the_server_are_not_printed() {
+        assert_eq!(
+            printable("bad \u{1b}[31mred\u{1b}[0m\nline\u{7}"),
+            "bad ?[31mred?[0m?line?"
+        );
+        assert_eq!(printable("订单 orders"), "订单 orders");
+    }
+
+    #[test]
+    fn the_emulator_clock_skew_may_be_negative() {
+        let cli =
+            Cli::try_parse_from(["wedata-gitops", "emulator", "--clock-skew", "-600"]).unwrap();
+        let Command::Emulator(args) = cli.command else {
+            panic!("not the emulator command");
+        };
+        assert_eq!(args.clock_skew, -600);
     }
 }

@@ -24,8 +24,11 @@ use std::fmt::{self, Write as _};
 use miette::{Diagnostic, ReportHandler, SourceCode};
 use owo_colors::OwoColorize;
 
-/// The width used when the terminal's is unknown (output to a file or a pipe).
-const DEFAULT_WIDTH: usize = 80;
+/// The width when stderr is not a terminal (a CI log, a file, a pipe): no wrapping at all, so
+/// a message stays on one line for grep and for a reader whose window is not ours (regression
+/// test a_symlink_under_out_is_refused_and_nothing_is_written, whose expected text a wrap once
+/// split depending on the length of a temporary path).
+const UNWRAPPED: usize = usize::MAX / 2;
 
 /// Installs the handler every `miette::Report` of this process renders with.
 pub fn install() {
@@ -46,11 +49,11 @@ impl Handler {
         }
     }
 
-    /// The width of the terminal on stderr, or 80.
+    /// The width of the terminal on stderr; no wrapping when stderr is not a terminal.
     pub fn for_terminal() -> Self {
         let width = terminal_size::terminal_size_of(std::io::stderr())
             .map(|(width, _)| usize::from(width.0))
-            .unwrap_or(DEFAULT_WIDTH);
+            .unwrap_or(UNWRAPPED);
         Self::with_width(width)
     }
 

@@ -43,6 +43,10 @@ pub struct EmulatorConfig {
     pub log_file: Option<PathBuf>,
     /// When set, other project ids get InvalidParameter.WorkspaceNotExist.
     pub allowed_projects: Option<Vec<String>>,
+    /// Seconds the emulator's clock is ahead of (negative: behind) the machine's: its `Date`
+    /// header, its signature-expiry check and the times it stores all use the skewed clock,
+    /// as a server whose clock disagrees with the client's would.
+    pub clock_skew_seconds: i64,
 }
 
 impl Default for EmulatorConfig {
@@ -56,6 +60,7 @@ impl Default for EmulatorConfig {
             seed: 0,
             log_file: None,
             allowed_projects: None,
+            clock_skew_seconds: 0,
         }
     }
 }

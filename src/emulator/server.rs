@@ -120,6 +120,10 @@ pub async fn start(config: EmulatorConfig) -> Result<RunningEmulator, EmulatorEr
     });
     let router = Router::new()
         .route("/", post(handle))
+        .layer(axum::middleware::map_response_with_state(
+            shared.clone(),
+            date_header,
+        ))
         .with_state(shared.clone());
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -156,7 +160,31 @@ fn load_state(path: &Path) -> Result<Store, EmulatorError> {
     })
 }
 
+/// Every answer (405s included) carries the emulator's own `Date`, so a skewed clock shows
+/// in it as it would on a real server; hyper leaves a `Date` already set alone.
+async fn date_header(State(shared): State<Arc<Shared>>, mut response: Response) -> Response {
+    let printed = jiff::fmt::rfc2822::DateTimePrinter::new()
+        .timestamp_to_rfc9110_string(&shared.now())
+        .ok()
+        .and_then(|text| axum::http::HeaderValue::from_str(&text).ok());
+    if let Some(value) = printed {
+        response
+            .headers_mut()
+            .insert(axum::http::header::DATE, value);
+    }
+    response
+}
+
 impl Shared {
+    /// The emulator's clock: the machine's, moved by the configured skew.
+    fn now(&self) -> jiff::Timestamp {
+        let now = jiff::Timestamp::now();
+        now.checked_add(jiff::SignedDuration::from_secs(
+            self.config.clock_skew_seconds,
+        ))
+        .unwrap_or(now)
+    }
+
     /// Writes the whole store to a temporary file beside the state file, then renames it over,
     /// so a crash leaves either the old or the new state, never half of one.
     fn persist(&self, store: &Store) -> Result<(), EmulatorError> {
@@ -183,7 +211,7 @@ impl Shared {
         let mut log = self.log.lock().expect("log lock");
         if let Some(file) = log.as_mut() {
             let line = json!({
-                "time": jiff::Timestamp::now().to_string(),
+                "time": self.now().to_string(),
                 "action": action,
                 "request_id": request_id,
                 "project_id": project_id,
@@ -352,7 +380,7 @@ async fn process(
         let code = super::faults::known_code(&code).unwrap_or("InternalError");
         return Err((code, "Injected fault.".into()));
     }
-    let clock = Clock::at(jiff::Timestamp::now());
+    let clock = Clock::at(shared.now());
     let mut store = shared.store.lock().expect("store lock");
     let mut response = store
         .handle_version(version, action, &request, &clock)
@@ -395,7 +423,7 @@ fn authenticate(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<Str
             "X-TC-Timestamp is missing or not a number.".to_owned(),
         )
     })?;
-    let now = jiff::Timestamp::now().as_second();
+    let now = shared.now().as_second();
     if (now - timestamp).abs() > MAXIMUM_SKEW_SECONDS {
         return Err((
             "AuthFailure.SignatureExpire",

@@ -122,6 +122,11 @@ impl DefinitionCache {
         }
     }
 
+    /// How many task definitions and workflow details the cache holds (for `doctor`).
+    pub fn entry_counts(&self) -> (usize, usize) {
+        (self.file.tasks.len(), self.file.workflows.len())
+    }
+
     /// Drops every entry, so everything is read again (and stored afresh).
     pub fn forget_all(&mut self) {
         self.changed |= !self.file.tasks.is_empty() || !self.file.workflows.is_empty();

@@ -506,6 +506,31 @@ pub async fn fetch(
     Ok(workflows)
 }
 
+/// One workflow of either kind, by name or WorkflowId, with the definition of every task in
+/// it: what `import` and `init --from-workflow` turn into manifests. `None` when the project
+/// has no such workflow; a WorkflowId match wins over a name that happens to equal it.
+pub async fn fetch_workflow(
+    client: &Client,
+    project_id: &str,
+    name_or_id: &str,
+) -> Result<Option<LiveWorkflow>, ApiError> {
+    let wanted = vec![name_or_id.to_owned()];
+    let scope = Scope {
+        workflow_names: wanted.clone(),
+        workflow_ids: wanted.clone(),
+        periodic_workflow_names: wanted.clone(),
+        periodic_workflow_ids: wanted,
+        all_definitions: true,
+        ..Scope::default()
+    };
+    let mut workflows = fetch(client, project_id, &scope, None).await?;
+    let chosen = workflows
+        .iter()
+        .position(|workflow| workflow.id == name_or_id)
+        .unwrap_or(0);
+    Ok((chosen < workflows.len()).then(|| workflows.swap_remove(chosen)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

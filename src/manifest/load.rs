@@ -149,8 +149,10 @@ pub struct LocatedDocument {
     pub document: Document,
 }
 
-/// Finds `*.yaml` / `*.yml` under `root`, skipping hidden folders and `target/`, sorted.
-/// The project file is returned separately.
+/// Finds `*.yaml` / `*.yml` under `root`, skipping hidden folders, `target/` and the hidden
+/// files of the root itself, sorted. Those files are other tools' configuration sharing a
+/// repository root with `wedata.yaml` (`.gitlab-ci.yml`, `.pre-commit-config.yaml`), never
+/// manifests. The project file is returned separately.
 pub fn discover(root: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
     let mut project_file = None;
     let mut manifests = Vec::new();
@@ -158,10 +160,11 @@ pub fn discover(root: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let is_dir = entry.file_type().is_dir();
             entry.depth() == 0
-                || !(entry.file_type().is_dir()
-                    && (entry.file_name().to_string_lossy().starts_with('.')
-                        || entry.file_name() == "target"))
+                || !((is_dir && (hidden || entry.file_name() == "target"))
+                    || (entry.depth() == 1 && hidden))
         });
     for entry in walker.filter_map(Result::ok) {
         if !entry.file_type().is_file() {

@@ -60,6 +60,18 @@ pub struct Args {
     /// Accept only these project ids (repeatable); others get InvalidParameter.WorkspaceNotExist.
     #[arg(long = "project", value_name = "ID")]
     pub projects: Vec<String>,
+
+    /// Run the emulator's clock this many seconds ahead (negative: behind) of this machine's:
+    /// its Date header, signature-expiry check and stored times all follow it. For trying
+    /// `doctor`'s clock check; beyond 300 every signed request fails with
+    /// AuthFailure.SignatureExpire, as on WeData.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 0,
+        allow_negative_numbers = true
+    )]
+    pub clock_skew: i64,
 }
 
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
@@ -77,6 +89,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         seed: args.seed,
         log_file: args.log,
         allowed_projects: (!args.projects.is_empty()).then_some(args.projects),
+        clock_skew_seconds: args.clock_skew,
     };
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async move {

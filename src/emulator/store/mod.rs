@@ -8,6 +8,7 @@
 
 mod legacy;
 mod periodic;
+mod permissions;
 mod versions;
 
 use std::collections::BTreeMap;
@@ -164,6 +165,7 @@ impl Store {
             "ListTasks" => self.list_periodic_tasks(&project_id, body),
             "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
             "ListTaskVersions" => self.list_task_versions(&project_id, body, Kind::Periodic),
+            "GetMyWorkflowMaxPermission" => self.get_my_workflow_max_permission(&project_id, body),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
