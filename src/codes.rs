@@ -107,6 +107,15 @@ codes! {
 }
 
 codes! {
+    /// The deployment lock.
+    LockCode in "lock" {
+        Held => "held",
+        Lost => "lost",
+        Unavailable => "unavailable",
+    }
+}
+
+codes! {
     /// Calls to WeData: what the server answered, or why no answer came.
     ApiCode in "api" {
         Auth => "auth",
@@ -133,6 +142,7 @@ pub fn all() -> Vec<&'static str> {
         .iter()
         .map(|code| code.as_str())
         .chain(PlanCode::ALL.iter().map(|code| code.as_str()))
+        .chain(LockCode::ALL.iter().map(|code| code.as_str()))
         .chain(ApiCode::ALL.iter().map(|code| code.as_str()))
         .collect()
 }
@@ -148,7 +158,10 @@ mod tests {
         assert_eq!(unique.len(), all.len());
         for code in all {
             let (area, name) = code.split_once("::").unwrap();
-            assert!(["manifest", "plan", "api"].contains(&area), "{code}");
+            assert!(
+                ["manifest", "plan", "lock", "api"].contains(&area),
+                "{code}"
+            );
             assert!(
                 name.chars().all(|character| character.is_ascii_lowercase()
                     || character.is_ascii_digit()

@@ -18,6 +18,7 @@ pub mod import;
 pub mod init;
 pub mod live;
 pub mod local_folder;
+pub mod lock;
 pub mod manifest;
 pub mod model;
 pub mod planner;

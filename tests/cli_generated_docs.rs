@@ -39,10 +39,26 @@ fn man_page_describes_every_command() {
     );
     assert!(page.contains(".TH wedata-gitops 1"));
     for command in [
-        "init", "validate", "plan", "apply", "graph", "import", "history", "diff", "rollback",
-        "pull", "doctor", "api", "emulator",
+        "init",
+        "validate",
+        "plan",
+        "apply",
+        "graph",
+        "import",
+        "history",
+        "diff",
+        "rollback",
+        "pull",
+        "doctor",
+        "force-unlock",
+        "api",
+        "emulator",
     ] {
-        assert!(page.contains(command), "man page lacks {command}");
+        // roff writes a hyphen as `\-`.
+        assert!(
+            page.contains(&command.replace('-', "\\-")),
+            "man page lacks {command}"
+        );
     }
 
     let directory = tempfile::tempdir().unwrap();

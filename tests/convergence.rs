@@ -126,7 +126,15 @@ async fn an_apply_killed_at_any_point_is_finished_by_the_next_one() {
     let binary = assert_cmd::cargo::cargo_bin("wedata-gitops");
     for delay in [40u64, 120, 250, 400] {
         let mut child = std::process::Command::new(&binary)
-            .args(["apply", "--auto-approve", "--parallelism", "10"])
+            // A short lease: each killed holder blocks the next apply for a second or two.
+            .args([
+                "apply",
+                "--auto-approve",
+                "--parallelism",
+                "10",
+                "--lock-lease",
+                "1s",
+            ])
             .arg(directory.path())
             .args(["--endpoint", &emulator.endpoint(), "--rate-limit", "100"])
             .env(
@@ -185,7 +193,15 @@ async fn an_interrupted_apply_reports_what_it_did_and_the_next_one_finishes() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    // Interrupt once writing has started (before it, Ctrl-C releases the lock and exits 130).
+    while emulator.with_store(|store| {
+        store
+            .projects
+            .get(PROJECT_ID)
+            .is_none_or(|project| project.trigger_tasks.len() < 3)
+    }) {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     let _ = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status();

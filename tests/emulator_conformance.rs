@@ -322,3 +322,137 @@ async fn get_my_workflow_max_permission_answers_the_official_example() {
     .await;
     assert_eq!(error_code(&incomplete), "MissingParameter");
 }
+
+/// The code-file actions the deployment lock uses, replayed from their official examples (ids
+/// pointed at files the test made), answered in the definition's shape and decoded by the
+/// client's types; then what the lock relies on: names unique in a folder, files only in an
+/// existing folder, content only when asked for, deletes of what exists.
+#[tokio::test]
+async fn code_file_actions_answer_their_official_examples() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let endpoint = emulator.endpoint();
+    let examples: Value =
+        serde_json::from_str(include_str!("../api-definition/examples-2025-08-06.json")).unwrap();
+    let body_of = |action: &str| -> Value {
+        let input = examples["actions"][action][0]["input"].as_str().unwrap();
+        let mut body: Value = serde_json::from_str(&input[input.find('{').unwrap()..]).unwrap();
+        body["ProjectId"] = json!(PROJECT_ID);
+        body
+    };
+    fn check<Response: DeserializeOwned>(action: &str, response: &Value) {
+        let output = wedata_gitops::emulator::definition::DEFINITION.actions[action]
+            .output
+            .clone();
+        wedata_gitops::emulator::definition::validate_against(&output, response).unwrap_or_else(
+            |violation| {
+                panic!(
+                    "{action}: {}: {}\n{response}",
+                    violation.code, violation.message
+                )
+            },
+        );
+        serde_json::from_value::<Response>(response.clone())
+            .unwrap_or_else(|error| panic!("{action}: {error}\n{response}"));
+    }
+
+    let folder = call(&endpoint, "CreateCodeFolder", body_of("CreateCodeFolder")).await;
+    check::<CreateCodeFolderResponse>("CreateCodeFolder", &folder);
+    let created = call(&endpoint, "CreateCodeFile", body_of("CreateCodeFile")).await;
+    check::<CreateCodeFileResponse>("CreateCodeFile", &created);
+    let official_create: Value = serde_json::from_str(
+        examples["actions"]["CreateCodeFile"][0]["output"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    for member in official_create["Response"]["Data"]
+        .as_object()
+        .unwrap()
+        .keys()
+    {
+        assert!(
+            created["Data"].get(member).is_some(),
+            "CreateCodeFile answers without {member}: {created}"
+        );
+    }
+    let id = created["Data"]["CodeFileId"].as_str().unwrap().to_owned();
+    for action in ["GetCodeFile", "UpdateCodeFile"] {
+        let mut body = body_of(action);
+        body["CodeFileId"] = json!(id);
+        let response = call(&endpoint, action, body).await;
+        assert_eq!(response["Data"]["CodeFileId"], id.as_str());
+        if action == "GetCodeFile" {
+            check::<GetCodeFileResponse>(action, &response);
+        } else {
+            check::<UpdateCodeFileResponse>(action, &response);
+        }
+    }
+    let listed = call(
+        &endpoint,
+        "ListCodeFolderContents",
+        body_of("ListCodeFolderContents"),
+    )
+    .await;
+    check::<ListCodeFolderContentsResponse>("ListCodeFolderContents", &listed);
+    let mut delete = body_of("DeleteCodeFile");
+    delete["CodeFileId"] = json!(id);
+    let deleted = call(&endpoint, "DeleteCodeFile", delete.clone()).await;
+    check::<DeleteCodeFileResponse>("DeleteCodeFile", &deleted);
+    assert_eq!(deleted["Data"]["Status"], true);
+
+    // What the lock relies on.
+    let again = RawRequest::new("DeleteCodeFile", &delete)
+        .send(&endpoint)
+        .await;
+    assert_eq!(error_code(&again), "ResourceNotFound");
+    let orphan = RawRequest::new(
+        "CreateCodeFile",
+        &json!({"ProjectId": PROJECT_ID, "CodeFileName": "x", "ParentFolderPath": "/no/such"}),
+    )
+    .send(&endpoint)
+    .await;
+    assert_eq!(error_code(&orphan), "ResourceNotFound");
+    call(
+        &endpoint,
+        "CreateCodeFolder",
+        json!({"ProjectId": PROJECT_ID, "FolderName": "locks", "ParentFolderPath": "/"}),
+    )
+    .await;
+    let record = json!({"ProjectId": PROJECT_ID, "CodeFileName": "a.lock", "ParentFolderPath": "/locks", "CodeFileContent": "{\"holder\":1}"});
+    let first = call(&endpoint, "CreateCodeFile", record.clone()).await;
+    let twice = RawRequest::new("CreateCodeFile", &record)
+        .send(&endpoint)
+        .await;
+    assert_eq!(error_code(&twice), "InvalidParameter.DuplicateName");
+    let first_id = first["Data"]["CodeFileId"].as_str().unwrap();
+    let without = call(
+        &endpoint,
+        "GetCodeFile",
+        json!({"ProjectId": PROJECT_ID, "CodeFileId": first_id}),
+    )
+    .await;
+    assert!(
+        without["Data"].get("CodeFileContent").is_none(),
+        "{without}"
+    );
+    let with = call(
+        &endpoint,
+        "GetCodeFile",
+        json!({"ProjectId": PROJECT_ID, "CodeFileId": first_id, "IncludeContent": true}),
+    )
+    .await;
+    assert_eq!(with["Data"]["CodeFileContent"], "{\"holder\":1}");
+    let children = call(
+        &endpoint,
+        "ListCodeFolderContents",
+        json!({"ProjectId": PROJECT_ID, "ParentFolderPath": "/locks"}),
+    )
+    .await;
+    let titles: Vec<&str> = children["Data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|node| node["Title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["a.lock"]);
+}

@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod connection;
 mod exit;
+pub mod locking;
 pub mod report;
 mod values;
 
@@ -61,6 +62,9 @@ pub enum Command {
     /// Check credentials, region, endpoint, clock, project, permissions and cache, with a fix
     /// for each problem.
     Doctor(commands::doctor::Args),
+    /// Show who holds the deployment lock of a project and target, and remove it (for a run
+    /// that was killed).
+    ForceUnlock(commands::force_unlock::Args),
     /// Send one signed request to any WeData action and print the response (like `gh api`).
     Api(commands::api::Args),
     /// Run a local WeData emulator on 127.0.0.1 for tests and offline work.
@@ -110,6 +114,7 @@ fn run(cli: Cli) -> miette::Result<ExitStatus> {
         Command::Rollback(args) => commands::rollback::run(args),
         Command::Pull(args) => commands::pull::run(args),
         Command::Doctor(args) => commands::doctor::run(args),
+        Command::ForceUnlock(args) => commands::force_unlock::run(args),
         Command::Api(args) => commands::api::run(args),
         Command::Emulator(args) => commands::emulator::run(args),
         Command::Completions(args) => commands::completions::run(args),

@@ -1,6 +1,7 @@
 //! Value parsers for command-line numbers that have a floor: a rate limit, timeout or
 //! parallelism of 0 is refused while parsing arguments, with a message saying what would go
-//! wrong, instead of being silently raised to 1 or stalling a run.
+//! wrong, instead of being silently raised to 1 or stalling a run; and durations (`90s`,
+//! `10m`, `1h30m`, or plain seconds).
 
 use std::str::FromStr;
 
@@ -17,6 +18,24 @@ where
         return Err("it must be at least 1".to_owned());
     }
     Ok(value)
+}
+
+/// A duration of at least one second: `90s`, `10m`, `1h30m`, `PT5M`, or a number of seconds.
+pub fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let parsed = match text.parse::<u64>() {
+        Ok(seconds) => std::time::Duration::from_secs(seconds),
+        Err(_) => {
+            let signed: jiff::SignedDuration = text
+                .parse()
+                .map_err(|_| format!("`{text}` is not a duration (for example 90s, 10m, 1h30m)"))?;
+            std::time::Duration::try_from(signed).map_err(|_| format!("`{text}` is negative"))?
+        }
+    };
+    if parsed < std::time::Duration::from_secs(1) {
+        return Err("it must be at least one second".to_owned());
+    }
+    Ok(parsed)
 }
 
 #[cfg(test)]
@@ -39,5 +58,19 @@ mod tests {
         );
         assert_eq!(at_least_one::<u32>("20"), Ok(20));
         assert_eq!(at_least_one::<usize>("1"), Ok(1));
+    }
+
+    #[test]
+    fn durations_read_as_people_write_them() {
+        use std::time::Duration;
+        assert_eq!(duration("10m"), Ok(Duration::from_secs(600)));
+        assert_eq!(duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(duration("45"), Ok(Duration::from_secs(45)));
+        assert_eq!(
+            duration("0s").unwrap_err(),
+            "it must be at least one second"
+        );
+        assert!(duration("soon").unwrap_err().contains("not a duration"));
     }
 }

@@ -60,12 +60,52 @@ pub fn log_lines(path: &Path) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// How many write calls the log recorded (every write reaching the handler, failed or not).
+/// The actions of the deployment lock's records (Data Exploration code files and folders).
+pub const LOCK_ACTIONS: [&str; 6] = [
+    "CreateCodeFolder",
+    "CreateCodeFile",
+    "UpdateCodeFile",
+    "GetCodeFile",
+    "DeleteCodeFile",
+    "ListCodeFolderContents",
+];
+
+/// How many successful writes to workflows and tasks the log recorded (the deployment lock's
+/// own records, which every apply writes and deletes, are not counted: see `lock_write_count`).
 pub fn write_count(path: &Path) -> usize {
     log_lines(path)
         .iter()
         .filter(|line| line["write"] == true && line["result"] == "ok")
+        .filter(|line| !LOCK_ACTIONS.contains(&line["action"].as_str().unwrap_or("")))
         .count()
+}
+
+/// How many successful writes of the deployment lock's records the log recorded.
+pub fn lock_write_count(path: &Path) -> usize {
+    log_lines(path)
+        .iter()
+        .filter(|line| line["write"] == true && line["result"] == "ok")
+        .filter(|line| LOCK_ACTIONS.contains(&line["action"].as_str().unwrap_or("")))
+        .count()
+}
+
+/// The names of the deployment lock's records the emulator holds now.
+pub fn lock_records(emulator: &RunningEmulator) -> Vec<String> {
+    emulator.with_store(|store| {
+        store
+            .projects
+            .get(PROJECT_ID)
+            .map(|project| {
+                project
+                    .code_files
+                    .values()
+                    .filter_map(|file| file["CodeFileName"].as_str())
+                    .filter(|name| name.ends_with(".lock"))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }
 
 /// What a raw signed request may vary, to exercise the emulator's protocol checks.

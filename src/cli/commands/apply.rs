@@ -12,6 +12,7 @@ use super::plan::{ProjectArgs, connect, load_project, plan_error, print_warnings
 use crate::apply::{ApplyOptions, Outcome, ResourceResult, execute};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
+use crate::cli::locking::{self, LockArgs};
 use crate::planner;
 use crate::render;
 
@@ -23,7 +24,8 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 everything applied (or nothing to do), 1 error, or any resource failed or skipped.\n\n\
+    after_help = "Exit codes: 0 everything applied (or nothing to do), 1 error, or any resource failed or skipped, 130 interrupted (Ctrl-C before any write, or twice).\n\n\
+    apply holds the deployment lock of the project and target (a record in WeData's Data Exploration folder /wedata-gitops-locks) from before it reads WeData to its end: a second apply waits for it (--lock-timeout), and a run killed without releasing blocks others for at most --lock-lease. See force-unlock and docs/security.md.\n\n\
     Examples:\n  \
     wedata-gitops apply examples/tasks --emulate --auto-approve\n  \
     wedata-gitops apply tasks --target prod --auto-approve\n  \
@@ -55,6 +57,9 @@ pub struct Args {
     pub message: Option<String>,
 
     #[command(flatten)]
+    pub lock: LockArgs,
+
+    #[command(flatten)]
     pub connection: ConnectionArgs,
 }
 
@@ -71,10 +76,110 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async {
         let connection = connect(&project, &args.connection).await?;
-        let result = apply(&args, project, &connection, interactive).await;
+        let result = apply_under_lock(&args, project, &connection, interactive).await;
         connection.close().await;
         result
     })
+}
+
+/// Takes the deployment lock, plans and applies under it, and gives the lock back whatever
+/// happened (Ctrl-C included: see `watch_interrupts`).
+async fn apply_under_lock(
+    args: &Args,
+    project: crate::manifest::Project,
+    connection: &crate::cli::connection::Connection,
+    interactive: bool,
+) -> miette::Result<ExitStatus> {
+    // The saved plan is read (as data) before anything is asked of WeData.
+    let saved = match &args.plan {
+        Some(path) => Some(planner::saved::read(path).map_err(miette::Report::new)?),
+        None => None,
+    };
+    let lost = Arc::new(AtomicBool::new(false));
+    let held = locking::acquire("apply", &project, connection, &args.lock, lost.clone()).await?;
+    let interrupts = Interrupts::watch(held.releaser(), lost.clone());
+    let result = apply(args, project, connection, interactive, saved, &interrupts).await;
+    interrupts.end();
+    if let Err(error) = held.release().await {
+        anstream::eprintln!(
+            "warning: the deployment lock could not be released ({error}); it expires after its lease ({}s)",
+            args.lock.lock_lease.as_secs()
+        );
+    }
+    if lost.load(Ordering::SeqCst) {
+        return Err(miette::miette!(
+            code = crate::codes::LockCode::Lost.as_str(),
+            help = "someone forced the lock open or it could not be renewed: check who holds it now, then plan and apply again",
+            "the deployment lock was lost during the apply: nothing new was started after that"
+        ));
+    }
+    result
+}
+
+/// What Ctrl-C does: before the first write it releases the lock and exits at once (130);
+/// while writing, the first one lets calls in flight finish and starts nothing new, a second
+/// one releases the lock and exits. A lost lock stops the run like a first Ctrl-C.
+struct Interrupts {
+    /// Set once writing starts.
+    writing: Arc<AtomicBool>,
+    /// The executor's stop flag.
+    stop: Arc<AtomicBool>,
+    watcher: tokio::task::JoinHandle<()>,
+    lost_watcher: tokio::task::JoinHandle<()>,
+}
+
+impl Interrupts {
+    fn watch(releaser: crate::lock::Releaser, lost: Arc<AtomicBool>) -> Self {
+        let writing = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let watcher = tokio::spawn({
+            let writing = writing.clone();
+            let stop = stop.clone();
+            async move {
+                if tokio::signal::ctrl_c().await.is_err() {
+                    return;
+                }
+                if !writing.load(Ordering::SeqCst) {
+                    eprintln!("\nInterrupted before any write; releasing the deployment lock.");
+                    release_briefly(&releaser).await;
+                    std::process::exit(130);
+                }
+                stop.store(true, Ordering::SeqCst);
+                eprintln!(
+                    "\nInterrupted: finishing calls in flight, starting nothing new (Ctrl-C again to abort)."
+                );
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    release_briefly(&releaser).await;
+                    std::process::exit(130);
+                }
+            }
+        });
+        let lost_watcher = tokio::spawn({
+            let stop = stop.clone();
+            async move {
+                while !lost.load(Ordering::SeqCst) {
+                    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                }
+                stop.store(true, Ordering::SeqCst);
+            }
+        });
+        Self {
+            writing,
+            stop,
+            watcher,
+            lost_watcher,
+        }
+    }
+
+    fn end(self) {
+        self.watcher.abort();
+        self.lost_watcher.abort();
+    }
+}
+
+/// Releases the lock, but never waits more than a few seconds (the person pressed Ctrl-C).
+async fn release_briefly(releaser: &crate::lock::Releaser) {
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), releaser.release()).await;
 }
 
 async fn apply(
@@ -82,13 +187,10 @@ async fn apply(
     project: crate::manifest::Project,
     connection: &crate::cli::connection::Connection,
     interactive: bool,
+    saved: Option<crate::reconcile::Plan>,
+    interrupts: &Interrupts,
 ) -> miette::Result<ExitStatus> {
     let root = project.root.clone();
-    // The saved plan is read (as data) before anything is asked of WeData.
-    let saved = match &args.plan {
-        Some(path) => Some(planner::saved::read(path).map_err(miette::Report::new)?),
-        None => None,
-    };
     let client = &connection.client;
     let planned = planner::plan(
         project,
@@ -125,19 +227,8 @@ async fn apply(
         return Ok(ExitStatus::Failure);
     }
 
-    let stop = Arc::new(AtomicBool::new(false));
-    let stop_on_signal = stop.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            stop_on_signal.store(true, Ordering::SeqCst);
-            eprintln!(
-                "\nInterrupted: finishing calls in flight, starting nothing new (Ctrl-C again to abort)."
-            );
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(130);
-            }
-        }
-    });
+    interrupts.writing.store(true, Ordering::SeqCst);
+    let stop = interrupts.stop.clone();
     let total = plan.changing().count() as u64;
     let progress = progress_reporter(total);
     let options = ApplyOptions {

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod diff;
 pub mod doctor;
 pub mod emulator;
+pub mod force_unlock;
 pub mod graph;
 pub mod history;
 pub mod import;

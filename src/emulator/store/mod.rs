@@ -6,6 +6,7 @@
 //! versions created by submits, references checked. Everything here is synchronous and pure
 //! apart from the clock value passed in.
 
+mod code_files;
 mod legacy;
 mod periodic;
 mod permissions;
@@ -75,6 +76,12 @@ pub struct Project {
     /// ParentFolderPath / CreateTime / ModifyTime / UpdateUserUin.
     #[serde(default)]
     pub periodic_workflows: BTreeMap<String, Value>,
+    /// Data Exploration code folders by path (`/a/b`; the root `/` always exists).
+    #[serde(default)]
+    pub code_folders: BTreeMap<String, code_files::CodeFolder>,
+    /// CodeFileId → code file, in the shape of the official CodeFile.
+    #[serde(default)]
+    pub code_files: BTreeMap<String, Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -166,6 +173,12 @@ impl Store {
             "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
             "ListTaskVersions" => self.list_task_versions(&project_id, body, Kind::Periodic),
             "GetMyWorkflowMaxPermission" => self.get_my_workflow_max_permission(&project_id, body),
+            "CreateCodeFolder" => self.create_code_folder(&project_id, body, clock),
+            "CreateCodeFile" => self.create_code_file(&project_id, body, clock),
+            "UpdateCodeFile" => self.update_code_file(&project_id, body, clock),
+            "GetCodeFile" => self.get_code_file(&project_id, body),
+            "DeleteCodeFile" => self.delete_code_file(&project_id, body),
+            "ListCodeFolderContents" => self.list_code_folder_contents(&project_id, body),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
