@@ -116,6 +116,55 @@ codes! {
 }
 
 codes! {
+    /// Finding credentials (the environment, or a tccli profile).
+    CredentialsCode in "credentials" {
+        Missing => "missing",
+        Incomplete => "incomplete",
+        Profile => "profile",
+    }
+}
+
+codes! {
+    /// `import`: writing a live workflow's manifests without losing or escaping anything.
+    ImportCode in "import" {
+        Symlink => "symlink",
+        NotAFolder => "not_a_folder",
+        FolderInTheWay => "folder_in_the_way",
+        NotAFile => "not_a_file",
+        CaseConflict => "case_conflict",
+        UnknownFolderOwner => "unknown_folder_owner",
+        WouldOverwrite => "would_overwrite",
+        EmptyName => "empty_name",
+        DuplicateName => "duplicate_name",
+        UnsafePath => "unsafe_path",
+        Io => "io",
+    }
+}
+
+codes! {
+    /// `init`: the files of a new project.
+    InitCode in "init" {
+        ProjectId => "project_id",
+        Region => "region",
+        NotAFolder => "not_a_folder",
+        NotEmpty => "not_empty",
+        Invalid => "invalid",
+        Unread => "unread",
+        Io => "io",
+    }
+}
+
+codes! {
+    /// The emulator command and the embedded emulator of `--emulate`.
+    EmulatorCode in "emulator" {
+        Listen => "listen",
+        CorruptState => "corrupt_state",
+        Io => "io",
+        Faults => "faults",
+    }
+}
+
+codes! {
     /// Calls to WeData: what the server answered, or why no answer came.
     ApiCode in "api" {
         Auth => "auth",
@@ -143,6 +192,10 @@ pub fn all() -> Vec<&'static str> {
         .map(|code| code.as_str())
         .chain(PlanCode::ALL.iter().map(|code| code.as_str()))
         .chain(LockCode::ALL.iter().map(|code| code.as_str()))
+        .chain(CredentialsCode::ALL.iter().map(|code| code.as_str()))
+        .chain(ImportCode::ALL.iter().map(|code| code.as_str()))
+        .chain(InitCode::ALL.iter().map(|code| code.as_str()))
+        .chain(EmulatorCode::ALL.iter().map(|code| code.as_str()))
         .chain(ApiCode::ALL.iter().map(|code| code.as_str()))
         .collect()
 }
@@ -158,10 +211,17 @@ mod tests {
         assert_eq!(unique.len(), all.len());
         for code in all {
             let (area, name) = code.split_once("::").unwrap();
-            assert!(
-                ["manifest", "plan", "lock", "api"].contains(&area),
-                "{code}"
-            );
+            let areas = [
+                "manifest",
+                "plan",
+                "lock",
+                "credentials",
+                "import",
+                "init",
+                "emulator",
+                "api",
+            ];
+            assert!(areas.contains(&area), "{code}");
             assert!(
                 name.chars().all(|character| character.is_ascii_lowercase()
                     || character.is_ascii_digit()
@@ -169,6 +229,46 @@ mod tests {
                 "{code}"
             );
         }
+    }
+
+    /// Every code the sources attach to an error (`code(area::name)` in a derive, or
+    /// `code = "area::name"`) is one of the defined codes, so none goes undocumented.
+    #[test]
+    fn every_code_used_in_the_sources_is_defined() {
+        let defined: BTreeSet<&str> = super::all().into_iter().collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut undefined = Vec::new();
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            let is_rust = entry
+                .path()
+                .extension()
+                .is_some_and(|extension| extension == "rs");
+            if !is_rust || entry.path().ends_with("codes.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for (index, _) in text.match_indices("code(") {
+                // `code(` itself, not the end of `encode(` or `decode(`.
+                let before = text[..index].chars().next_back();
+                if before
+                    .is_some_and(|character| character.is_ascii_alphanumeric() || character == '_')
+                {
+                    continue;
+                }
+                let rest = &text[index + "code(".len()..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|character| {
+                        character.is_ascii_alphanumeric() || *character == '_' || *character == ':'
+                    })
+                    .collect();
+                if name.contains("::") && !defined.contains(name.as_str()) {
+                    undefined.push(format!("{}: {name}", entry.path().display()));
+                }
+            }
+        }
+        assert_eq!(undefined, Vec::<String>::new());
     }
 
     /// docs/errors.md has one `### area::name` heading per code, with a cause and a fix.
