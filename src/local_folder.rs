@@ -22,8 +22,11 @@ pub fn path(root: &Path) -> PathBuf {
     root.join(FOLDER)
 }
 
-/// Creates `directory` and its parents as needed, private to the owner, and makes sure the
-/// `.wedata` folder it lies in (if any) has its `.gitignore`.
+/// Creates `directory` and its parents as needed (new folders private to the owner). When it
+/// lies in a `.wedata` folder, that folder and everything down to `directory` are made private
+/// even if they existed before, and the `.wedata` folder gets its `.gitignore`. Folders
+/// outside `.wedata` that already exist are left as they are (a `--state` file of the
+/// standalone emulator may live in any folder of the user's).
 pub fn create_private_directory(directory: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
@@ -33,17 +36,22 @@ pub fn create_private_directory(directory: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(directory)?;
-    // Folders made by an older version (or by hand) may be group- or world-readable.
-    restrict(directory, 0o700)?;
-    if let Some(local_folder) = directory
+    let Some(local_folder) = directory
         .ancestors()
         .find(|ancestor| ancestor.file_name().is_some_and(|name| name == FOLDER))
-    {
-        restrict(local_folder, 0o700)?;
-        let ignore_file = local_folder.join(".gitignore");
-        if !ignore_file.exists() {
-            write_private_file(&ignore_file, IGNORE_EVERYTHING.as_bytes())?;
+    else {
+        return Ok(());
+    };
+    // Folders made by an older version (or by hand) may be group- or world-readable.
+    for inside in directory.ancestors() {
+        restrict(inside, 0o700)?;
+        if inside == local_folder {
+            break;
         }
+    }
+    let ignore_file = local_folder.join(".gitignore");
+    if !ignore_file.exists() {
+        write_private_file(&ignore_file, IGNORE_EVERYTHING.as_bytes())?;
     }
     Ok(())
 }
@@ -111,6 +119,17 @@ mod tests {
         assert_eq!(mode(&cache.join("entry.json")), 0o600);
         let ignore = std::fs::read_to_string(path(root.path()).join(".gitignore")).unwrap();
         assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
+    }
+
+    #[test]
+    fn folders_outside_the_local_folder_keep_their_permissions() {
+        let root = tempfile::tempdir().unwrap();
+        let shared = root.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_directory(&shared).unwrap();
+        assert_eq!(mode(&shared), 0o755);
+        assert!(!shared.join(".gitignore").exists());
     }
 
     #[test]

@@ -254,11 +254,12 @@ async fn a_saved_plan_binds_its_project_target_and_versions() {
     let saved = setup
         .succeed(&["plan", "--out", plan_file.to_str().unwrap()])
         .await;
-    // The hint names the directory (and would name the target).
+    // The hint names the directory and the WeData it read (and would name the target).
     assert!(
         stderr(&saved).contains(&format!(
-            "wedata-gitops apply {} --plan {}",
+            "wedata-gitops apply {} --endpoint {} --plan {}",
             setup.project.display(),
+            setup.emulator.endpoint(),
             plan_file.display()
         )),
         "{}",

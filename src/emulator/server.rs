@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -195,16 +195,17 @@ impl Shared {
             path: path.clone(),
             source,
         };
+        // The state holds task definitions as WeData would (code and parameter values
+        // included): written owner-only, atomically; under `.wedata/` that folder is private
+        // and ignores itself (local_folder).
         if let Some(parent) = path
             .parent()
             .filter(|parent| !parent.as_os_str().is_empty())
         {
-            std::fs::create_dir_all(parent).map_err(io_error)?;
+            crate::local_folder::create_private_directory(parent).map_err(io_error)?;
         }
-        let temporary = temporary_path(path);
         let bytes = serde_json::to_vec(store).expect("the store always serializes");
-        std::fs::write(&temporary, bytes).map_err(io_error)?;
-        std::fs::rename(&temporary, path).map_err(io_error)
+        crate::local_folder::write_private_file(path, &bytes).map_err(io_error)
     }
 
     fn log(&self, action: &str, request_id: &str, project_id: &str, outcome: &str, write: bool) {
@@ -222,12 +223,6 @@ impl Shared {
             let _ = file.flush();
         }
     }
-}
-
-fn temporary_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".tmp-{}", std::process::id()));
-    path.with_file_name(name)
 }
 
 /// An answer: HTTP 200 with `Response`, or a dropped connection after a committed write.

@@ -202,8 +202,9 @@ async fn apply(
     .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     print_warnings(&planned.warnings);
     if let (Some(saved), Some(path)) = (&saved, &args.plan) {
-        planner::saved::check(saved, &planned.plan)
-            .map_err(|differences| saved_plan_mismatch(path, &args.project, &differences))?;
+        planner::saved::check(saved, &planned.plan).map_err(|differences| {
+            saved_plan_mismatch(path, &args.project, &args.connection, &differences)
+        })?;
     }
     // What is shown is the plan computed now (equal to the saved one when there is one);
     // it goes to stderr when stdout carries JSON.
@@ -262,6 +263,7 @@ const NOTHING_WRITTEN: &str = "nothing was written to WeData";
 fn saved_plan_mismatch(
     path: &Path,
     project: &ProjectArgs,
+    connection: &ConnectionArgs,
     differences: &[String],
 ) -> miette::Report {
     let listed: Vec<String> = differences
@@ -272,7 +274,7 @@ fn saved_plan_mismatch(
         code = crate::codes::PlanCode::Stale.as_str(),
         help = format!(
             "run `{}` again and review the new plan",
-            super::plan::plan_command(project, path)
+            super::plan::plan_command(project, connection, path)
         ),
         "the saved plan {} is not what apply would do now, so it was not applied; {NOTHING_WRITTEN}:\n{}",
         path.display(),

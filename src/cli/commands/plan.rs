@@ -223,7 +223,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             anstream::eprintln!(
                 "Saved the plan to {}; apply it with `{}`.",
                 out.display(),
-                apply_command(&args.project, out)
+                apply_command(&args.project, &args.connection, out)
             );
         }
         Ok(if args.detailed_exitcode && plan.summary.has_changes() {
@@ -241,16 +241,24 @@ fn save(plan: &Plan, path: &Path) -> miette::Result<()> {
 }
 
 /// The command that applies a plan saved to `out` for the same directory and target.
-fn apply_command(project: &ProjectArgs, out: &Path) -> String {
-    command_line("apply", project, "--plan", out)
+fn apply_command(project: &ProjectArgs, connection: &ConnectionArgs, out: &Path) -> String {
+    command_line("apply", project, connection, "--plan", out)
 }
 
 /// The command that saves a plan to `out` again, for the same directory and target.
-pub fn plan_command(project: &ProjectArgs, out: &Path) -> String {
-    command_line("plan", project, "--out", out)
+pub fn plan_command(project: &ProjectArgs, connection: &ConnectionArgs, out: &Path) -> String {
+    command_line("plan", project, connection, "--out", out)
 }
 
-fn command_line(verb: &str, project: &ProjectArgs, file_flag: &str, file: &Path) -> String {
+/// The words that repeat a run against the same project, target, pruning and WeData (the
+/// endpoint or the emulator; never credentials).
+fn command_line(
+    verb: &str,
+    project: &ProjectArgs,
+    connection: &ConnectionArgs,
+    file_flag: &str,
+    file: &Path,
+) -> String {
     let mut words = vec![
         "wedata-gitops".to_owned(),
         verb.to_owned(),
@@ -265,6 +273,19 @@ fn command_line(verb: &str, project: &ProjectArgs, file_flag: &str, file: &Path)
     }
     if let Some(max_deletes) = project.max_deletes {
         words.push(format!("--max-deletes {max_deletes}"));
+    }
+    match &connection.emulate {
+        Some(None) => words.push("--emulate".to_owned()),
+        Some(Some(state)) => words.push(format!(
+            "--emulate={}",
+            shell_word(&state.display().to_string())
+        )),
+        None => {
+            if let Some(endpoint) = &connection.endpoint {
+                words.push("--endpoint".to_owned());
+                words.push(shell_word(endpoint));
+            }
+        }
     }
     words.push(file_flag.to_owned());
     words.push(shell_word(&file.display().to_string()));
@@ -297,9 +318,19 @@ mod tests {
             max_deletes: None,
             refresh: Refresh::Auto,
         };
+        let connection = <crate::cli::Cli as clap::Parser>::try_parse_from([
+            "wedata-gitops",
+            "plan",
+            "--emulate=state dir/s.json",
+        ])
+        .map(|cli| match cli.command {
+            crate::cli::Command::Plan(args) => args.connection,
+            _ => unreachable!(),
+        })
+        .unwrap();
         assert_eq!(
-            apply_command(&project, Path::new("plan.json")),
-            "wedata-gitops apply 'my tasks' --target prod --prune --plan plan.json"
+            apply_command(&project, &connection, Path::new("plan.json")),
+            "wedata-gitops apply 'my tasks' --target prod --prune --emulate='state dir/s.json' --plan plan.json"
         );
         assert_eq!(shell_word("it's"), "'it'\\''s'");
     }
