@@ -103,6 +103,19 @@ codes! {
         Stale => "stale",
         Unreadable => "unreadable",
         NeedsApproval => "needs_approval",
+        ActiveRuns => "active_runs",
+    }
+}
+
+codes! {
+    /// Runs, backfills and schedule states: why `run`, `backfill` or `apply --run` could not
+    /// start or follow one.
+    OpsCode in "ops" {
+        UnknownWorkflow => "unknown_workflow",
+        PeriodicWorkflow => "periodic_workflow",
+        NotPeriodic => "not_periodic",
+        InvalidRange => "invalid_range",
+        StartUnknown => "start_unknown",
     }
 }
 
@@ -134,6 +147,7 @@ pub fn all() -> Vec<&'static str> {
         .map(|code| code.as_str())
         .chain(PlanCode::ALL.iter().map(|code| code.as_str()))
         .chain(ApiCode::ALL.iter().map(|code| code.as_str()))
+        .chain(OpsCode::ALL.iter().map(|code| code.as_str()))
         .collect()
 }
 
@@ -148,7 +162,7 @@ mod tests {
         assert_eq!(unique.len(), all.len());
         for code in all {
             let (area, name) = code.split_once("::").unwrap();
-            assert!(["manifest", "plan", "api"].contains(&area), "{code}");
+            assert!(["manifest", "plan", "api", "ops"].contains(&area), "{code}");
             assert!(
                 name.chars().all(|character| character.is_ascii_lowercase()
                     || character.is_ascii_digit()

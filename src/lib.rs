@@ -20,6 +20,7 @@ pub mod live;
 pub mod local_folder;
 pub mod manifest;
 pub mod model;
+pub mod ops;
 pub mod planner;
 pub mod reconcile;
 pub mod render;

@@ -94,7 +94,9 @@ pub async fn approve(client: &Client, planned: Planned) -> Result<Approved, Plan
                     periodic,
                 } => {
                     let fresh = live::get_task(client, project_id, &task_id, periodic).await?;
-                    let digest = fresh.0.state(Some(&fresh.1), &names[workflow]).digest();
+                    let digest = live[workflow]
+                        .state_of(&task_id, &fresh.0, &fresh.1, &names[workflow])
+                        .digest();
                     Ok::<_, crate::api::ApiError>(Fresh::Task {
                         workflow,
                         task_id,
