@@ -103,9 +103,10 @@ async fn unfinished_task_runs(
             active.push(ActiveRun {
                 address: (*address).to_owned(),
                 description: format!(
-                    "task run {} ({state}) of workflow run {}",
-                    task_run.execution_id.as_deref().unwrap_or("?"),
-                    task_run.workflow_execution_id.as_deref().unwrap_or("?")
+                    "task run {} ({}) of workflow run {}",
+                    shown(task_run.execution_id.as_deref()),
+                    shown(Some(&state)),
+                    shown(task_run.workflow_execution_id.as_deref())
                 ),
             });
         }
@@ -145,8 +146,8 @@ async fn running_instances(
                 address: (*address).to_owned(),
                 description: format!(
                     "instance {} ({})",
-                    instance.cur_run_date.as_deref().unwrap_or("?"),
-                    instance.instance_state.as_deref().unwrap_or("RUNNING")
+                    shown(instance.cur_run_date.as_deref()),
+                    shown(instance.instance_state.as_deref().or(Some("RUNNING")))
                 ),
             });
         }
@@ -156,4 +157,9 @@ async fn running_instances(
         }
         page += 1;
     }
+}
+
+/// An id or state read from WeData, safe to print: control characters escaped, bounded.
+fn shown(text: Option<&str>) -> String {
+    crate::history::printable(text.unwrap_or("?"), 100)
 }

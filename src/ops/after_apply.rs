@@ -125,3 +125,89 @@ pub async fn wait_all(
     });
     futures::future::join_all(waits).await
 }
+
+/// A run after the apply as it ended, with its workflow's id when it was found.
+#[derive(Debug)]
+pub struct Finished {
+    pub outcome: super::run::Outcome,
+    pub workflow_id: Option<String>,
+}
+
+/// Starts a run of each workflow of `to_run`, waits for them all at once and concludes each.
+/// A workflow that cannot be found or started is a failed outcome naming why; the others
+/// still run.
+pub async fn run_and_wait(
+    client: &Client,
+    project: &Project,
+    to_run: &[ToRun],
+    limits: &Limits,
+    observe: &(dyn Fn(&str, &Snapshot, &[Change]) + Sync),
+) -> Vec<Finished> {
+    let project_id = project.settings.project_id.as_str();
+    let mut finished = Vec::new();
+    let mut started = Vec::new();
+    for entry in to_run {
+        let begun = match resolve(client, project, entry).await {
+            Ok(workflow) => trigger::start(client, project_id, &workflow)
+                .await
+                .map(|execution_id| (workflow, execution_id)),
+            Err(error) => Err(error),
+        };
+        match begun {
+            Ok(begun) => started.push(begun),
+            Err(error) => finished.push(Finished {
+                outcome: not_started(&entry.name, &error.to_string()),
+                workflow_id: entry.id.clone(),
+            }),
+        }
+    }
+    for followed in wait_all(client, project_id, started, limits, observe).await {
+        let outcome = match followed.waited {
+            Ok((waited, elapsed)) => {
+                super::conclude(
+                    client,
+                    project_id,
+                    super::run::RunKind::WorkflowRun,
+                    &followed.workflow.name,
+                    &followed.execution_id,
+                    waited,
+                    elapsed.as_millis() as u64,
+                )
+                .await
+            }
+            Err(error) => {
+                let mut outcome = not_started(
+                    &followed.workflow.name,
+                    &format!("stopped following the run: {}", error.without_request_id()),
+                );
+                outcome.id = followed.execution_id.clone();
+                outcome.ending = super::run::Ending::Interrupted;
+                outcome
+            }
+        };
+        finished.push(Finished {
+            outcome,
+            workflow_id: Some(followed.workflow.id),
+        });
+    }
+    finished.sort_by(|left, right| left.outcome.target.cmp(&right.outcome.target));
+    finished
+}
+
+/// The outcome of a run that never started, saying why.
+fn not_started(workflow: &str, reason: &str) -> super::run::Outcome {
+    super::run::Outcome {
+        kind: super::run::RunKind::WorkflowRun,
+        target: workflow.to_owned(),
+        id: String::new(),
+        ending: super::run::Ending::Failed,
+        last: None,
+        failed: vec![super::run::FailedItem {
+            name: workflow.to_owned(),
+            state: "not started".to_owned(),
+            error: Some(reason.to_owned()),
+            log_tail: Vec::new(),
+        }],
+        waited_ms: 0,
+    }
+}

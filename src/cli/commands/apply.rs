@@ -12,6 +12,7 @@ use super::plan::{ProjectArgs, connect, load_project, plan_error, print_warnings
 use crate::apply::{ApplyOptions, Outcome, ResourceResult, execute};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
+use crate::ops;
 use crate::planner;
 use crate::render;
 
@@ -23,9 +24,13 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 everything applied (or nothing to do), 1 error, or any resource failed or skipped.\n\n\
+    after_help = "Exit codes: 0 everything applied (or nothing to do) and every run after it \
+    succeeded; 1 error, any resource failed or skipped, a run after the apply failed or timed \
+    out, or --fail-on-active-runs found runs; 130 Ctrl-C while waiting for the runs (they go on).\n\n\
     Examples:\n  \
     wedata-gitops apply examples/tasks --emulate --auto-approve\n  \
+    wedata-gitops apply examples/tasks --emulate --auto-approve --run\n  \
+    wedata-gitops apply tasks --target prod --auto-approve --fail-on-active-runs\n  \
     wedata-gitops apply tasks --target prod --auto-approve\n  \
     wedata-gitops apply tasks --target prod --plan plan.json --auto-approve"
 )]
@@ -53,6 +58,27 @@ pub struct Args {
     /// VersionRemark of the submitted versions (default: the git commit and subject).
     #[arg(long, short = 'm', value_name = "TEXT")]
     pub message: Option<String>,
+
+    /// Refuse, before any write, to update, submit, replace or delete a task that has a run
+    /// or instance still going; the refusal lists them.
+    #[arg(long)]
+    pub fail_on_active_runs: bool,
+
+    /// After a successful apply, run every trigger workflow it changed, wait for the runs and
+    /// exit 1 when one fails (a workflow's manifest can ask for this with
+    /// `run_after_apply: true`).
+    #[arg(long)]
+    pub run: bool,
+
+    /// Stop waiting for the runs after this long (90s, 10m, 1h30m); they go on, and apply
+    /// exits 1.
+    #[arg(long, value_name = "DURATION", value_parser = crate::cli::values::duration)]
+    pub run_timeout: Option<std::time::Duration>,
+
+    /// The shortest time between two reads of a run (default: 5s shared by its tasks, at
+    /// least 1s); at least 100ms.
+    #[arg(long, value_name = "DURATION", value_parser = crate::cli::values::short_duration)]
+    pub poll_interval: Option<std::time::Duration>,
 
     #[command(flatten)]
     pub connection: ConnectionArgs,
@@ -90,12 +116,11 @@ async fn apply(
         None => None,
     };
     let client = &connection.client;
-    let planned = planner::plan(
-        project,
-        client,
-        &connection.identity,
-        &args.project.options(),
-    )
+    let options = planner::Options {
+        fail_on_active_runs: args.fail_on_active_runs,
+        ..args.project.options()
+    };
+    let planned = planner::plan(project, client, &connection.identity, &options)
     .await
     .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     print_warnings(&planned.warnings);
@@ -120,6 +145,25 @@ async fn apply(
         }
         return Ok(ExitStatus::Success);
     }
+    let announced = ops::after_apply::workflows_to_run(
+        approved.project(),
+        plan,
+        &plan
+            .changing()
+            .map(|resource| (resource.address.clone(), resource.id.clone()))
+            .collect::<Vec<_>>(),
+        args.run,
+    );
+    if !announced.is_empty() {
+        let names: Vec<String> = announced
+            .iter()
+            .map(|workflow| crate::cli::printable(&workflow.name))
+            .collect();
+        anstream::eprintln!(
+            "After a successful apply, {} will be run and waited for.",
+            names.join(", ")
+        );
+    }
     if !args.auto_approve && interactive && !confirm()? {
         anstream::eprintln!("Apply cancelled; nothing was changed.");
         return Ok(ExitStatus::Failure);
@@ -127,9 +171,11 @@ async fn apply(
 
     let stop = Arc::new(AtomicBool::new(false));
     let stop_on_signal = stop.clone();
+    let (interrupt_sender, interrupt) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             stop_on_signal.store(true, Ordering::SeqCst);
+            let _ = interrupt_sender.send(true);
             eprintln!(
                 "\nInterrupted: finishing calls in flight, starting nothing new (Ctrl-C again to abort)."
             );
@@ -149,19 +195,75 @@ async fn apply(
         stop: stop.clone(),
         progress: Some(progress.0.clone()),
     };
-    let report = execute(client, &approved, &options).await;
+    let mut report = execute(client, &approved, &options).await;
     if let Some(bar) = progress.1 {
         bar.finish_and_clear();
+    }
+    if report.writes_succeeded() && !stop.load(Ordering::SeqCst) {
+        report.runs = run_changed_workflows(args, &approved, client, &report, interrupt).await;
     }
     match args.format {
         Format::Text => anstream::print!("\n{}", render::result::text(&report, use_color())),
         Format::Json => anstream::print!("{}", render::result::json(&report)),
     }
-    Ok(if report.is_success() {
+    let interrupted = report
+        .runs
+        .iter()
+        .any(|run| run.ending == crate::ops::run::Ending::Interrupted);
+    Ok(if interrupted {
+        ExitStatus::Interrupted
+    } else if report.is_success() {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
     })
+}
+
+/// The runs after a successful apply: every trigger workflow it changed with `--run`, else
+/// those whose manifest sets `run_after_apply`; started at once and followed to their ends.
+/// Ctrl-C stops waiting and leaves them going (the commands that kill them are printed).
+async fn run_changed_workflows(
+    args: &Args,
+    approved: &planner::Approved,
+    client: &crate::api::Client,
+    report: &crate::apply::Report,
+    interrupt: tokio::sync::watch::Receiver<bool>,
+) -> Vec<crate::ops::run::Outcome> {
+    let project = approved.project();
+    let to_run =
+        ops::after_apply::workflows_to_run(project, approved.plan(), &report.written(), args.run);
+    if to_run.is_empty() {
+        return Vec::new();
+    }
+    let limits = crate::ops::poll::Limits {
+        policy: crate::ops::poll::PollPolicy::with_shortest(args.poll_interval),
+        timeout: args.run_timeout,
+        interrupt: Some(interrupt),
+    };
+    let progress = crate::cli::watch::Progress::new();
+    let observe = |workflow: &str,
+                   snapshot: &crate::ops::run::Snapshot,
+                   changes: &[crate::ops::run::Change]| {
+        progress.observe(Some(workflow), snapshot, changes)
+    };
+    let finished =
+        ops::after_apply::run_and_wait(client, project, &to_run, &limits, &observe).await;
+    progress.finish();
+    let project_id = &project.settings.project_id;
+    for run in &finished {
+        let going = matches!(
+            run.outcome.ending,
+            crate::ops::run::Ending::Interrupted | crate::ops::run::Ending::TimedOut
+        );
+        if let (true, Some(workflow_id)) = (going, &run.workflow_id) {
+            anstream::eprintln!(
+                "{}'s run goes on; kill it with: {}",
+                crate::cli::printable(&run.outcome.target),
+                render::run::kill_command(project_id, workflow_id, &run.outcome.id)
+            );
+        }
+    }
+    finished.into_iter().map(|run| run.outcome).collect()
 }
 
 /// What every refusal before the first write ends with.
