@@ -253,7 +253,10 @@ async fn active_runs(
     let active = ops::active::find(client, &project.settings.project_id, &watched).await?;
     let mut by_task: Vec<(String, Vec<String>)> = Vec::new();
     for run in active {
-        match by_task.iter_mut().find(|(address, _)| *address == run.address) {
+        match by_task
+            .iter_mut()
+            .find(|(address, _)| *address == run.address)
+        {
             Some((_, runs)) => runs.push(run.description),
             None => by_task.push((run.address, vec![run.description])),
         }

@@ -36,15 +36,18 @@ pub fn change_line(run: Option<&str>, change: &Change) -> String {
 /// `running`, or `running (WAIT_RUN)` when WeData's word says more than the phase.
 pub fn state_words(phase: Phase, state: &str) -> String {
     let word = phase.word();
-    if phase == Phase::Other || !state.eq_ignore_ascii_case(word) && !matches!(
-        (phase, state),
-        (Phase::Running, "RUNNING")
-            | (Phase::Succeeded, "SUCCESS")
-            | (Phase::Failed, "FAILED")
-            | (Phase::Waiting, "PENDING")
-            | (Phase::Queued, "QUEUED")
-            | (Phase::Skipped, "SKIP")
-    ) {
+    if phase == Phase::Other
+        || !state.eq_ignore_ascii_case(word)
+            && !matches!(
+                (phase, state),
+                (Phase::Running, "RUNNING")
+                    | (Phase::Succeeded, "SUCCESS" | "COMPLETED")
+                    | (Phase::Failed, "FAILED")
+                    | (Phase::Waiting, "PENDING")
+                    | (Phase::Queued, "QUEUED")
+                    | (Phase::Skipped, "SKIP")
+            )
+    {
         format!("{word} ({})", printable(state, 40))
     } else {
         word.to_owned()
@@ -99,12 +102,21 @@ pub fn outcome_text(outcome: &Outcome, color: bool) -> String {
             .max()
             .unwrap_or(0);
         for item in &last.items {
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "  {:width$}  {}",
                 printable(&item.name, NAME_WIDTH),
                 state_words(item.phase, &item.state)
             );
+            // A failed item's error is shown with its log below.
+            match &item.error {
+                Some(error) if item.phase != Phase::Failed => {
+                    let _ = writeln!(out, " ({})", printable(error, 200));
+                }
+                _ => {
+                    let _ = writeln!(out);
+                }
+            }
         }
     }
     for failed in &outcome.failed {
@@ -289,7 +301,10 @@ mod tests {
             phase: Phase::Waiting,
             error: None,
         };
-        assert_eq!(change_line(None, &change), "2025-01-01 00:00:00 waiting (WAIT_RUN)");
+        assert_eq!(
+            change_line(None, &change),
+            "2025-01-01 00:00:00 waiting (WAIT_RUN)"
+        );
         let change = Change {
             name: "load".into(),
             state: "RUNNING".into(),

@@ -121,8 +121,8 @@ async fn apply(
         ..args.project.options()
     };
     let planned = planner::plan(project, client, &connection.identity, &options)
-    .await
-    .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
+        .await
+        .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     print_warnings(&planned.warnings);
     if let (Some(saved), Some(path)) = (&saved, &args.plan) {
         planner::saved::check(saved, &planned.plan)

@@ -15,7 +15,8 @@ use crate::ops::{self, OpsError};
 use crate::render;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Exit codes: 0 the plan was created (without --wait) or every instance \
+#[command(
+    after_help = "Exit codes: 0 the plan was created (without --wait) or every instance \
     completed; 1 an instance failed, --timeout passed (the backfill goes on) or an error; 130 \
     Ctrl-C while waiting (the backfill goes on).\n\n\
     One instance per day from --from to --to, both included, oldest first.\n\n\
@@ -23,7 +24,8 @@ use crate::render;
     wedata-gitops backfill examples/tasks --task task.finance_daily.close_report \\\n    \
     --from 2025-01-01 --to 2025-01-03 --wait --emulate\n  \
     wedata-gitops backfill tasks --target prod --task task.finance_daily.close_report \\\n    \
-    --from 2025-01-01 --to 2025-01-31 --wait --timeout 2h --format json")]
+    --from 2025-01-01 --to 2025-01-31 --wait --timeout 2h --format json"
+)]
 pub struct Args {
     /// The manifest root: the folder holding wedata.yaml.
     #[arg(default_value = ".")]
@@ -125,9 +127,11 @@ async fn create_and_follow(
         plan_id: plan_id.clone(),
         task_id: task.task_id.clone(),
     };
-    let waited = ops::poll::wait(&mut source, args.wait.limits(interrupt), |snapshot, changes| {
-        progress.observe(None, snapshot, changes)
-    })
+    let waited = ops::poll::wait(
+        &mut source,
+        args.wait.limits(interrupt),
+        |snapshot, changes| progress.observe(None, snapshot, changes),
+    )
     .await;
     progress.finish();
     let (waited, elapsed) = waited.map_err(|error| {

@@ -22,7 +22,8 @@ pub enum Format {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Exit codes: 0 the run started (without --wait) or every task run \
+#[command(
+    after_help = "Exit codes: 0 the run started (without --wait) or every task run \
     succeeded; 1 a task run failed, --timeout passed (the run goes on) or an error; 130 Ctrl-C \
     while waiting (the run was killed if you said so, else it goes on).\n\n\
     Ctrl-C while waiting asks \"Kill the run ...? [y/N]\" on a terminal; without a terminal \
@@ -31,7 +32,8 @@ pub enum Format {
     Examples:\n  \
     wedata-gitops run examples/tasks --workflow orders --emulate\n  \
     wedata-gitops run examples/tasks --workflow orders --wait --emulate\n  \
-    wedata-gitops run tasks --target prod --workflow orders --wait --timeout 30m --format json")]
+    wedata-gitops run tasks --target prod --workflow orders --wait --timeout 30m --format json"
+)]
 pub struct Args {
     /// The manifest root: the folder holding wedata.yaml.
     #[arg(default_value = ".")]
@@ -127,9 +129,11 @@ async fn start_and_follow(
         workflow: workflow.clone(),
         execution_id: execution_id.clone(),
     };
-    let waited = ops::poll::wait(&mut source, args.wait.limits(interrupt), |snapshot, changes| {
-        progress.observe(None, snapshot, changes)
-    })
+    let waited = ops::poll::wait(
+        &mut source,
+        args.wait.limits(interrupt),
+        |snapshot, changes| progress.observe(None, snapshot, changes),
+    )
     .await;
     progress.finish();
     let (waited, elapsed) = waited.map_err(|error| {

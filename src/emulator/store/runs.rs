@@ -767,44 +767,62 @@ fn workflow_run_brief(project_id: &str, run: &StoredRun, now: i64) -> Value {
 fn task_run_brief(project_id: &str, run: &StoredRun, task: &PlannedTaskRun, now: i64) -> Value {
     let view = run.task_view(task, now);
     let (workflow_state, _) = run.state(now);
-    json!({
-        "ExecutionId": task.execution_id,
-        "ExecutionState": view.state,
-        "ProjectId": project_id,
-        "WorkflowId": run.workflow_id,
-        "WorkflowExecutionId": run.execution_id,
-        "TaskId": task.task_id,
-        "TaskType": null,
-        "TaskVersionId": task.version_id,
-        "TriggerType": "Manual",
-        "WaitTime": seconds_between(Some(run.created_millis), view.started),
-        "ResourceGroup": null,
-        "ErrorCode": view.error,
-        "ExecuteUserUin": EMULATED_USER_UIN,
-        "CreaterUin": EMULATED_USER_UIN,
-        "JobId": null,
+    // The members of the official GetTriggerWorkflowRun / GetTriggerTaskRun answers (times in
+    // epoch milliseconds as strings), plus TaskExecutionState, which the definition has too.
+    let mut brief = json!({
         "CreateTime": run.created_millis.to_string(),
-        "ScheduleTime": run.created_millis.to_string(),
-        "UpdateTime": now.to_string(),
-        "ExecutionStartTime": millis_text(view.started),
-        "ExecutionEndTime": millis_text(view.ended),
-        "ExecutionTime": execution_time(&view),
-        "TimeZone": "UTC+8",
-        "DependOnList": task.upstream_ids,
-        "RunParams": run.parameters,
-        "RetryTimes": 0,
+        "CreateUin": null,
+        "CycleType": null,
+        "DependOnList": if task.upstream_ids.is_empty() { Value::Null } else { json!(task.upstream_ids) },
+        "DependenceFinishedTime": millis_text(view.started),
         "ErrorCodeStr": view.error,
-        "TaskName": task.task_name,
-        "WorkflowName": run.workflow_name,
-        "RerunTimes": 0,
+        "ExecuteUserName": "emulator",
+        "ExecuteUserUin": EMULATED_USER_UIN,
+        "ExecutionEndTime": millis_text(view.ended),
+        "ExecutionId": task.execution_id,
+        "ExecutionResult": null,
+        "ExecutionStartTime": millis_text(view.started),
+        "ExecutionState": view.state,
+        "ExecutionTime": execution_time(&view),
+        "FolderId": null,
+        "FolderName": null,
         "IsLatestExecution": true,
-        "TaskExecutionState": view.state,
-        "TaskTypeId": task.task_type_id,
-        "WorkflowParams": run.parameters,
+        "IssueTime": millis_text(view.started),
+        "JobId": null,
+        "LeftCoordinate": null,
+        "ProjectId": project_id,
+        "RerunTimes": 0,
+        "ResourceGroupId": null,
+    });
+    let rest = json!({
+        "ResourceGroupName": null,
+        "RetryTimes": 0,
+        "RunParams": run.parameters,
         "SupportRerun": false,
+        "TaskExecutionState": view.state,
+        "TaskId": task.task_id,
+        "TaskName": task.task_name,
+        "TaskType": null,
+        "TaskTypeExtensions": null,
+        "TaskTypeId": task.task_type_id,
+        "TaskVersionId": task.version_id,
+        "Timezone": "Asia/Shanghai",
+        "TopCoordinate": null,
+        "TriggerType": "Manual",
+        "UpdateTime": view.ended.unwrap_or(now).to_string(),
+        "UserNameInCharge": "emulator",
+        "UserUinInCharge": EMULATED_USER_UIN,
+        "WaitTime": seconds_between(Some(run.created_millis), view.started),
+        "WorkflowExecutionId": run.execution_id,
         "WorkflowExecutionState": workflow_state,
-        "AssociatedEntityExist": true,
-    })
+        "WorkflowId": run.workflow_id,
+        "WorkflowName": run.workflow_name,
+        "WorkflowParams": run.parameters,
+    });
+    if let (Some(brief), Value::Object(rest)) = (brief.as_object_mut(), rest) {
+        brief.extend(rest);
+    }
+    brief
 }
 
 /// The `Filters` of a run listing: `{Name, Values}` pairs; a value matches when it is one of
