@@ -289,7 +289,7 @@ mod tests {
         let text = outcome_text(&outcome(Ending::Failed), false);
         assert_eq!(
             text,
-            "The run run-1 of orders FAILED (4.2s).\n  extract\\u{1b}[31m  succeeded\n  load                FAILED\n\nfailed: load (TaskExitedWithError)\n  | ERROR load: exit 1\n"
+            "The run run-1 of orders FAILED (4.2s).\n  extract\\u{1b}[31m  succeeded\n  load               FAILED\n\nfailed: load (TaskExitedWithError)\n  | ERROR load: exit 1\n"
         );
     }
 
