@@ -413,13 +413,17 @@ async fn a_periodic_task_is_paused_then_resumed_through_its_manifest_with_clean_
     let setup = setup().await;
     let root = setup.project.path();
     assert_eq!(ops_status(&setup, "close").as_deref(), Some("Y"));
-    let versions_before = setup.emulator.with_store(|store| {
-        store.projects[PROJECT_ID]
-            .tasks
-            .values()
-            .map(|stored| stored.versions.len())
-            .sum::<usize>()
-    });
+    let versions_of_close = || {
+        setup.emulator.with_store(|store| {
+            store.projects[PROJECT_ID]
+                .tasks
+                .values()
+                .filter(|stored| stored.task["TaskBaseAttribute"]["TaskName"] == "close")
+                .map(|stored| stored.versions.len())
+                .sum::<usize>()
+        })
+    };
+    let versions_before = versions_of_close();
 
     let declared = |state: &str| {
         periodic_task("close").replace("scheduler:\n", &format!("scheduler:\n  state: {state}\n"))
@@ -449,15 +453,60 @@ async fn a_periodic_task_is_paused_then_resumed_through_its_manifest_with_clean_
     let clean = cli(&setup, &["plan", "--detailed-exitcode"]).await;
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
 
-    // Only the state changed: no update, no new version.
-    let versions_after = setup.emulator.with_store(|store| {
+    // The state is part of a saved plan's pin: a pause made in the console after `plan --out`
+    // makes `apply --plan` refuse, before any write.
+    let saved = setup.project.path().join("plan.json");
+    write(root, "daily/close.yaml", &declared("paused"));
+    let planned = cli(&setup, &["plan", "--out", saved.to_str().unwrap()]).await;
+    assert!(planned.status.success(), "{}", stderr(&planned));
+    let close_id = setup.emulator.with_store(|store| {
         store.projects[PROJECT_ID]
             .tasks
-            .values()
-            .map(|stored| stored.versions.len())
-            .sum::<usize>()
+            .iter()
+            .find(|(_, stored)| stored.task["TaskBaseAttribute"]["TaskName"] == "close")
+            .map(|(id, _)| id.clone())
+            .unwrap()
     });
-    assert_eq!(versions_before, versions_after);
+    call(
+        &setup.emulator.endpoint(),
+        "PauseOpsTasksAsync",
+        serde_json::json!({"ProjectId": PROJECT_ID, "TaskIds": [close_id]}),
+    )
+    .await;
+    let stale = cli(
+        &setup,
+        &["apply", "--auto-approve", "--plan", saved.to_str().unwrap()],
+    )
+    .await;
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(
+        stderr(&stale).contains("live task.daily.close changed"),
+        "{}",
+        stderr(&stale)
+    );
+    call(
+        &setup.emulator.endpoint(),
+        "StartOpsTasks",
+        serde_json::json!({"ProjectId": PROJECT_ID, "TaskIds": [close_id]}),
+    )
+    .await;
+    write(root, "daily/close.yaml", &declared("scheduled"));
+
+    // A new task declared paused is created, submitted, then paused.
+    write(
+        root,
+        "daily/later.yaml",
+        &periodic_task("later").replace("scheduler:\n", "scheduler:\n  state: paused\n"),
+    );
+    let applied = cli(&setup, &["apply", "--auto-approve"]).await;
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    assert_eq!(ops_status(&setup, "later").as_deref(), Some("O"));
+    let clean = cli(&setup, &["plan", "--detailed-exitcode"]).await;
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    std::fs::remove_file(root.join("daily/later.yaml")).unwrap();
+
+    // Only the state changed: no update, no new version.
+    assert_eq!(versions_before, versions_of_close());
     // A pause made in the console shows as drift once the manifest declares the state; a
     // manifest without the member never reads it.
     let pause_in_console = setup.emulator.with_store(|store| {

@@ -59,7 +59,7 @@ struct Live {
 
 impl Progress {
     /// A live view on a terminal, lines otherwise.
-    pub fn new() -> Self {
+    pub fn on_stderr() -> Self {
         let live = std::io::stderr().is_terminal().then(|| Live {
             bars: MultiProgress::new(),
             by_item: Mutex::new(HashMap::new()),

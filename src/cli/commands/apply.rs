@@ -240,7 +240,7 @@ async fn run_changed_workflows(
         timeout: args.run_timeout,
         interrupt: Some(interrupt),
     };
-    let progress = crate::cli::watch::Progress::new();
+    let progress = crate::cli::watch::Progress::on_stderr();
     let observe = |workflow: &str,
                    snapshot: &crate::ops::run::Snapshot,
                    changes: &[crate::ops::run::Change]| {

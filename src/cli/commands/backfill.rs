@@ -120,7 +120,7 @@ async fn create_and_follow(
     }
     anstream::eprintln!("Created {what}.");
     let (_interrupt_sender, interrupt) = interrupt_on_ctrl_c();
-    let progress = Progress::new();
+    let progress = Progress::on_stderr();
     let mut source = BackfillRun {
         client,
         project_id: project_id.clone(),

@@ -122,7 +122,7 @@ async fn start_and_follow(
     }
     anstream::eprintln!("Started {what}.");
     let (_interrupt_sender, interrupt) = interrupt_on_ctrl_c();
-    let progress = Progress::new();
+    let progress = Progress::on_stderr();
     let mut source = TriggerRun {
         client,
         project_id: project_id.clone(),

@@ -109,8 +109,9 @@ impl Store {
                 let matches = wanted("WorkflowId").is_none_or(|id| id == workflow_id)
                     && wanted("WorkflowName").is_none_or(|name| text(base, "WorkflowName") == name)
                     && wanted("OwnerUin").is_none_or(|owner| text(base, "OwnerUin") == owner)
-                    && wanted("TaskTypeId")
-                        .is_none_or(|kind| base["TaskTypeId"].to_string() == kind)
+                    && wanted("TaskTypeId").is_none_or(|kind| {
+                        base["TaskTypeId"].as_u64().map(|id| id.to_string()) == Some(kind)
+                    })
                     && wanted("CycleType")
                         .is_none_or(|cycle| text(scheduler, "CycleType") == cycle)
                     && wanted("Status").is_none_or(|wanted| wanted == status);
