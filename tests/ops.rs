@@ -18,8 +18,10 @@ use serde_json::Value;
 use wedata_gitops::emulator::{EmulatorConfig, FaultPlan, RunningEmulator};
 
 /// Three trigger workflows (`good`, `bad` whose first task fails, `slow` whose task runs an
-/// emulated hour) and a periodic workflow `daily` (`close`, and `broken`, which fails).
-const FAULTS: &str = "run:fail=bad_extract,run:fail=broken,run:duration=slow_load@3600";
+/// emulated hour) and a periodic workflow `daily` (`close`, `broken`, which fails, and
+/// `slow_close`, whose instances run an emulated hour).
+const FAULTS: &str =
+    "run:fail=bad_extract,run:fail=broken,run:duration=slow_load@3600,run:duration=slow_close@3600";
 
 struct Setup {
     emulator: RunningEmulator,
@@ -100,6 +102,7 @@ async fn setup() -> Setup {
     write(root, "daily/workflow.yaml", "kind: Workflow\nname: daily\n");
     write(root, "daily/close.yaml", &periodic_task("close"));
     write(root, "daily/broken.yaml", &periodic_task("broken"));
+    write(root, "daily/slow_close.yaml", &periodic_task("slow_close"));
     let setup = Setup {
         emulator,
         project,
@@ -669,6 +672,67 @@ async fn fail_on_active_runs_refuses_to_update_a_running_task_before_any_write()
     insta::with_settings!({filters => filters()}, {
         insta::assert_snapshot!("active_runs_refused", stderr(&refused));
     });
+
+    // A periodic task with a RUNNING instance (a backfill) is refused the same way.
+    let backfill = cli(
+        &setup,
+        &[
+            "backfill",
+            "--task",
+            "task.daily.slow_close",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-01-01",
+        ],
+    )
+    .await;
+    assert!(backfill.status.success(), "{}", stderr(&backfill));
+    let mut state = String::new();
+    for _ in 0..200 {
+        let instances = call(
+            &setup.emulator.endpoint(),
+            "ListTaskInstances",
+            serde_json::json!({"ProjectId": PROJECT_ID, "Keyword": "slow_close"}),
+        )
+        .await;
+        state = instances["Data"]["Items"][0]["InstanceState"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if state == "RUNNING" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(state, "RUNNING");
+    write(
+        root,
+        "daily/slow_close.yaml",
+        &periodic_task("slow_close")
+            .replace("crontab: \"0 0 6 * * ? *\"", "crontab: \"0 0 7 * * ? *\""),
+    );
+    let refused = cli(
+        &setup,
+        &["apply", "--auto-approve", "--fail-on-active-runs"],
+    )
+    .await;
+    assert_eq!(refused.status.code(), Some(1));
+    let text = stderr(&refused);
+    assert!(
+        text.contains("refusing to update task.daily.slow_close while it runs: instance 2025-01-01 00:00:00 (RUNNING)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("refusing to update task.slow.slow_load"),
+        "{text}"
+    );
+    assert_eq!(
+        write_count(setup.log.path()),
+        writes + 1,
+        "only the backfill was written"
+    );
+    write(root, "daily/slow_close.yaml", &periodic_task("slow_close"));
 
     // A task that is not running is updated as usual with the guard on.
     write(

@@ -116,10 +116,26 @@ fn printable(text: &str) -> String {
     crate::history::printable(text, 60)
 }
 
-/// A flag Ctrl-C sets. A second Ctrl-C ends the process at once (exit 130).
+/// A flag Ctrl-C sets. A second Ctrl-C ends the process at once (exit 130). The handler is
+/// in place when this returns (a Ctrl-C right after the run started is not lost).
 pub fn interrupt_on_ctrl_c() -> (watch::Sender<bool>, watch::Receiver<bool>) {
     let (sender, receiver) = watch::channel(false);
     let signal = sender.clone();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal as listen};
+        if let Ok(mut interrupts) = listen(SignalKind::interrupt()) {
+            tokio::spawn(async move {
+                if interrupts.recv().await.is_some() {
+                    let _ = signal.send(true);
+                    if interrupts.recv().await.is_some() {
+                        std::process::exit(130);
+                    }
+                }
+            });
+            return (sender, receiver);
+        }
+    }
     tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             let _ = signal.send(true);
