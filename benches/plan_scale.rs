@@ -392,6 +392,43 @@ fn main() {
         runtime.block_on(running.shutdown());
     }
 
+    // Run polling: `run --wait` on a workflow of three tasks that end at different times, with
+    // the default polling (no --poll-interval); reads of the run against the budget of one
+    // read per task per 5 s of waiting.
+    {
+        let project = write_project(root, 3);
+        let state = root.join("state_runs.json");
+        seed_state(3, &state);
+        let log = root.join("runs.jsonl");
+        let mut emulator_config = config(Some(state), &log, RATE, 20);
+        emulator_config.faults = FaultPlan::parse(
+            "*:latency=20,run:duration=task_000@10,run:duration=task_001@16,run:duration=task_002@24",
+        )
+        .unwrap();
+        // Emulated time twice as fast: the run takes about 12.5 real seconds.
+        emulator_config.run_speed = 2.0;
+        let running = runtime.block_on(emulator::start(emulator_config)).unwrap();
+        let (elapsed, _) = measure(tool(
+            &["run", "--workflow", "flow_000", "--wait"],
+            &project,
+            &running.endpoint(),
+            RATE,
+        ));
+        let reads = calls(&log)
+            .iter()
+            .filter(|call| call["action"] == "GetTriggerWorkflowRun")
+            .count();
+        let tasks = 3.0;
+        let budget = tasks * elapsed.as_secs_f64() / 5.0;
+        report.push(format!(
+            "run polling, 3 tasks, {:.1} s of waiting: {reads} reads of the run, {:.1} per minute; budget (1 per task per 5 s) {budget:.1}; ratio {:.2} (target <= 1)",
+            elapsed.as_secs_f64(),
+            reads as f64 * 60.0 / elapsed.as_secs_f64(),
+            reads as f64 / budget
+        ));
+        runtime.block_on(running.shutdown());
+    }
+
     println!("\nplan_scale (emulator latency 20 ms, {RATE} requests/s per action):");
     for line in report {
         println!("  {line}");

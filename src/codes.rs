@@ -103,6 +103,19 @@ codes! {
         Stale => "stale",
         Unreadable => "unreadable",
         NeedsApproval => "needs_approval",
+        ActiveRuns => "active_runs",
+    }
+}
+
+codes! {
+    /// Runs, backfills and schedule states: why `run`, `backfill` or `apply --run` could not
+    /// start or follow one.
+    OpsCode in "ops" {
+        UnknownWorkflow => "unknown_workflow",
+        PeriodicWorkflow => "periodic_workflow",
+        NotPeriodic => "not_periodic",
+        InvalidRange => "invalid_range",
+        StartUnknown => "start_unknown",
     }
 }
 
@@ -197,6 +210,7 @@ pub fn all() -> Vec<&'static str> {
         .chain(InitCode::ALL.iter().map(|code| code.as_str()))
         .chain(EmulatorCode::ALL.iter().map(|code| code.as_str()))
         .chain(ApiCode::ALL.iter().map(|code| code.as_str()))
+        .chain(OpsCode::ALL.iter().map(|code| code.as_str()))
         .collect()
 }
 
@@ -219,6 +233,7 @@ mod tests {
                 "import",
                 "init",
                 "emulator",
+                "ops",
                 "api",
             ];
             assert!(areas.contains(&area), "{code}");

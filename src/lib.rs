@@ -21,6 +21,7 @@ pub mod local_folder;
 pub mod lock;
 pub mod manifest;
 pub mod model;
+pub mod ops;
 pub mod planner;
 pub mod reconcile;
 pub mod render;

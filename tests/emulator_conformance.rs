@@ -456,3 +456,274 @@ async fn code_file_actions_answer_their_official_examples() {
         .collect();
     assert_eq!(titles, ["a.lock"]);
 }
+
+/// The official example requests of `action`, as JSON bodies.
+fn example_bodies(action: &str) -> Vec<(Value, Value)> {
+    let examples: Value =
+        serde_json::from_str(include_str!("../api-definition/examples-2025-08-06.json")).unwrap();
+    examples["actions"][action]
+        .as_array()
+        .unwrap_or_else(|| panic!("{action} has no official example"))
+        .iter()
+        .map(|case| {
+            let input = case["input"].as_str().unwrap();
+            let body: Value = serde_json::from_str(&input[input.find('{').unwrap()..]).unwrap();
+            let output: Value = serde_json::from_str(case["output"].as_str().unwrap()).unwrap();
+            (body, output)
+        })
+        .collect()
+}
+
+/// Replays the first official example of `action` with `ids` put in place of the example's
+/// (members the example sets, plus ProjectId), and checks the answer: exactly the definition's
+/// members with the right types, decodable by the client, and holding every member the
+/// official answer's `Data` holds (and its first item's, for pages). Returns the answer.
+async fn replay_shaped<Response: DeserializeOwned>(
+    endpoint: &str,
+    action: &str,
+    ids: &[(&str, Value)],
+) -> Value {
+    let (mut body, official) = example_bodies(action).remove(0);
+    body["ProjectId"] = json!(PROJECT_ID);
+    for (member, value) in ids {
+        body[*member] = value.clone();
+    }
+    let response = call(endpoint, action, body).await;
+    let output = wedata_gitops::emulator::definition::DEFINITION.actions[action]
+        .output
+        .clone();
+    wedata_gitops::emulator::definition::validate_against(&output, &response).unwrap_or_else(
+        |violation| {
+            panic!(
+                "{action}: {}: {}\n{response}",
+                violation.code, violation.message
+            )
+        },
+    );
+    serde_json::from_value::<Response>(response.clone()).unwrap_or_else(|error| {
+        panic!("{action}: the answer does not decode: {error}\n{response}")
+    });
+    let official = &official["Response"]["Data"];
+    let shape = |value: &Value| -> Vec<String> {
+        let first = value
+            .get("Items")
+            .and_then(|items| items.get(0))
+            .or(value.get(0));
+        let mut keys: Vec<String> = value
+            .as_object()
+            .map(|map| map.keys().cloned().collect())
+            .unwrap_or_default();
+        if let Some(Value::Object(item)) = first {
+            keys.extend(item.keys().map(|key| format!("item.{key}")));
+        }
+        keys
+    };
+    if official.is_object() || official.is_array() {
+        let ours = shape(&response["Data"]);
+        for key in shape(official) {
+            assert!(
+                ours.contains(&key),
+                "{action}: the official answer has `{key}`, ours does not\n{response}"
+            );
+        }
+    }
+    response
+}
+
+/// Every run, operations and backfill action the tool uses answers its official example in
+/// shape (GetOpsTask's official example is an InternalError answer: its request is replayed
+/// and answered with the definition's Task), and the definition's parameter checks apply to
+/// them as to the others.
+#[tokio::test]
+async fn the_run_ops_and_backfill_actions_answer_their_official_examples_in_shape() {
+    let emulator = start_emulator(EmulatorConfig {
+        rate_limit_per_second: 10_000,
+        run_speed: 1000.0,
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let endpoint = emulator.endpoint();
+    let fixture = fixture(&endpoint).await;
+
+    let created = replay_shaped::<CreateTriggerWorkflowRunResponse>(
+        &endpoint,
+        "CreateTriggerWorkflowRun",
+        &[
+            ("WorkflowId", json!(fixture.workflow_id)),
+            ("TaskIds", json!([fixture.trigger_task])),
+        ],
+    )
+    .await;
+    let run_id = created["Data"]["WorkflowExecutionId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The run of a long task, still going when it is killed below.
+    let long = call(
+        &endpoint,
+        "CreateTriggerWorkflowRun",
+        json!({"ProjectId": PROJECT_ID, "WorkflowId": fixture.workflow_id}),
+    )
+    .await["Data"]["WorkflowExecutionId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let detail = replay_shaped::<GetTriggerWorkflowRunResponse>(
+        &endpoint,
+        "GetTriggerWorkflowRun",
+        &[("WorkflowExecutionId", json!(run_id))],
+    )
+    .await;
+    assert_eq!(
+        detail["Data"]["TriggerTaskRuns"][0]["TaskId"],
+        fixture.trigger_task
+    );
+    replay_shaped::<ListTriggerWorkflowRunsResponse>(&endpoint, "ListTriggerWorkflowRuns", &[])
+        .await;
+    let task_runs = replay_shaped::<ListTriggerTaskRunsResponse>(
+        &endpoint,
+        "ListTriggerTaskRuns",
+        &[(
+            "Filters",
+            json!([{"Name": "Keyword", "Values": [fixture.trigger_task]}]),
+        )],
+    )
+    .await;
+    let task_run = task_runs["Data"]["Items"][0]["ExecutionId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    replay_shaped::<GetTriggerTaskRunResponse>(
+        &endpoint,
+        "GetTriggerTaskRun",
+        &[("TaskExecutionId", json!(task_run))],
+    )
+    .await;
+    replay_shaped::<GetTaskInstanceLogResponse>(
+        &endpoint,
+        "GetTaskInstanceLog",
+        &[("InstanceKey", json!(task_run))],
+    )
+    .await;
+    let killed = replay_shaped::<KillTriggerWorkflowRunsResponse>(
+        &endpoint,
+        "KillTriggerWorkflowRuns",
+        &[
+            ("WorkflowId", json!(fixture.workflow_id)),
+            ("WorkflowExecutionIdList", json!([long])),
+        ],
+    )
+    .await;
+    assert_eq!(killed["Data"][0]["ItemId"], long.as_str());
+
+    // The periodic fixture task was submitted, so the operations center has it.
+    replay_shaped::<GetOpsTaskResponse>(
+        &endpoint,
+        "GetOpsTask",
+        &[("TaskId", json!(fixture.periodic_task))],
+    )
+    .await;
+    let listed = replay_shaped::<ListOpsTasksResponse>(&endpoint, "ListOpsTasks", &[]).await;
+    assert_eq!(listed["Data"]["Items"][0]["Status"], "Y");
+    replay_shaped::<StartOpsTasksResponse>(
+        &endpoint,
+        "StartOpsTasks",
+        &[("TaskIds", json!([fixture.periodic_task]))],
+    )
+    .await;
+    let paused = replay_shaped::<PauseOpsTasksAsyncResponse>(
+        &endpoint,
+        "PauseOpsTasksAsync",
+        &[("TaskIds", json!([fixture.periodic_task]))],
+    )
+    .await;
+    replay_shaped::<GetOpsAsyncJobResponse>(
+        &endpoint,
+        "GetOpsAsyncJob",
+        &[("AsyncId", paused["Data"]["AsyncId"].clone())],
+    )
+    .await;
+    replay_shaped::<StopOpsTasksAsyncResponse>(
+        &endpoint,
+        "StopOpsTasksAsync",
+        &[("TaskIds", json!([fixture.periodic_task]))],
+    )
+    .await;
+    let plan = replay_shaped::<CreateDataBackfillPlanResponse>(
+        &endpoint,
+        "CreateDataBackfillPlan",
+        &[("TaskIds", json!([fixture.periodic_task]))],
+    )
+    .await;
+    let plan_id = plan["Data"]["DataBackfillPlanId"].clone();
+    replay_shaped::<GetDataBackfillPlanResponse>(
+        &endpoint,
+        "GetDataBackfillPlan",
+        &[("DataBackfillPlanId", plan_id.clone())],
+    )
+    .await;
+    replay_shaped::<ListDataBackfillInstancesResponse>(
+        &endpoint,
+        "ListDataBackfillInstances",
+        &[
+            ("DataBackfillPlanId", plan_id),
+            ("TaskId", json!(fixture.periodic_task)),
+        ],
+    )
+    .await;
+    let instances =
+        replay_shaped::<ListTaskInstancesResponse>(&endpoint, "ListTaskInstances", &[]).await;
+    let key = instances["Data"]["Items"][0]["InstanceKey"].clone();
+    assert!(key.as_str().unwrap().starts_with(&fixture.periodic_task));
+    replay_shaped::<GetTaskInstanceLogResponse>(
+        &endpoint,
+        "GetTaskInstanceLog",
+        &[("InstanceKey", key)],
+    )
+    .await;
+
+    // The definition's checks: a missing required member, a wrong type.
+    for (action, body, code) in [
+        (
+            "CreateTriggerWorkflowRun",
+            json!({"ProjectId": PROJECT_ID}),
+            "MissingParameter",
+        ),
+        (
+            "StartOpsTasks",
+            json!({"ProjectId": PROJECT_ID, "TaskIds": "not a list"}),
+            "InvalidParameterValue",
+        ),
+        (
+            "CreateDataBackfillPlan",
+            json!({"ProjectId": PROJECT_ID, "TaskIds": [fixture.periodic_task]}),
+            "MissingParameter",
+        ),
+    ] {
+        let answer = RawRequest::new(action, &body).send(&endpoint).await;
+        assert_eq!(error_code(&answer), code, "{action}: {answer}");
+    }
+    // And the behaviour's: an unknown run, a backfill that ends before it starts, a trigger
+    // task in the operations center.
+    for (action, body, code) in [
+        (
+            "GetTriggerWorkflowRun",
+            json!({"ProjectId": PROJECT_ID, "WorkflowExecutionId": "no-such-run"}),
+            "ResourceNotFound",
+        ),
+        (
+            "CreateDataBackfillPlan",
+            json!({"ProjectId": PROJECT_ID, "TaskIds": [fixture.periodic_task],
+                   "DataBackfillRangeList": [{"StartDate": "2025-01-03", "EndDate": "2025-01-01"}]}),
+            "InvalidParameterValue",
+        ),
+        (
+            "GetOpsTask",
+            json!({"ProjectId": PROJECT_ID, "TaskId": fixture.trigger_task}),
+            "ResourceNotFound",
+        ),
+    ] {
+        let answer = RawRequest::new(action, &body).send(&endpoint).await;
+        assert_eq!(error_code(&answer), code, "{action}: {answer}");
+    }
+}

@@ -22,7 +22,7 @@ use crate::live::{self, LiveDefinition, LiveWorkflow, LiveWorkflowDetail};
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task, Workflow, WorkflowDefinition};
 use crate::model::live::decode_code;
-use crate::model::{TaskState, desired};
+use crate::model::{SCHEDULE_STATE_MEMBER, TaskState, desired};
 use crate::planner::Approved;
 use crate::reconcile::inputs::workflow_label;
 use crate::reconcile::plan::{diff_members, task_address, workflow_address};
@@ -77,6 +77,9 @@ pub struct Report {
     pub failed: usize,
     pub skipped: usize,
     pub not_started: usize,
+    /// Runs started after the apply (`apply --run`, `run_after_apply`), as they ended.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<crate::ops::run::Outcome>,
 }
 
 impl Report {
@@ -88,11 +91,27 @@ impl Report {
             failed: 0,
             skipped: 0,
             not_started: 0,
+            runs: Vec::new(),
         }
     }
 
+    /// Every resource written, and every run after the apply succeeded.
     pub fn is_success(&self) -> bool {
+        self.writes_succeeded() && self.runs.iter().all(crate::ops::run::Outcome::is_success)
+    }
+
+    /// Every resource written (runs after the apply start only then).
+    pub fn writes_succeeded(&self) -> bool {
         self.failed + self.skipped + self.not_started == 0
+    }
+
+    /// The address and id of every resource written successfully.
+    pub fn written(&self) -> Vec<(String, Option<String>)> {
+        self.results
+            .iter()
+            .filter(|result| result.outcome == Outcome::Succeeded)
+            .map(|result| (result.address.clone(), result.id.clone()))
+            .collect()
     }
 }
 
@@ -241,6 +260,7 @@ pub async fn execute(client: &Client, approved: &Approved, options: &ApplyOption
         skipped: count(Outcome::Skipped),
         not_started: count(Outcome::NotStarted),
         results,
+        runs: Vec::new(),
     }
 }
 
@@ -457,6 +477,13 @@ async fn run_task(
     node: &ResourceChange,
     task: &Task,
 ) -> Result<Done, Failure> {
+    if let Some(task_id) = only_schedule_state_changes(context, node, task) {
+        set_schedule_state(context, task, &task_id).await?;
+        return Ok(Done {
+            id: Some(task_id),
+            version: None,
+        });
+    }
     let project_id = &context.project.settings.project_id;
     let client = context.client;
     let resolve = resolver(context, workflow_label(task));
@@ -536,9 +563,78 @@ async fn run_task(
         .and_then(|data| data.version_id)
     };
     verify(context, task, &task_id, version.as_deref()).await?;
+    set_schedule_state(context, task, &task_id).await?;
     Ok(Done {
         id: Some(task_id),
         version,
+    })
+}
+
+/// The TaskId of a submitted task whose only planned change is its operations state
+/// (`scheduler.state`): nothing to update or submit, only to start or pause.
+fn only_schedule_state_changes(
+    context: &Context<'_>,
+    node: &ResourceChange,
+    task: &Task,
+) -> Option<String> {
+    let only_state = node.action == Action::Update
+        && !node.changes.is_empty()
+        && node
+            .changes
+            .iter()
+            .all(|change| change.member == SCHEDULE_STATE_MEMBER);
+    if !only_state {
+        return None;
+    }
+    let task_id = node.id.clone()?;
+    let label = workflow_label(task);
+    // An unsubmitted draft still needs its submit (which the full path does).
+    let submitted = context
+        .live
+        .iter()
+        .filter(|workflow| workflow.name == label || workflow.id == label)
+        .flat_map(|workflow| &workflow.tasks)
+        .find(|listed| listed.task_id == task_id)
+        .is_some_and(|listed| {
+            listed.submit.unwrap_or(false)
+                || listed
+                    .task_latest_submit_version_no
+                    .as_deref()
+                    .is_some_and(|submitted| {
+                        !submitted.is_empty()
+                            && Some(submitted) == listed.task_latest_version_no.as_deref()
+                    })
+        });
+    submitted.then_some(task_id)
+}
+
+/// Starts or pauses a submitted periodic task whose manifest declares `scheduler.state`, and
+/// checks the operations center reports it so.
+async fn set_schedule_state(
+    context: &Context<'_>,
+    task: &Task,
+    task_id: &str,
+) -> Result<(), Failure> {
+    let Some(wanted) = task.schedule_state() else {
+        return Ok(());
+    };
+    crate::ops::schedule_state::ensure(
+        context.client,
+        &context.project.settings.project_id,
+        task_id,
+        wanted,
+    )
+    .await
+    .map(|_| ())
+    .map_err(|error| match error {
+        crate::ops::schedule_state::StateError::Api(error) => {
+            let mut failure = Failure::from(error);
+            failure.message = format!("setting scheduler.state to {wanted}: {}", failure.message);
+            failure
+        }
+        crate::ops::schedule_state::StateError::Refused(message) => {
+            Failure::from(format!("setting scheduler.state to {wanted}: {message}"))
+        }
     })
 }
 
@@ -657,7 +753,9 @@ async fn verify(
 ) -> Result<(), Failure> {
     let (definition, code) = submitted_version(context, task, task_id, version_id).await?;
     let names_by_id = known_names(context, &workflow_label(task));
-    let wanted = desired::task_state(task, &names_by_id);
+    let mut wanted = desired::task_state(task, &names_by_id);
+    // The operations state is no member of a version: it is set, and checked, after the submit.
+    wanted.members.remove(SCHEDULE_STATE_MEMBER);
     let got = definition.state(Some(&code), &names_by_id);
     check_read_back(&wanted, &got)
 }

@@ -14,6 +14,22 @@ use crate::emulator;
 /// How to reach WeData.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ConnectionArgs {
+    #[command(flatten)]
+    pub access: AccessArgs,
+
+    /// Seconds to wait for one answer before giving up on an attempt; at least 1.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_ATTEMPT_SECONDS, global = true,
+          value_parser = crate::cli::values::at_least_one::<u64>)]
+    pub timeout: u64,
+}
+
+/// The attempt timeout of commands whose `--timeout` means how long to wait for a run.
+pub const DEFAULT_ATTEMPT_SECONDS: u64 = 30;
+
+/// Everything about reaching WeData but the attempt timeout: `run` and `backfill` take these
+/// and give `--timeout` its own meaning (how long to wait for the run).
+#[derive(Debug, Clone, clap::Args)]
+pub struct AccessArgs {
     /// WeData endpoint URL. Plain http is allowed on this machine only (127.0.0.0/8, ::1,
     /// localhost: the emulator); elsewhere use https, or see --insecure-http.
     #[arg(long, env = "WEDATA_ENDPOINT", value_name = "URL", global = true)]
@@ -43,11 +59,6 @@ pub struct ConnectionArgs {
           value_parser = crate::cli::values::at_least_one::<u32>)]
     pub rate_limit: u32,
 
-    /// Seconds to wait for one answer before giving up on an attempt; at least 1.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30, global = true,
-          value_parser = crate::cli::values::at_least_one::<u64>)]
-    pub timeout: u64,
-
     /// Run against an in-process WeData emulator instead of the cloud; its state persists in
     /// STATE_FILE (default: .wedata/emulator-state.json under the project directory).
     /// No credentials are needed.
@@ -59,6 +70,26 @@ pub struct ConnectionArgs {
         global = true
     )]
     pub emulate: Option<Option<PathBuf>>,
+}
+
+impl AccessArgs {
+    /// These settings with the default attempt timeout.
+    pub fn with_default_timeout(&self) -> ConnectionArgs {
+        ConnectionArgs {
+            access: self.clone(),
+            timeout: DEFAULT_ATTEMPT_SECONDS,
+        }
+    }
+}
+
+/// The fields of [`AccessArgs`] read as if they were [`ConnectionArgs`]' own, as they were
+/// before `--timeout` was split off.
+impl std::ops::Deref for ConnectionArgs {
+    type Target = AccessArgs;
+
+    fn deref(&self) -> &AccessArgs {
+        &self.access
+    }
 }
 
 /// What a project file contributes (already merged with its selected target).

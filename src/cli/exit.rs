@@ -9,6 +9,9 @@ pub enum ExitStatus {
     Failure,
     /// Only with `plan --detailed-exitcode`: the plan succeeded and has changes.
     ChangesPending,
+    /// Ctrl-C while waiting for a run (`run --wait`, `backfill --wait`, `apply --run`): the
+    /// run was killed, or left running, as the command said.
+    Interrupted,
 }
 
 impl From<ExitStatus> for std::process::ExitCode {
@@ -17,6 +20,7 @@ impl From<ExitStatus> for std::process::ExitCode {
             ExitStatus::Success => Self::from(0),
             ExitStatus::Failure => Self::from(1),
             ExitStatus::ChangesPending => Self::from(2),
+            ExitStatus::Interrupted => Self::from(130),
         }
     }
 }

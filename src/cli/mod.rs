@@ -9,6 +9,7 @@ mod exit;
 pub mod locking;
 pub mod report;
 mod values;
+pub mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -47,6 +48,10 @@ pub enum Command {
     Plan(commands::plan::Args),
     /// Make WeData match the manifests: create, update and submit tasks in dependency order.
     Apply(commands::apply::Args),
+    /// Start a run of a trigger workflow; with --wait, follow it to its end.
+    Run(commands::run::Args),
+    /// Backfill a periodic task over a range of days; with --wait, follow it to its end.
+    Backfill(commands::backfill::Args),
     /// Draw the declared task DAG (or the live one) as Mermaid, DOT or SVG.
     Graph(commands::graph::Args),
     /// Write manifests and code files for an existing WeData workflow.
@@ -107,6 +112,8 @@ fn run(cli: Cli) -> miette::Result<ExitStatus> {
         Command::Validate(args) => commands::validate::run(args),
         Command::Plan(args) => commands::plan::run(args),
         Command::Apply(args) => commands::apply::run(args),
+        Command::Run(args) => commands::run::run(args),
+        Command::Backfill(args) => commands::backfill::run(args),
         Command::Graph(args) => commands::graph::run(args),
         Command::Import(args) => commands::import::run(args),
         Command::History(args) => commands::history::run(args),

@@ -10,10 +10,19 @@
 //! ACTION:drop@RATE            (writes) apply the change, then drop the connection unanswered
 //! ACTION:reject=CODE@VALUE    answer CODE (any code of errors.json, retryable or not) when a
 //!                             string in the request equals VALUE (a task name, an id, ...)
+//! run:fail=TASK_NAME          every simulated run of the task named TASK_NAME fails (workflow
+//!                             runs and backfill instances alike); its downstream tasks are
+//!                             skipped
+//! run:duration=TASK_NAME@SECONDS
+//!                             the task's runs take SECONDS of emulated time (`*` for every
+//!                             task without a rule of its own; default 2); `--run-speed`
+//!                             divides emulated time into real time
 //! ```
 //!
-//! Example: `CreateTriggerTask:error=InternalError@0.1,*:burst=RequestLimitExceeded@3/20,CreateTriggerTask:drop@0.2`.
-//! Random draws come from one generator seeded with `--seed`, so a run is reproducible.
+//! Example: `CreateTriggerTask:error=InternalError@0.1,*:burst=RequestLimitExceeded@3/20,CreateTriggerTask:drop@0.2`,
+//! or for runs `run:fail=load_orders,run:duration=*@30`.
+//! Random draws come from one generator seeded with `--seed`, so a run is reproducible. `run:`
+//! rules are not about requests: the store reads them when it plans a run (`store::runs`).
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -61,7 +70,37 @@ pub struct Rule {
 /// A parsed `--faults` specification.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FaultPlan {
+    /// Rules about requests, decided per call by [`FaultInjector`].
     pub rules: Vec<Rule>,
+    /// Rules about simulated runs (`run:fail=`, `run:duration=`).
+    pub runs: RunRules,
+}
+
+/// What the `run:` rules say: which tasks' runs fail and how long runs take, in emulated
+/// seconds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunRules {
+    /// Names of the tasks whose runs and backfill instances fail.
+    pub failing: Vec<String>,
+    /// Task name (or `*`) and the emulated seconds its runs take; later rules win.
+    pub durations: Vec<(String, f64)>,
+}
+
+impl RunRules {
+    pub fn fails(&self, task_name: &str) -> bool {
+        self.failing.iter().any(|name| name == task_name)
+    }
+
+    /// The emulated seconds a run of `task_name` takes (`default` without a rule).
+    pub fn duration_of(&self, task_name: &str, default: f64) -> f64 {
+        let named = self
+            .durations
+            .iter()
+            .rev()
+            .find(|(name, _)| name == task_name);
+        let any = self.durations.iter().rev().find(|(name, _)| name == "*");
+        named.or(any).map_or(default, |(_, seconds)| *seconds)
+    }
 }
 
 /// What to do with one request, decided before it is handled.
@@ -76,6 +115,7 @@ pub struct Decision {
 impl FaultPlan {
     pub fn parse(spec: &str) -> Result<Self, String> {
         let mut rules = Vec::new();
+        let mut runs = RunRules::default();
         for rule in spec
             .split(',')
             .map(str::trim)
@@ -84,18 +124,52 @@ impl FaultPlan {
             let (action, fault) = rule
                 .split_once(':')
                 .ok_or_else(|| format!("`{rule}`: expected ACTION:FAULT, e.g. CreateTriggerTask:error=InternalError@0.1"))?;
+            if action == "run" {
+                parse_run_rule(fault, &mut runs).map_err(|reason| format!("`{rule}`: {reason}"))?;
+                continue;
+            }
             let action = (action != "*").then(|| action.to_owned());
             rules.push(Rule {
                 action,
                 fault: parse_fault(fault).map_err(|reason| format!("`{rule}`: {reason}"))?,
             });
         }
-        Ok(Self { rules })
+        Ok(Self { rules, runs })
     }
 
+    /// Whether no rule is about requests (`run:` rules never touch one).
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }
+}
+
+/// `fail=TASK_NAME` or `duration=TASK_NAME@SECONDS`, after `run:`.
+fn parse_run_rule(fault: &str, runs: &mut RunRules) -> Result<(), String> {
+    if let Some(name) = fault.strip_prefix("fail=") {
+        if name.is_empty() {
+            return Err("run:fail=TASK_NAME needs a task name".to_owned());
+        }
+        runs.failing.push(name.to_owned());
+        return Ok(());
+    }
+    if let Some(rest) = fault.strip_prefix("duration=") {
+        let (name, seconds) = rest
+            .rsplit_once('@')
+            .ok_or("expected run:duration=TASK_NAME@SECONDS")?;
+        let seconds: f64 = seconds
+            .trim_end_matches('s')
+            .parse()
+            .map_err(|_| format!("`{seconds}` is not a number of seconds"))?;
+        if name.is_empty() || !seconds.is_finite() || seconds < 0.0 {
+            return Err(
+                "run:duration=TASK_NAME@SECONDS needs a task name (or *) and seconds >= 0"
+                    .to_owned(),
+            );
+        }
+        runs.durations.push((name.to_owned(), seconds));
+        return Ok(());
+    }
+    Err("expected run:fail=TASK_NAME or run:duration=TASK_NAME@SECONDS".to_owned())
 }
 
 fn parse_fault(fault: &str) -> Result<Fault, String> {
@@ -298,6 +372,31 @@ mod tests {
             ("*:explode", "expected error="),
             ("*:reject=NoSuchCode@x", "not an error code"),
             ("*:reject=InvalidParameterValue@", "needs a VALUE"),
+        ] {
+            let error = FaultPlan::parse(spec).unwrap_err();
+            assert!(error.contains(expected), "{spec}: {error}");
+        }
+    }
+
+    #[test]
+    fn run_rules_name_failing_tasks_and_durations_and_touch_no_request() {
+        let plan = FaultPlan::parse(
+            "run:fail=load_orders,run:duration=*@30,run:duration=load_orders@4.5s,run:fail=a@b",
+        )
+        .unwrap();
+        assert!(plan.is_empty(), "no request rule");
+        assert!(plan.runs.fails("load_orders"));
+        assert!(plan.runs.fails("a@b"), "a task name may hold @");
+        assert!(!plan.runs.fails("clean_orders"));
+        assert_eq!(plan.runs.duration_of("load_orders", 2.0), 4.5);
+        assert_eq!(plan.runs.duration_of("clean_orders", 2.0), 30.0);
+        assert_eq!(RunRules::default().duration_of("x", 2.0), 2.0);
+        for (spec, expected) in [
+            ("run:fail=", "needs a task name"),
+            ("run:duration=x", "expected run:duration"),
+            ("run:duration=x@-1", "seconds >= 0"),
+            ("run:duration=x@soon", "not a number"),
+            ("run:explode", "expected run:fail"),
         ] {
             let error = FaultPlan::parse(spec).unwrap_err();
             assert!(error.contains(expected), "{spec}: {error}");

@@ -47,6 +47,9 @@ pub struct EmulatorConfig {
     /// header, its signature-expiry check and the times it stores all use the skewed clock,
     /// as a server whose clock disagrees with the client's would.
     pub clock_skew_seconds: i64,
+    /// Emulated seconds per real second of simulated runs and backfills (see `store::runs`):
+    /// 60 makes a task of a minute take a second. Positive.
+    pub run_speed: f64,
 }
 
 impl Default for EmulatorConfig {
@@ -61,6 +64,7 @@ impl Default for EmulatorConfig {
             log_file: None,
             allowed_projects: None,
             clock_skew_seconds: 0,
+            run_speed: 1.0,
         }
     }
 }
@@ -99,7 +103,7 @@ pub enum EmulatorError {
     #[diagnostic(
         code(emulator::faults),
         help(
-            "rules look like CreateTriggerTask:error=InternalError@0.1, *:burst=RequestLimitExceeded@3/20, *:latency=20, CreateTriggerTask:drop@0.2"
+            "rules look like CreateTriggerTask:error=InternalError@0.1, *:burst=RequestLimitExceeded@3/20, *:latency=20, CreateTriggerTask:drop@0.2, run:fail=TASK_NAME, run:duration=TASK_NAME@SECONDS"
         )
     )]
     Faults(String),

@@ -80,9 +80,13 @@ struct Shared {
 }
 
 pub async fn start(config: EmulatorConfig) -> Result<RunningEmulator, EmulatorError> {
-    let store = match &config.state_file {
+    let mut store = match &config.state_file {
         Some(path) => load_state(path)?,
         None => Store::default(),
+    };
+    store.run_settings = super::store::runs::RunSettings {
+        speed: config.run_speed,
+        rules: config.faults.runs.clone(),
     };
     let log = match &config.log_file {
         Some(path) => Some(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::model::normalize::live_value;
-use crate::model::{CODE_MEMBER, TaskState};
+use crate::model::{CODE_MEMBER, SCHEDULE_STATE_MEMBER, TaskState};
 use crate::reconcile::plan::{MemberChange, diff_members};
 
 /// Changes from `before` to `after` over every member either state has. A member whose
@@ -48,7 +48,12 @@ pub fn declared_members(before: &TaskState, manifest: &TaskState) -> Vec<MemberC
                 .unwrap_or(Value::Null),
         );
     }
-    let mut changes = diff_members(&manifest.members, &before_members);
+    let mut manifest_members = manifest.members.clone();
+    if !before.members.contains_key(SCHEDULE_STATE_MEMBER) {
+        // A version says nothing of the operations state: it is no member of one.
+        manifest_members.remove(SCHEDULE_STATE_MEMBER);
+    }
+    let mut changes = diff_members(&manifest_members, &before_members);
     if before.name != manifest.name {
         changes.insert(0, name_change(&before.name, &manifest.name));
     }

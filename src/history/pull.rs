@@ -155,14 +155,18 @@ pub fn pull(
             .code_file
             .as_ref()
             .map(|code_file| code_file.value.as_str());
+        let mut document = crate::import::task_manifest_document(
+            &workflow_label(task),
+            definition,
+            code_file,
+            &names_by_id,
+        );
+        if let (Value::Object(members), Some(statuses)) = (&mut document, &workflow.ops_statuses) {
+            crate::import::put_schedule_state(members, statuses.get(task_id).map(String::as_str));
+        }
         let target = Target {
-            state: definition.state(Some(code), &names_by_id),
-            document: crate::import::task_manifest_document(
-                &workflow_label(task),
-                definition,
-                code_file,
-                &names_by_id,
-            ),
+            state: workflow.state_of(task_id, definition, code, &names_by_id),
+            document,
             // The legacy API carries no code.
             code: (!legacy).then(|| code.clone()),
             live: None,

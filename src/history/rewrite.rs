@@ -19,7 +19,9 @@ use super::files::Files;
 use crate::manifest::edit::{self, Change};
 use crate::manifest::{Project, Task};
 use crate::model::normalize::live_value;
-use crate::model::{CODE_MEMBER, TaskState, is_sensitive_key, is_sensitive_member};
+use crate::model::{
+    CODE_MEMBER, SCHEDULE_STATE_MEMBER, TaskState, is_sensitive_key, is_sensitive_member,
+};
 
 /// The state a task's manifest is to describe.
 #[derive(Debug, Clone)]
@@ -408,6 +410,10 @@ pub fn drifted(desired: &TaskState, target: &Target) -> BTreeSet<String> {
     if target.code.is_none() {
         // Unknown code is not a difference.
         members.remove(CODE_MEMBER);
+    }
+    if !target.state.members.contains_key(SCHEDULE_STATE_MEMBER) {
+        // A version says nothing of the operations state: it is no member of one.
+        members.remove(SCHEDULE_STATE_MEMBER);
     }
     members
 }

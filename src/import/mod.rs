@@ -427,13 +427,18 @@ pub fn workflow_files(workflow: &LiveWorkflow, folder: &str) -> Vec<ImportedFile
         })
         .collect();
     let stems = names::task_stems(&claims);
-    for (((_, task, definition, code), stem), extension) in
+    for (((task_id, task, definition, code), stem), extension) in
         tasks.iter().zip(&stems).zip(&extensions)
     {
         let code_file = extension.map(|extension| format!("{stem}.{extension}"));
         let mut document = task_document(&workflow.name, task, code_file.as_deref(), &names_by_id);
         if let LiveDefinition::Periodic(periodic) = definition {
             add_periodic_members(&mut document, periodic, &names_by_id);
+            let status = workflow
+                .ops_statuses
+                .as_ref()
+                .and_then(|statuses| statuses.get(*task_id));
+            put_schedule_state(&mut document, status.map(String::as_str));
         }
         files.push(ImportedFile {
             path: folder.join(format!("{stem}.yaml")),
@@ -835,6 +840,25 @@ fn add_periodic_members(
     if !cycle.is_empty() {
         document.insert("scheduler".into(), Value::Object(cycle));
     }
+}
+
+/// Writes a periodic task's operations status as `scheduler.state`, first in its section,
+/// when it is one a manifest can declare (`Y` scheduled, `O` paused); other statuses
+/// (stopped, not submitted, ...) are left out, so the manifest leaves them alone.
+pub fn put_schedule_state(document: &mut Map<String, Value>, status: Option<&str>) {
+    let state = crate::model::normalize::schedule_state_value(status);
+    let Some(state) = state
+        .as_str()
+        .filter(|state| crate::manifest::types::allowed::SCHEDULE_STATES.contains(state))
+    else {
+        return;
+    };
+    let mut scheduler = Map::new();
+    scheduler.insert("state".into(), json!(state));
+    if let Some(Value::Object(rest)) = document.remove("scheduler") {
+        scheduler.extend(rest.into_iter().filter(|(key, _)| key != "state"));
+    }
+    document.insert("scheduler".into(), Value::Object(scheduler));
 }
 
 fn periodic_workflow_document(name: &str, detail: Option<&WorkflowDetail>) -> Value {

@@ -88,6 +88,7 @@ pub async fn fetch(
                 definitions: HashMap::new(),
                 cached_definitions: std::collections::HashSet::new(),
                 detail_from_cache: false,
+                ops_statuses: None,
             });
         let mut listed: crate::api::types::TriggerTaskBaseAttribute = convert(&base);
         // The legacy API has no version numbers and LastUpdate counts whole seconds, so a

@@ -18,18 +18,21 @@ use crate::api::convert;
 use crate::api::legacy::TaskDsDTO;
 use crate::api::types::{
     GetTaskRequest, GetTriggerTaskCodeRequest, GetTriggerTaskRequest, GetTriggerWorkflowRequest,
-    GetWorkflowRequest, ListTasksRequest, ListTriggerTasksRequest, ListTriggerWorkflowsRequest,
-    ListWorkflowsRequest, Task as PeriodicTask, TriggerTask, TriggerTaskBaseAttribute,
-    TriggerWorkflowDetail, WorkflowDetail,
+    GetWorkflowRequest, ListOpsTasksRequest, ListTasksRequest, ListTriggerTasksRequest,
+    ListTriggerWorkflowsRequest, ListWorkflowsRequest, Task as PeriodicTask, TriggerTask,
+    TriggerTaskBaseAttribute, TriggerWorkflowDetail, WorkflowDetail,
 };
 use crate::api::{ApiError, Client};
 use crate::model::legacy::{as_periodic_task, legacy_task_state};
 use crate::model::live::{common_view, decode_code, periodic_task_state, task_state};
-use crate::model::{TaskState, WorkflowState};
+use crate::model::normalize::schedule_state_value;
+use crate::model::{SCHEDULE_STATE_MEMBER, TaskState, WorkflowState};
 
 /// Concurrent reads in flight; the client's rate limiter does the real pacing.
 const CONCURRENCY: usize = 16;
 const PAGE_SIZE: i64 = 200;
+/// ListOpsTasks takes its page size as a string (and documents no maximum).
+const OPS_PAGE_SIZE: &str = "100";
 
 /// A task's full definition as WeData returned it, by kind.
 // The kinds are about the same size; boxing one would only add an allocation.
@@ -118,9 +121,43 @@ pub struct LiveWorkflow {
     pub cached_definitions: HashSet<String>,
     /// Whether `detail` came from the local cache.
     pub detail_from_cache: bool,
+    /// The operations center's Status of each task (TaskId → `Y`, `O`, ...), read with
+    /// ListOpsTasks when a task of this periodic workflow declares `scheduler.state`; `None`
+    /// when not read. Never cached: pausing a task changes no LastUpdateTime.
+    pub ops_statuses: Option<HashMap<String, String>>,
 }
 
 impl LiveWorkflow {
+    /// The comparable state of the task `task_id` (from its definition and, when read, its
+    /// operations status), or `None` when its definition was not read.
+    pub fn task_state(
+        &self,
+        task_id: &str,
+        names_by_id: &HashMap<String, String>,
+    ) -> Option<TaskState> {
+        let (definition, code) = self.definitions.get(task_id)?;
+        Some(self.state_of(task_id, definition, code, names_by_id))
+    }
+
+    /// The comparable state of `definition` (the task `task_id` of this workflow, read now or
+    /// earlier), with the operations status this workflow read for it.
+    pub fn state_of(
+        &self,
+        task_id: &str,
+        definition: &LiveDefinition,
+        code: &str,
+        names_by_id: &HashMap<String, String>,
+    ) -> TaskState {
+        let mut state = definition.state(Some(code), names_by_id);
+        if let Some(statuses) = &self.ops_statuses {
+            state.members.insert(
+                SCHEDULE_STATE_MEMBER.to_owned(),
+                schedule_state_value(statuses.get(task_id).map(String::as_str)),
+            );
+        }
+        state
+    }
+
     pub fn names_by_id(&self) -> HashMap<String, String> {
         self.tasks
             .iter()
@@ -147,6 +184,11 @@ pub struct Scope {
     /// Read every task's definition, not only the declared ones (pruning needs the upstreams
     /// of the tasks it deletes, to delete dependents first).
     pub all_definitions: bool,
+    /// Periodic workflows (name or id) whose tasks' operations statuses are read: those with a
+    /// task declaring `scheduler.state`.
+    pub ops_status_of: Vec<String>,
+    /// Read the operations statuses of every periodic workflow in scope (import).
+    pub all_ops_statuses: bool,
 }
 
 /// One workflow as listed: id, name, ModifyTime.
@@ -270,6 +312,45 @@ pub async fn list_tasks(
         }));
         if page as u64 >= total_pages {
             return Ok(items);
+        }
+        page += 1;
+    }
+}
+
+/// The operations center's Status of every task of the periodic workflow `workflow_id`
+/// (TaskId → `Y` scheduled, `O` paused, ...), all pages of ListOpsTasks. Tasks never
+/// submitted are not listed.
+pub async fn ops_statuses(
+    client: &Client,
+    project_id: &str,
+    workflow_id: &str,
+) -> Result<HashMap<String, String>, ApiError> {
+    let mut statuses = HashMap::new();
+    let mut page: u64 = 1;
+    loop {
+        let data = client
+            .send(&ListOpsTasksRequest {
+                project_id: project_id.to_owned(),
+                workflow_id: Some(workflow_id.to_owned()),
+                page_number: Some(page.to_string()),
+                page_size: Some(OPS_PAGE_SIZE.to_owned()),
+                ..Default::default()
+            })
+            .await?
+            .data
+            .unwrap_or_default();
+        for item in data.items.unwrap_or_default() {
+            // The WorkflowId filter is WeData's; keep only what it was asked for.
+            if let (Some(task_id), Some(status), Some(workflow)) =
+                (item.task_id, item.status, item.workflow_id.as_deref())
+            {
+                if workflow == workflow_id {
+                    statuses.insert(task_id, status);
+                }
+            }
+        }
+        if page >= data.total_page_number.unwrap_or(0) {
+            return Ok(statuses);
         }
         page += 1;
     }
@@ -402,8 +483,15 @@ pub async fn fetch(
                     .get_workflow(&id, &modify_time)
             });
             let detail_from_cache = cached.is_some();
-            let (tasks, detail) =
-                futures::try_join!(list_tasks(client, project_id, &id, None, periodic), async {
+            let wants_statuses = periodic
+                && (scope.all_ops_statuses
+                    || scope
+                        .ops_status_of
+                        .iter()
+                        .any(|wanted| *wanted == id || *wanted == name));
+            let (tasks, detail, ops_statuses) = futures::try_join!(
+                list_tasks(client, project_id, &id, None, periodic),
+                async {
                     if let Some(detail) = cached {
                         return Ok(Some(detail));
                     }
@@ -415,7 +503,15 @@ pub async fn fetch(
                             .put_workflow(&id, &modify_time, detail);
                     }
                     Ok(detail)
-                })?;
+                },
+                async {
+                    if wants_statuses {
+                        ops_statuses(client, project_id, &id).await.map(Some)
+                    } else {
+                        Ok(None)
+                    }
+                }
+            )?;
             Ok::<_, ApiError>(LiveWorkflow {
                 id,
                 name,
@@ -426,6 +522,7 @@ pub async fn fetch(
                 definitions: HashMap::new(),
                 cached_definitions: HashSet::new(),
                 detail_from_cache,
+                ops_statuses,
             })
         });
     let mut workflows: Vec<LiveWorkflow> = stream::iter(fetches)
@@ -521,6 +618,7 @@ pub async fn fetch_workflow(
         periodic_workflow_names: wanted.clone(),
         periodic_workflow_ids: wanted,
         all_definitions: true,
+        all_ops_statuses: true,
         ..Scope::default()
     };
     let mut workflows = fetch(client, project_id, &scope, None).await?;

@@ -150,7 +150,7 @@ const NOT_WRITTEN: &str = "ModifyTaskInfo has no such member";
 
 /// Members of `kind: Task` that ModifyTaskInfo cannot write or DescribeTaskDetailDs cannot read
 /// back, by path in the document, with why. `import` leaves them out of legacy manifests too.
-pub const UNSUPPORTED_MEMBERS: [(&[&str], &str); 22] = [
+pub const UNSUPPORTED_MEMBERS: [(&[&str], &str); 23] = [
     (&["base", "folder_path"], NOT_WRITTEN),
     (
         &["configuration", "code_file"],
@@ -179,6 +179,10 @@ pub const UNSUPPORTED_MEMBERS: [(&[&str], &str); 22] = [
     (&["scheduler", "dependency_trigger_policy"], NOT_WRITTEN),
     (&["scheduler", "allow_downstream_dependency"], NOT_WRITTEN),
     (&["scheduler", "schedule_type"], NOT_WRITTEN),
+    (
+        &["scheduler", "state"],
+        "the operations center (ListOpsTasks, StartOpsTasks, PauseOpsTasksAsync) is part of the 2025-08-06 API only",
+    ),
 ];
 
 /// The members of an upstream's dependency_strategy the legacy DependencyConfig cannot carry.

@@ -126,6 +126,15 @@ impl Workflow {
     pub fn is_periodic(&self) -> bool {
         matches!(self.definition, WorkflowDefinition::Periodic(_))
     }
+
+    /// Whether its manifest asks for a run after every apply that changes it
+    /// (`run_after_apply: true`, trigger workflows only).
+    pub fn runs_after_apply(&self) -> bool {
+        match &self.definition {
+            WorkflowDefinition::Trigger(manifest) => manifest.run_after_apply,
+            WorkflowDefinition::Periodic(_) => false,
+        }
+    }
 }
 
 /// A declared task's document, by kind.
@@ -262,6 +271,14 @@ impl Task {
 
     pub fn params_out(&self) -> Option<&BTreeMap<String, String>> {
         shared!(self, manifest => manifest.scheduler.params_out.as_ref())
+    }
+
+    /// The declared operations status of a periodic task (`scheduled` / `paused`), if any.
+    pub fn schedule_state(&self) -> Option<&str> {
+        match &self.definition {
+            TaskDefinition::Periodic(manifest) => manifest.scheduler.state.as_deref(),
+            TaskDefinition::Trigger(_) => None,
+        }
     }
 
     /// The scheduler members both kinds share.

@@ -122,6 +122,11 @@ pub struct TriggerWorkflowManifest {
     /// BundleInfo.
     #[serde(default)]
     pub bundle_info: Option<String>,
+    /// Not a WeData member: after an `apply` that changes this workflow or one of its tasks,
+    /// start a run of it (CreateTriggerWorkflowRun), wait for it and fail the apply when it
+    /// fails, as `apply --run` does for every changed workflow.
+    #[serde(default)]
+    pub run_after_apply: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -421,10 +426,16 @@ pub struct TaskScheduler {
 }
 
 /// TaskSchedulerConfiguration of a periodic task: its cycle, then the members it shares
-/// with the trigger task scheduler.
+/// with the trigger task scheduler; and `state`, whether the operations center schedules it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodicTaskScheduler {
+    /// The task's status in the operations center: `scheduled` (Status Y: its instances are
+    /// generated and run) or `paused` (Status O). Read with ListOpsTasks; changed after the
+    /// task is submitted with StartOpsTasks / PauseOpsTasksAsync. Left out, it is neither read
+    /// nor changed.
+    #[serde(default, deserialize_with = "allowed::schedule_state")]
+    pub state: Option<String>,
     /// CycleType (default DAY_CYCLE).
     #[serde(default, deserialize_with = "allowed::cycle_type")]
     pub cycle_type: Option<String>,
@@ -771,6 +782,15 @@ pub mod allowed {
         deserializer: D,
     ) -> Result<Option<String>, D::Error> {
         one_of(deserializer, &["serial", "parallel", "orderly"])
+    }
+
+    /// The values of a periodic task's `scheduler.state`.
+    pub const SCHEDULE_STATES: [&str; 2] = ["scheduled", "paused"];
+
+    pub fn schedule_state<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &SCHEDULE_STATES)
     }
 
     pub fn init_strategy<'de, D: Deserializer<'de>>(

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Value, json};
 
 use super::normalize::{as_set, code_text, crontab_text};
-use super::{CODE_MEMBER, NAME_MEMBER, TaskState, WorkflowState};
+use super::{CODE_MEMBER, NAME_MEMBER, SCHEDULE_STATE_MEMBER, TaskState, WorkflowState};
 use crate::manifest::schedule::{DEFAULT_CYCLE_TYPE, default_cyclic_config};
 use crate::manifest::types::{
     DependencyStrategy, PeriodicTaskScheduler, PeriodicUpstream, PeriodicWorkflowManifest,
@@ -198,6 +198,10 @@ fn periodic_scheduler_members(
     let text = |value: &Option<serde_saphyr::Spanned<String>>| {
         value.as_ref().map(|span| Value::from(span.value.clone()))
     };
+    put(
+        SCHEDULE_STATE_MEMBER,
+        scheduler.state.clone().map(Value::from),
+    );
     put(
         "scheduler.cycle_type",
         scheduler.cycle_type.clone().map(Value::from),

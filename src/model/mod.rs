@@ -20,6 +20,11 @@ use serde_json::Value;
 /// The member that holds decoded code text; renderers show it as a unified diff.
 pub const CODE_MEMBER: &str = "configuration.code";
 
+/// A periodic task's status in the operations center (`scheduled` / `paused`): planned like
+/// any member, but read with ListOpsTasks and written with StartOpsTasks / PauseOpsTasksAsync
+/// after the submit, and never part of a submitted version.
+pub const SCHEDULE_STATE_MEMBER: &str = "scheduler.state";
+
 /// The task's own name, a member only where identity is the pinned id (legacy projects), so
 /// that a renamed manifest is an update rather than a different task.
 pub const NAME_MEMBER: &str = "name";

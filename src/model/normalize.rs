@@ -38,6 +38,8 @@ pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("scheduler.init_strategy", || json!("T_PLUS_0")),
     ("scheduler.dependency_workflow", || json!(false)),
     ("base.folder_path", || json!("/")),
+    // A periodic task is scheduled in the operations center from its first submit on.
+    ("scheduler.state", || json!("scheduled")),
     // ModifyTaskInfo's own members (the official DescribeTaskDetailDs answer shows these).
     ("scheduler.legacy.delay_time", || json!(0)),
     ("scheduler.legacy.startup_time", || json!(0)),
@@ -70,6 +72,23 @@ pub fn is_server_managed_ext_key(key: &str) -> bool {
         || SERVER_MANAGED_EXT_PREFIXES
             .iter()
             .any(|prefix| key.starts_with(prefix))
+}
+
+/// A periodic task's status in the operations center (TaskOpsInfo.Status) as the manifest's
+/// `scheduler.state` says it: `Y` is `scheduled`, `O` is `paused`; the statuses a manifest
+/// cannot ask for read as words too (`F` stopped, `T` stopping, `N` not submitted,
+/// `INVALID` invalid), and a task the operations center does not list is `null`.
+pub fn schedule_state_value(status: Option<&str>) -> Value {
+    match status {
+        None => Value::Null,
+        Some("Y") => json!("scheduled"),
+        Some("O") => json!("paused"),
+        Some("F") => json!("stopped"),
+        Some("T") => json!("stopping"),
+        Some("N") => json!("not submitted"),
+        Some("INVALID") => json!("invalid"),
+        Some(other) => json!(other),
+    }
 }
 
 /// The value the server would report for `member` when it reports none.
@@ -131,6 +150,14 @@ pub fn as_set(mut values: Vec<Value>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ops_statuses_read_as_the_manifest_words() {
+        assert_eq!(schedule_state_value(Some("Y")), json!("scheduled"));
+        assert_eq!(schedule_state_value(Some("O")), json!("paused"));
+        assert_eq!(schedule_state_value(Some("F")), json!("stopped"));
+        assert_eq!(schedule_state_value(None), Value::Null);
+    }
 
     #[test]
     fn defaults_and_empty_values_normalize() {

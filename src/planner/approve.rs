@@ -14,6 +14,7 @@ use crate::api::Client;
 use crate::live::cache::DefinitionCache;
 use crate::live::{self, LiveWorkflow};
 use crate::manifest::Project;
+use crate::ops;
 use crate::reconcile::{Action, Plan, ResourceKind};
 
 /// Concurrent fresh reads; the client's rate limiter does the real pacing.
@@ -66,10 +67,19 @@ pub async fn approve(client: &Client, planned: Planned) -> Result<Approved, Plan
         plan,
         refusals,
         cache_path,
+        fail_on_active_runs,
         ..
     } = planned;
     if !refusals.is_empty() {
         return Err(PlanError::Refused(refusals));
+    }
+    if fail_on_active_runs {
+        let refusals = active_runs(client, &project, &live, &plan)
+            .await
+            .map_err(PlanError::Read)?;
+        if !refusals.is_empty() {
+            return Err(PlanError::Refused(refusals));
+        }
     }
     let stale = cached_writes(&plan, &live);
     if stale.is_empty() {
@@ -94,7 +104,9 @@ pub async fn approve(client: &Client, planned: Planned) -> Result<Approved, Plan
                     periodic,
                 } => {
                     let fresh = live::get_task(client, project_id, &task_id, periodic).await?;
-                    let digest = fresh.0.state(Some(&fresh.1), &names[workflow]).digest();
+                    let digest = live[workflow]
+                        .state_of(&task_id, &fresh.0, &fresh.1, &names[workflow])
+                        .digest();
                     Ok::<_, crate::api::ApiError>(Fresh::Task {
                         workflow,
                         task_id,
@@ -203,6 +215,81 @@ enum Fresh {
         digest: String,
         detail: Option<live::LiveWorkflowDetail>,
     },
+}
+
+/// The guard of `--fail-on-active-runs`: one refusal per task the plan updates, submits,
+/// replaces or deletes that has a run or instance still going, listing them.
+async fn active_runs(
+    client: &Client,
+    project: &Project,
+    live: &[LiveWorkflow],
+    plan: &Plan,
+) -> Result<Vec<Refusal>, crate::api::ApiError> {
+    let watched: Vec<ops::active::Watched> = plan
+        .changing()
+        .filter(|resource| {
+            resource.kind.is_task()
+                && matches!(
+                    resource.action,
+                    Action::Update | Action::Submit | Action::Replace | Action::Delete
+                )
+        })
+        .filter_map(|resource| {
+            let task_id = resource.id.clone()?;
+            let workflow = live
+                .iter()
+                .find(|workflow| workflow.tasks.iter().any(|task| task.task_id == task_id))?;
+            Some(ops::active::Watched {
+                address: resource.address.clone(),
+                task_id,
+                workflow_id: workflow.id.clone(),
+                periodic: workflow.periodic,
+            })
+        })
+        .collect();
+    if watched.is_empty() {
+        return Ok(Vec::new());
+    }
+    let active = ops::active::find(client, &project.settings.project_id, &watched).await?;
+    let mut by_task: Vec<(String, Vec<String>)> = Vec::new();
+    for run in active {
+        match by_task
+            .iter_mut()
+            .find(|(address, _)| *address == run.address)
+        {
+            Some((_, runs)) => runs.push(run.description),
+            None => by_task.push((run.address, vec![run.description])),
+        }
+    }
+    Ok(by_task
+        .into_iter()
+        .map(|(address, runs)| {
+            let action = match plan.resource(&address).map(|resource| resource.action) {
+                Some(Action::Delete) => "delete",
+                Some(Action::Replace) => "replace",
+                Some(Action::Submit) => "submit",
+                _ => "update",
+            };
+            let refusal = Refusal::new(
+                PlanCode::ActiveRuns,
+                format!(
+                    "refusing to {action} {address} while it runs: {}",
+                    runs.join("; ")
+                ),
+            )
+            .with_help(
+                "wait for the run to end (or kill it), then apply again; without --fail-on-active-runs, apply does not wait for runs",
+            );
+            match project
+                .tasks
+                .iter()
+                .find(|task| crate::history::address::of(task) == address)
+            {
+                Some(task) => refusal.at(&task.file, task.line, 1),
+                None => refusal,
+            }
+        })
+        .collect())
 }
 
 fn planned_digest<'a>(plan: &'a Plan, address: &str) -> Option<&'a str> {

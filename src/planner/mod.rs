@@ -43,6 +43,9 @@ pub struct Options {
     /// The deletion cap (default: the project file's, else [`DEFAULT_MAX_DELETES`]).
     pub max_deletes: Option<usize>,
     pub refresh: Refresh,
+    /// Refuse, before any write, to change a task that has a run or instance still going
+    /// (`apply --fail-on-active-runs`); evaluated by [`approve`], which reads the runs.
+    pub fail_on_active_runs: bool,
 }
 
 /// Whether cached definitions may be used.
@@ -69,6 +72,8 @@ pub struct Planned {
     pub warnings: Vec<String>,
     /// Where the definitions came from, so apply can drop entries WeData contradicts.
     cache_path: Option<PathBuf>,
+    /// Whether [`approve`] refuses changes to tasks with runs still going.
+    fail_on_active_runs: bool,
 }
 
 /// Why no plan could be computed at all.
@@ -131,7 +136,7 @@ pub async fn plan(
 ) -> Result<Planned, PlanError> {
     let prune = options.prune || project.settings.prune;
     if project.settings.is_legacy() {
-        return plan_legacy(project, client, prune).await;
+        return plan_legacy(project, client, prune, options.fail_on_active_runs).await;
     }
     let cache_path =
         DefinitionCache::path_for(&project.root, cache_identity, &project.settings.project_id);
@@ -169,6 +174,7 @@ pub async fn plan(
         refusals,
         warnings,
         cache_path: Some(cache_path),
+        fail_on_active_runs: options.fail_on_active_runs,
     })
 }
 
@@ -183,7 +189,12 @@ fn max_deletes(project: &Project, options: &Options) -> usize {
 /// DescribeTaskDetailDs, checked for what the legacy API cannot change, then planned as usual.
 /// There is no definition cache (nothing lists the tasks, so nothing could tell an entry is
 /// still current) and no pruning (the legacy API cannot delete).
-async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<Planned, PlanError> {
+async fn plan_legacy(
+    project: Project,
+    client: &Client,
+    prune: bool,
+    fail_on_active_runs: bool,
+) -> Result<Planned, PlanError> {
     if prune {
         return Err(PlanError::Refused(vec![Refusal::new(
             PlanCode::LegacyPrune,
@@ -231,5 +242,6 @@ async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<P
         refusals,
         warnings: Vec::new(),
         cache_path: None,
+        fail_on_active_runs,
     })
 }

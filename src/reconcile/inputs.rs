@@ -59,6 +59,15 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
         if let Some(id) = task.id() {
             scope.pinned_task_ids.push(id.clone());
         }
+        if task.schedule_state().is_some() {
+            let workflow = match &task.workflow().value {
+                Reference::Id { id } => id.clone(),
+                Reference::Name(_) => workflow_label(task),
+            };
+            if !scope.ops_status_of.contains(&workflow) {
+                scope.ops_status_of.push(workflow);
+            }
+        }
     }
     scope
 }
@@ -164,14 +173,15 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             })
         });
         let live_task = listed.and_then(|listed| {
-            let (definition, code) = live_workflow?.definitions.get(&listed.task_id)?;
+            let workflow = live_workflow?;
+            let (definition, code) = workflow.definitions.get(&listed.task_id)?;
             declared
                 .entry(label.clone())
                 .or_default()
                 .push(listed.task_id.clone());
             let last_update_time = listed.last_update_time.clone().unwrap_or_default();
             let latest_version = listed.task_latest_version_no.clone().unwrap_or_default();
-            let state = definition.state(Some(code), names_by_id);
+            let state = workflow.state_of(&listed.task_id, definition, code, names_by_id);
             fingerprints.live.insert(
                 task_address(&label, task.name()),
                 LiveFingerprint {

@@ -11,6 +11,7 @@ pub mod mermaid;
 pub mod picture;
 pub mod refusal;
 pub mod result;
+pub mod run;
 pub mod svg;
 pub mod text;
 

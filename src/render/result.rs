@@ -81,6 +81,15 @@ pub fn text(report: &Report, color: bool) -> String {
         "\nApply: {} succeeded, {} failed, {} skipped, {} not started.",
         report.succeeded, report.failed, report.skipped, report.not_started
     );
+    if !report.runs.is_empty() {
+        let _ = write!(out, "\n{}", super::run::runs_table(&report.runs, color));
+        let succeeded = report.runs.iter().filter(|run| run.is_success()).count();
+        let _ = writeln!(
+            out,
+            "\nRuns: {succeeded} succeeded, {} did not.",
+            report.runs.len() - succeeded
+        );
+    }
     out
 }
 

@@ -13,6 +13,7 @@ use crate::apply::{ApplyOptions, Outcome, ResourceResult, execute};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
 use crate::cli::locking::{self, LockArgs};
+use crate::ops;
 use crate::planner;
 use crate::render;
 
@@ -24,10 +25,16 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 everything applied (or nothing to do), 1 error, or any resource failed or skipped, 130 interrupted (Ctrl-C before any write, or twice).\n\n\
+    after_help = "Exit codes: 0 everything applied (or nothing to do) and every run after it \
+    succeeded; 1 error, any resource failed or skipped, a run after the apply failed or timed \
+    out, --fail-on-active-runs found runs, or the deployment lock was held past --lock-timeout or \
+    lost; 130 Ctrl-C: before any write (the lock is released, nothing was written), a second time \
+    while writing, or while waiting for the runs (they go on).\n\n\
     apply holds the deployment lock of the project and target (a record in WeData's Data Exploration folder /wedata-gitops-locks) from before it reads WeData to its end: a second apply waits for it (--lock-timeout), and a run killed without releasing blocks others for at most --lock-lease. See force-unlock and docs/security.md.\n\n\
     Examples:\n  \
     wedata-gitops apply examples/tasks --emulate --auto-approve\n  \
+    wedata-gitops apply examples/tasks --emulate --auto-approve --run\n  \
+    wedata-gitops apply tasks --target prod --auto-approve --fail-on-active-runs\n  \
     wedata-gitops apply tasks --target prod --auto-approve\n  \
     wedata-gitops apply tasks --target prod --plan plan.json --auto-approve"
 )]
@@ -55,6 +62,27 @@ pub struct Args {
     /// VersionRemark of the submitted versions (default: the git commit and subject).
     #[arg(long, short = 'm', value_name = "TEXT")]
     pub message: Option<String>,
+
+    /// Refuse, before any write, to update, submit, replace or delete a task that has a run
+    /// or instance still going; the refusal lists them.
+    #[arg(long)]
+    pub fail_on_active_runs: bool,
+
+    /// After a successful apply, run every trigger workflow it changed, wait for the runs and
+    /// exit 1 when one fails (a workflow's manifest can ask for this with
+    /// `run_after_apply: true`).
+    #[arg(long)]
+    pub run: bool,
+
+    /// Stop waiting for the runs after this long (90s, 10m, 1h30m); they go on, and apply
+    /// exits 1.
+    #[arg(long, value_name = "DURATION", value_parser = crate::cli::values::duration)]
+    pub run_timeout: Option<std::time::Duration>,
+
+    /// The shortest time between two reads of a run (default: 5s shared by its tasks, at
+    /// least 1s); at least 100ms.
+    #[arg(long, value_name = "DURATION", value_parser = crate::cli::values::short_duration)]
+    pub poll_interval: Option<std::time::Duration>,
 
     #[command(flatten)]
     pub lock: LockArgs,
@@ -124,6 +152,8 @@ struct Interrupts {
     writing: Arc<AtomicBool>,
     /// The executor's stop flag.
     stop: Arc<AtomicBool>,
+    /// Turns true on the first Ctrl-C after writing started (waiting for runs stops).
+    interrupted: tokio::sync::watch::Receiver<bool>,
     watcher: tokio::task::JoinHandle<()>,
     lost_watcher: tokio::task::JoinHandle<()>,
 }
@@ -132,6 +162,7 @@ impl Interrupts {
     fn watch(releaser: crate::lock::Releaser, lost: Arc<AtomicBool>) -> Self {
         let writing = Arc::new(AtomicBool::new(false));
         let stop = Arc::new(AtomicBool::new(false));
+        let (interrupt_sender, interrupted) = tokio::sync::watch::channel(false);
         let watcher = tokio::spawn({
             let writing = writing.clone();
             let stop = stop.clone();
@@ -145,6 +176,7 @@ impl Interrupts {
                     std::process::exit(130);
                 }
                 stop.store(true, Ordering::SeqCst);
+                let _ = interrupt_sender.send(true);
                 eprintln!(
                     "\nInterrupted: finishing calls in flight, starting nothing new (Ctrl-C again to abort)."
                 );
@@ -166,6 +198,7 @@ impl Interrupts {
         Self {
             writing,
             stop,
+            interrupted,
             watcher,
             lost_watcher,
         }
@@ -192,14 +225,13 @@ async fn apply(
 ) -> miette::Result<ExitStatus> {
     let root = project.root.clone();
     let client = &connection.client;
-    let planned = planner::plan(
-        project,
-        client,
-        &connection.identity,
-        &args.project.options(),
-    )
-    .await
-    .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
+    let options = planner::Options {
+        fail_on_active_runs: args.fail_on_active_runs,
+        ..args.project.options()
+    };
+    let planned = planner::plan(project, client, &connection.identity, &options)
+        .await
+        .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     print_warnings(&planned.warnings);
     if let (Some(saved), Some(path)) = (&saved, &args.plan) {
         planner::saved::check(saved, &planned.plan).map_err(|differences| {
@@ -223,6 +255,25 @@ async fn apply(
         }
         return Ok(ExitStatus::Success);
     }
+    let announced = ops::after_apply::workflows_to_run(
+        approved.project(),
+        plan,
+        &plan
+            .changing()
+            .map(|resource| (resource.address.clone(), resource.id.clone()))
+            .collect::<Vec<_>>(),
+        args.run,
+    );
+    if !announced.is_empty() {
+        let names: Vec<String> = announced
+            .iter()
+            .map(|workflow| crate::cli::printable(&workflow.name))
+            .collect();
+        anstream::eprintln!(
+            "After a successful apply, {} will be run and waited for.",
+            names.join(", ")
+        );
+    }
     if !args.auto_approve && interactive && !confirm()? {
         anstream::eprintln!("Apply cancelled; nothing was changed.");
         return Ok(ExitStatus::Failure);
@@ -230,6 +281,7 @@ async fn apply(
 
     interrupts.writing.store(true, Ordering::SeqCst);
     let stop = interrupts.stop.clone();
+    let interrupt = interrupts.interrupted.clone();
     let total = plan.changing().count() as u64;
     let progress = progress_reporter(total);
     let options = ApplyOptions {
@@ -241,19 +293,75 @@ async fn apply(
         stop: stop.clone(),
         progress: Some(progress.0.clone()),
     };
-    let report = execute(client, &approved, &options).await;
+    let mut report = execute(client, &approved, &options).await;
     if let Some(bar) = progress.1 {
         bar.finish_and_clear();
+    }
+    if report.writes_succeeded() && !stop.load(Ordering::SeqCst) {
+        report.runs = run_changed_workflows(args, &approved, client, &report, interrupt).await;
     }
     match args.format {
         Format::Text => anstream::print!("\n{}", render::result::text(&report, use_color())),
         Format::Json => anstream::print!("{}", render::result::json(&report)),
     }
-    Ok(if report.is_success() {
+    let interrupted = report
+        .runs
+        .iter()
+        .any(|run| run.ending == crate::ops::run::Ending::Interrupted);
+    Ok(if interrupted {
+        ExitStatus::Interrupted
+    } else if report.is_success() {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
     })
+}
+
+/// The runs after a successful apply: every trigger workflow it changed with `--run`, else
+/// those whose manifest sets `run_after_apply`; started at once and followed to their ends.
+/// Ctrl-C stops waiting and leaves them going (the commands that kill them are printed).
+async fn run_changed_workflows(
+    args: &Args,
+    approved: &planner::Approved,
+    client: &crate::api::Client,
+    report: &crate::apply::Report,
+    interrupt: tokio::sync::watch::Receiver<bool>,
+) -> Vec<crate::ops::run::Outcome> {
+    let project = approved.project();
+    let to_run =
+        ops::after_apply::workflows_to_run(project, approved.plan(), &report.written(), args.run);
+    if to_run.is_empty() {
+        return Vec::new();
+    }
+    let limits = crate::ops::poll::Limits {
+        policy: crate::ops::poll::PollPolicy::with_shortest(args.poll_interval),
+        timeout: args.run_timeout,
+        interrupt: Some(interrupt),
+    };
+    let progress = crate::cli::watch::Progress::on_stderr();
+    let observe = |workflow: &str,
+                   snapshot: &crate::ops::run::Snapshot,
+                   changes: &[crate::ops::run::Change]| {
+        progress.observe(Some(workflow), snapshot, changes)
+    };
+    let finished =
+        ops::after_apply::run_and_wait(client, project, &to_run, &limits, &observe).await;
+    progress.finish();
+    let project_id = &project.settings.project_id;
+    for run in &finished {
+        let going = matches!(
+            run.outcome.ending,
+            crate::ops::run::Ending::Interrupted | crate::ops::run::Ending::TimedOut
+        );
+        if let (true, Some(workflow_id)) = (going, &run.workflow_id) {
+            anstream::eprintln!(
+                "{}'s run goes on; kill it with: {}",
+                crate::cli::printable(&run.outcome.target),
+                render::run::kill_command(project_id, workflow_id, &run.outcome.id)
+            );
+        }
+    }
+    finished.into_iter().map(|run| run.outcome).collect()
 }
 
 /// What every refusal before the first write ends with.

@@ -17,10 +17,18 @@ use crate::emulator::{self, EmulatorConfig, EmulatorError, FaultPlan};
     ACTION:error=CODE@RATE   answer CODE with probability RATE\n  \
     ACTION:burst=CODE@N/M    answer CODE to the first N of every M calls\n  \
     ACTION:latency=MILLIS    delay every answer\n  \
-    ACTION:drop@RATE         apply a write, then drop the connection unanswered\n\n\
-    Example:\n  \
+    ACTION:drop@RATE         apply a write, then drop the connection unanswered\n  \
+    ACTION:reject=CODE@VALUE answer CODE to requests holding the string VALUE\n  \
+    run:fail=TASK_NAME       every run of that task fails (its downstream tasks are skipped)\n  \
+    run:duration=TASK_NAME@SECONDS\n                           \
+    that task's runs take SECONDS of emulated time (* for all; default 2)\n\n\
+    Simulated runs (CreateTriggerWorkflowRun, CreateDataBackfillPlan) wait 1 emulated second in\n\
+    the queue, then run each task after its upstreams; --run-speed 60 makes an emulated minute\n\
+    take a real second.\n\n\
+    Examples:\n  \
     wedata-gitops emulator --state state.json --log calls.jsonl \\\n    \
-    --faults 'CreateTriggerTask:error=InternalError@0.1,CreateTriggerTask:drop@0.2'"
+    --faults 'CreateTriggerTask:error=InternalError@0.1,CreateTriggerTask:drop@0.2'\n  \
+    wedata-gitops emulator --state state.json --faults 'run:fail=load_orders,run:duration=*@30' --run-speed 10"
 )]
 pub struct Args {
     /// Address to listen on; port 0 picks a free port.
@@ -72,6 +80,12 @@ pub struct Args {
         allow_negative_numbers = true
     )]
     pub clock_skew: i64,
+
+    /// Emulated seconds per real second of simulated runs and backfills (10: a task of 30
+    /// emulated seconds takes 3 real ones); greater than 0.
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0,
+          value_parser = crate::cli::values::positive_number)]
+    pub run_speed: f64,
 }
 
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
@@ -90,6 +104,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         log_file: args.log,
         allowed_projects: (!args.projects.is_empty()).then_some(args.projects),
         clock_skew_seconds: args.clock_skew,
+        run_speed: args.run_speed,
     };
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async move {

@@ -145,6 +145,7 @@ async fn read_workflow(
         periodic_workflow_names: vec![wanted.to_owned()],
         periodic_workflow_ids: vec![wanted.to_owned()],
         all_definitions: true,
+        all_ops_statuses: true,
         ..Scope::default()
     };
     let workflow = live::fetch(client, project_id, &scope, None)

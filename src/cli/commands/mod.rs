@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod apply;
+pub mod backfill;
 pub mod completions;
 pub mod diff;
 pub mod doctor;
@@ -15,4 +16,5 @@ pub mod man;
 pub mod plan;
 pub mod pull;
 pub mod rollback;
+pub mod run;
 pub mod validate;

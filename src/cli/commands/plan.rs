@@ -67,6 +67,7 @@ impl ProjectArgs {
                 Refresh::Auto => planner::Refresh::Auto,
                 Refresh::Full => planner::Refresh::Full,
             },
+            fail_on_active_runs: false,
         }
     }
 }

@@ -4,12 +4,16 @@
 //! returns is exactly what was stored. Behaviour follows the official definition, examples and
 //! the seed pages: server-generated ids, defaults filled in, server-managed ext keys added,
 //! versions created by submits, references checked. Everything here is synchronous and pure
-//! apart from the clock value passed in.
+//! apart from the clock value passed in: runs, backfills and asynchronous operations progress
+//! as a function of the request's time (`runs`, `backfill`, `ops`).
 
+mod backfill;
 mod code_files;
 mod legacy;
+mod ops;
 mod periodic;
 mod permissions;
+pub mod runs;
 mod versions;
 
 use std::collections::BTreeMap;
@@ -62,6 +66,9 @@ pub struct Store {
     /// unique however many tasks are created in one second.
     #[serde(default)]
     pub last_task_id: u64,
+    /// How simulated runs progress (not state: set by the server from its configuration).
+    #[serde(skip)]
+    pub run_settings: runs::RunSettings,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -82,6 +89,15 @@ pub struct Project {
     /// CodeFileId → code file, in the shape of the official CodeFile.
     #[serde(default)]
     pub code_files: BTreeMap<String, Value>,
+    /// WorkflowExecutionId → a run of a trigger workflow (CreateTriggerWorkflowRun).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub trigger_runs: BTreeMap<String, runs::StoredRun>,
+    /// DataBackfillPlanId → a backfill plan of periodic tasks (CreateDataBackfillPlan).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub backfills: BTreeMap<String, backfill::StoredBackfill>,
+    /// AsyncId → an asynchronous operations-center job (PauseOpsTasksAsync, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ops_jobs: BTreeMap<String, ops::StoredJob>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -99,6 +115,11 @@ pub struct StoredTask {
     /// ModifyTaskInfo last set them.
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub legacy: Map<String, Value>,
+    /// A periodic task's status in operations (the ops center): `Y` scheduled from its first
+    /// submit on, `O` paused, `F` stopped; `None` until submitted. Kept apart from the
+    /// development `Status`, which every save resets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ops_status: Option<String>,
 }
 
 /// The moment a request is handled, in the forms the API uses.
@@ -108,6 +129,8 @@ pub struct Clock {
     pub display: String,
     /// `yyyyMMddHHmmssSSS`
     pub compact_millis: String,
+    /// Milliseconds since the Unix epoch: what runs progress by.
+    pub epoch_millis: i64,
 }
 
 impl Clock {
@@ -116,7 +139,15 @@ impl Clock {
         Self {
             display: zoned.strftime("%Y-%m-%d %H:%M:%S").to_string(),
             compact_millis: zoned.strftime("%Y%m%d%H%M%S%3f").to_string(),
+            epoch_millis: instant.as_millisecond(),
         }
+    }
+
+    /// The clock at `epoch_millis` (a run's start or end, as an answer shows it).
+    pub fn at_millis(epoch_millis: i64) -> Self {
+        Self::at(
+            jiff::Timestamp::from_millisecond(epoch_millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        )
     }
 }
 
@@ -179,6 +210,27 @@ impl Store {
             "GetCodeFile" => self.get_code_file(&project_id, body),
             "DeleteCodeFile" => self.delete_code_file(&project_id, body),
             "ListCodeFolderContents" => self.list_code_folder_contents(&project_id, body),
+            "CreateTriggerWorkflowRun" => self.create_workflow_run(&project_id, body, clock),
+            "GetTriggerWorkflowRun" => self.get_workflow_run(&project_id, body, clock),
+            "ListTriggerWorkflowRuns" => self.list_workflow_runs(&project_id, body, clock),
+            "ListTriggerTaskRuns" => self.list_task_runs(&project_id, body, clock),
+            "GetTriggerTaskRun" => self.get_task_run(&project_id, body, clock),
+            "KillTriggerWorkflowRuns" => self.kill_workflow_runs(&project_id, body, clock),
+            "GetTaskInstanceLog" => self.get_task_instance_log(&project_id, body, clock),
+            "GetOpsTask" => self.get_ops_task(&project_id, body),
+            "ListOpsTasks" => self.list_ops_tasks(&project_id, body),
+            "StartOpsTasks" => self.start_ops_tasks(&project_id, body, clock),
+            "PauseOpsTasksAsync" => {
+                self.change_ops_tasks(&project_id, body, clock, ops::Change::Pause)
+            }
+            "StopOpsTasksAsync" => {
+                self.change_ops_tasks(&project_id, body, clock, ops::Change::Stop)
+            }
+            "GetOpsAsyncJob" => self.get_ops_async_job(&project_id, body, clock),
+            "CreateDataBackfillPlan" => self.create_backfill_plan(&project_id, body, clock),
+            "GetDataBackfillPlan" => self.get_backfill_plan(&project_id, body, clock),
+            "ListDataBackfillInstances" => self.list_backfill_instances(&project_id, body, clock),
+            "ListTaskInstances" => self.list_task_instances(&project_id, body, clock),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
@@ -406,6 +458,7 @@ impl Store {
             versions: Vec::new(),
             saved_versions: Vec::new(),
             legacy: Map::new(),
+            ops_status: None,
         };
         stored.record_save(&task_id, clock);
         self.project(project_id)
@@ -579,6 +632,10 @@ impl Store {
             attributes["Status"] = json!("Y");
             attributes["TaskLatestSubmitVersionNo"] = json!(version_number);
             attributes["Submit"] = json!(true);
+        }
+        // The first submit puts a periodic task into scheduling; a pause outlives later ones.
+        if kind == Kind::Periodic {
+            stored.ops_status.get_or_insert_with(|| "Y".to_owned());
         }
         stored.versions.push(json!({
             "VersionId": version_id,

@@ -320,6 +320,7 @@ impl Store {
             versions: Vec::new(),
             saved_versions: Vec::new(),
             legacy: Map::new(),
+            ops_status: None,
         };
         stored.record_save(&task_id, clock);
         self.project(project_id)
