@@ -659,6 +659,14 @@ async fn verify(
     let names_by_id = known_names(context, &workflow_label(task));
     let wanted = desired::task_state(task, &names_by_id);
     let got = definition.state(Some(&code), &names_by_id);
+    // A rename is part of what was promised: the submitted version carries the new name.
+    if got.name != wanted.name {
+        return Err(format!(
+            "verification failed after submit: name is {:?} (expected {:?})",
+            got.name, wanted.name
+        )
+        .into());
+    }
     check_read_back(&wanted, &got)
 }
 

@@ -156,6 +156,7 @@ pub(crate) mod tests {
             waves: Vec::new(),
             unmanaged: Vec::new(),
             neighbours: Vec::new(),
+            notices: Vec::new(),
             summary: Summary::default(),
             deletion_allowed: false,
             fingerprints: Fingerprints::default(),

@@ -287,7 +287,9 @@ pub fn check(
     check_references(&checked_tasks, &broken, &at, diagnostics);
     check_cycles(&checked_tasks, sources, diagnostics);
 
-    let checked_workflows = workflows
+    super::ext_keys::check(&checked_tasks, sources, &at, diagnostics);
+
+    let checked_workflows: Vec<Workflow> = workflows
         .into_iter()
         .map(|(definition, file, first_line)| {
             let name_span = definition.name();
@@ -300,6 +302,7 @@ pub fn check(
             }
         })
         .collect();
+    super::renames::check(&checked_workflows, &checked_tasks, &at, diagnostics);
     Checked {
         workflows: checked_workflows,
         tasks: checked_tasks,

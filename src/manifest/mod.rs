@@ -7,10 +7,12 @@
 mod check;
 pub mod diagnostic;
 pub mod edit;
+mod ext_keys;
 pub mod formats;
 pub mod legacy;
 mod load;
 pub mod redact;
+mod renames;
 pub mod schedule;
 pub mod schema;
 pub mod task_types;
@@ -26,7 +28,7 @@ pub use diagnostic::{Diagnostics, ManifestError};
 
 use crate::codes::ManifestCode;
 use types::{
-    ParameterInput, PeriodicTaskManifest, PeriodicWorkflowManifest, ProjectFile, Reference,
+    ParameterInput, PeriodicTaskManifest, PreviousNames, PeriodicWorkflowManifest, ProjectFile, Reference,
     SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest, TriggerWorkflowManifest,
 };
 
@@ -126,6 +128,33 @@ impl Workflow {
     pub fn is_periodic(&self) -> bool {
         matches!(self.definition, WorkflowDefinition::Periodic(_))
     }
+
+    /// `renamed_from` with where it is written.
+    pub fn renamed_from(&self) -> Option<&serde_saphyr::Spanned<PreviousNames>> {
+        match &self.definition {
+            WorkflowDefinition::Trigger(manifest) => manifest.renamed_from.as_ref(),
+            WorkflowDefinition::Periodic(manifest) => manifest.renamed_from.as_ref(),
+        }
+    }
+
+    /// The WorkflowNames this workflow had before (`renamed_from`), with the target's name
+    /// prefix `name` carries.
+    pub fn previous_names(&self) -> Vec<String> {
+        let prefix = self
+            .name
+            .strip_suffix(self.definition.name().value.as_str())
+            .unwrap_or("");
+        self.renamed_from()
+            .map(|names| {
+                names
+                    .value
+                    .names()
+                    .into_iter()
+                    .map(|name| format!("{prefix}{name}"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// A declared task's document, by kind.
@@ -197,6 +226,18 @@ impl Task {
     /// The pinned TaskId with where it is written.
     pub fn id_span(&self) -> Option<&serde_saphyr::Spanned<String>> {
         shared!(self, manifest => manifest.id.as_ref())
+    }
+
+    /// `renamed_from` with where it is written.
+    pub fn renamed_from(&self) -> Option<&serde_saphyr::Spanned<PreviousNames>> {
+        shared!(self, manifest => manifest.renamed_from.as_ref())
+    }
+
+    /// The TaskNames this task had before in its workflow (`renamed_from`).
+    pub fn previous_names(&self) -> Vec<&str> {
+        self.renamed_from()
+            .map(|names| names.value.names())
+            .unwrap_or_default()
     }
 
     pub fn prevent_destroy(&self) -> bool {

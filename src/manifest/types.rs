@@ -73,6 +73,23 @@ pub enum Reference {
     },
 }
 
+/// `renamed_from`: one earlier name, or a list of them (oldest first or not: any may match).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PreviousNames {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl PreviousNames {
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Self::One(name) => vec![name.as_str()],
+            Self::Many(names) => names.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
 /// `kind: TriggerWorkflow`: a workflow whose tasks run on triggers.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -86,6 +103,11 @@ pub struct TriggerWorkflowManifest {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// The name (or names) this workflow had before, like Terraform's `moved`: when WeData
+    /// has no workflow with `name` but one with an old name, the plan renames it in place.
+    #[serde(default)]
+    #[schemars(with = "Option<PreviousNames>")]
+    pub renamed_from: Option<Spanned<PreviousNames>>,
     /// ParentFolderPath (default `/`).
     #[serde(default)]
     pub folder: Option<String>,
@@ -197,6 +219,12 @@ pub struct TaskManifest<Scheduler: Default> {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// The name (or names) this task had before in its workflow, like Terraform's `moved`:
+    /// when the workflow has no task called `name` but one with an old name, the plan renames
+    /// it in place (same TaskId, runs, versions and downstream links).
+    #[serde(default)]
+    #[schemars(with = "Option<PreviousNames>")]
+    pub renamed_from: Option<Spanned<PreviousNames>>,
     /// Never delete or replace this task, even with --prune.
     #[serde(default)]
     pub prevent_destroy: bool,
@@ -226,6 +254,11 @@ pub struct PeriodicWorkflowManifest {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// The name (or names) this workflow had before, like Terraform's `moved`: when WeData
+    /// has no workflow with `name` but one with an old name, the plan renames it in place.
+    #[serde(default)]
+    #[schemars(with = "Option<PreviousNames>")]
+    pub renamed_from: Option<Spanned<PreviousNames>>,
     /// ParentFolderPath (default `/`).
     #[serde(default)]
     pub folder: Option<String>,

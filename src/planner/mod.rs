@@ -14,6 +14,7 @@
 mod approve;
 pub mod guard;
 mod references;
+mod renames;
 pub mod saved;
 
 use crate::codes::PlanCode;
@@ -157,6 +158,7 @@ pub async fn plan(
     let mut refusals = references::check(client, &project, &live)
         .await
         .map_err(PlanError::Read)?;
+    refusals.extend(renames::check(&project, &live));
     refusals.extend(guard::check(
         &project,
         &plan,

@@ -5,5 +5,6 @@ pub mod graph;
 pub mod inputs;
 pub mod legacy;
 pub mod plan;
+pub mod renames;
 
 pub use plan::{Action, Plan, ResourceChange, ResourceKind};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::graph;
+pub use super::renames::Notice;
 use crate::model::{TaskState, WorkflowState, is_sensitive_member};
 
 /// Version 2 binds the API and tool versions and fingerprints each live state's content.
@@ -241,6 +242,9 @@ pub struct Plan {
     /// Tasks outside the repository next to changing resources (see [`NeighbourTask`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbours: Vec<NeighbourTask>,
+    /// Things a reviewer should know that change nothing (a `renamed_from` that is done).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
     pub summary: Summary,
     /// Whether this plan may delete (prune, and replacement as delete plus create).
     #[serde(default)]
@@ -502,6 +506,7 @@ pub fn plan(
             unmanaged
         },
         neighbours: Vec::new(),
+        notices: Vec::new(),
         summary,
         deletion_allowed: deletion.prune,
         fingerprints,

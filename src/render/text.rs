@@ -96,6 +96,16 @@ pub fn render(plan: &Plan, color: bool) -> String {
             let _ = writeln!(out, "    {}/{} ({})", task.workflow, task.name, task.id);
         }
     }
+    if !plan.notices.is_empty() {
+        let _ = writeln!(out, "\nNotes (nothing to change):");
+        for notice in &plan.notices {
+            let _ = writeln!(
+                out,
+                "    {} ({}): {}",
+                notice.address, notice.source, notice.message
+            );
+        }
+    }
     let _ = writeln!(out, "\n{}", summary_line(&plan.summary));
     out
 }

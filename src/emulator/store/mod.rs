@@ -257,6 +257,8 @@ impl Store {
         }
         workflow["ModifyTime"] = json!(clock.display);
         workflow["UpdateUserUin"] = json!(EMULATED_USER_UIN);
+        let name = text(workflow, "WorkflowName").to_owned();
+        rename_workflow_in_tasks(project, &workflow_id, &name);
         Ok(json!({"Data": {"Status": true}}))
     }
 
@@ -720,6 +722,21 @@ fn check_unique_name(
         ));
     }
     Ok(())
+}
+
+/// A renamed workflow keeps its tasks (they hold its id); the name they report follows it.
+fn rename_workflow_in_tasks(project: &mut Project, workflow_id: &str, name: &str) {
+    for (tasks, kind) in [
+        (&mut project.trigger_tasks, Kind::Trigger),
+        (&mut project.tasks, Kind::Periodic),
+    ] {
+        for stored in tasks.values_mut() {
+            let attributes = &mut stored.task[kind.base_member()];
+            if text(attributes, "WorkflowId") == workflow_id {
+                attributes["WorkflowName"] = json!(name);
+            }
+        }
+    }
 }
 
 /// Workflow names are unique across trigger and periodic workflows of a project.

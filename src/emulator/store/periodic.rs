@@ -11,7 +11,8 @@ use serde_json::{Map, Value, json};
 use super::{
     Clock, EMULATED_USER_UIN, Failure, Kind, SCHEDULER_DEFAULTS, Store, check_references,
     copy_members, failure, matches_task_filters, not_found, page, parse_task_type,
-    references_itself, text, with_server_ext_keys, workflow_name_taken,
+    references_itself, rename_workflow_in_tasks, text, with_server_ext_keys,
+    workflow_name_taken,
 };
 
 /// Members a periodic workflow create or update may set, as stored.
@@ -158,6 +159,8 @@ impl Store {
         }
         workflow["ModifyTime"] = json!(clock.display);
         workflow["UpdateUserUin"] = json!(EMULATED_USER_UIN);
+        let name = text(workflow, "WorkflowName").to_owned();
+        rename_workflow_in_tasks(project, &workflow_id, &name);
         Ok(json!({"Data": {"Status": true}}))
     }
 
