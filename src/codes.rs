@@ -107,6 +107,7 @@ codes! {
         NeedsApproval => "needs_approval",
         RenameConflict => "rename_conflict",
         FolderUnsupported => "folder_unsupported",
+        ImmutableMember => "immutable_member",
     }
 }
 

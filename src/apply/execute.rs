@@ -132,6 +132,8 @@ pub(super) struct Context<'a> {
     pub options: &'a ApplyOptions,
     /// Address → id, for every resource that exists (or was created in this run).
     pub ids: Mutex<HashMap<String, String>>,
+    /// Deletions send OperateInform (the plan's `deletion_notifies_owners`).
+    pub notify_owners: bool,
 }
 
 /// Runs an approved plan: only [`crate::planner::approve`] makes one, so every guard rail
@@ -155,6 +157,7 @@ pub async fn execute(client: &Client, approved: &Approved, options: &ApplyOption
         live,
         options,
         ids: Mutex::new(ids),
+        notify_owners: plan.deletion_notifies_owners,
     };
     let nodes: Vec<&ResourceChange> = plan.changing().collect();
     let index: HashMap<&str, usize> = nodes
@@ -769,13 +772,17 @@ async fn delete_task(context: &Context<'_>, node: &ResourceChange) -> Result<Don
         .clone()
         .ok_or_else(|| format!("{} has no id to delete", node.address))?;
     let project_id = context.project.settings.project_id.clone();
+    // As the plan says; DeleteMode is left out: for trigger tasks the definition says it has
+    // no effect yet, and for periodic tasks its default (downstream instances are failed) is
+    // what a deletion means.
+    let operate_inform = context.notify_owners.then_some(true);
     if node.kind.is_periodic() {
         send_idempotent(
             context.client,
             &DeleteTaskRequest {
                 project_id,
                 task_id: id.clone(),
-                operate_inform: None,
+                operate_inform,
                 delete_mode: None,
             },
         )
@@ -786,7 +793,7 @@ async fn delete_task(context: &Context<'_>, node: &ResourceChange) -> Result<Don
             &DeleteTriggerTaskRequest {
                 project_id,
                 task_id: id.clone(),
-                operate_inform: None,
+                operate_inform,
                 delete_mode: None,
             },
         )

@@ -56,6 +56,8 @@ pub struct Settings {
     pub name_prefix: String,
     pub prune: bool,
     pub max_deletes: Option<usize>,
+    /// Deletions tell downstream owners (`OperateInform`).
+    pub notify_owners_on_delete: bool,
     pub variables: BTreeMap<String, String>,
 }
 
@@ -530,6 +532,7 @@ fn read_project_file(
         name_prefix: String::new(),
         prune: file.prune.unwrap_or(false),
         max_deletes: file.max_deletes,
+        notify_owners_on_delete: file.notify_owners_on_delete.unwrap_or(false),
         variables: file.variables.clone(),
     };
     if let Some(api_version) = &settings.api_version {
@@ -575,6 +578,9 @@ fn read_project_file(
         settings.name_prefix = target.name_prefix.clone().unwrap_or_default();
         settings.prune = target.prune.unwrap_or(settings.prune);
         settings.max_deletes = target.max_deletes.or(settings.max_deletes);
+        settings.notify_owners_on_delete = target
+            .notify_owners_on_delete
+            .unwrap_or(settings.notify_owners_on_delete);
         settings.variables.extend(target.variables.clone());
     }
     Some(settings)

@@ -38,6 +38,8 @@ pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("scheduler.init_strategy", || json!("T_PLUS_0")),
     ("scheduler.dependency_workflow", || json!(false)),
     ("base.folder_path", || json!("/")),
+    // CreateWorkflow's WorkflowType: 默认传入cycle.
+    ("workflow_type", || json!("cycle")),
     // ModifyTaskInfo's own members (the official DescribeTaskDetailDs answer shows these).
     ("scheduler.legacy.delay_time", || json!(0)),
     ("scheduler.legacy.startup_time", || json!(0)),

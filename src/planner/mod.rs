@@ -13,6 +13,7 @@
 
 mod approve;
 pub mod guard;
+mod immutable;
 mod references;
 mod renames;
 pub mod saved;
@@ -44,6 +45,9 @@ pub struct Options {
     /// The deletion cap (default: the project file's, else [`DEFAULT_MAX_DELETES`]).
     pub max_deletes: Option<usize>,
     pub refresh: Refresh,
+    /// Deletions tell the downstream tasks' owners (or `notify_owners_on_delete: true` in
+    /// the project file or target).
+    pub notify_owners: bool,
 }
 
 /// Whether cached definitions may be used.
@@ -154,11 +158,20 @@ pub async fn plan(
     let cache = cache.into_inner().expect("cache lock");
     warnings.extend(cache.discarded_warning());
     cache.save();
-    let plan = build_plan(&project, &live, DeletionPolicy { prune });
+    let notify_owners = options.notify_owners || project.settings.notify_owners_on_delete;
+    let plan = build_plan(
+        &project,
+        &live,
+        DeletionPolicy {
+            prune,
+            notify_owners,
+        },
+    );
     let mut refusals = references::check(client, &project, &live)
         .await
         .map_err(PlanError::Read)?;
     refusals.extend(renames::check(&project, &live));
+    refusals.extend(immutable::check(&project, &plan));
     refusals.extend(guard::check(
         &project,
         &plan,
@@ -219,7 +232,7 @@ async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<P
         .into_iter()
         .map(Refusal::from)
         .collect();
-    let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
+    let plan = build_plan(&project, &live, DeletionPolicy::default());
     // A moved, re-typed or missing task makes the rest of the plan meaningless: the guard
     // rails would only repeat the same cause (a re-typed task as a refused replacement).
     let mut refusals = refusals;

@@ -31,6 +31,9 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
         ..Scope::default()
     };
     for workflow in &project.workflows {
+        if let crate::manifest::WorkflowDefinition::Periodic(manifest) = &workflow.definition {
+            scope.manual_workflows |= manifest.workflow_type.as_deref() == Some("manual");
+        }
         let (ids, names) = if workflow.is_periodic() {
             (
                 &mut scope.periodic_workflow_ids,

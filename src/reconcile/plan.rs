@@ -249,6 +249,9 @@ pub struct Plan {
     /// Whether this plan may delete (prune, and replacement as delete plus create).
     #[serde(default)]
     pub deletion_allowed: bool,
+    /// Deletions send `OperateInform: true`: WeData tells the downstream tasks' owners.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deletion_notifies_owners: bool,
     pub fingerprints: Fingerprints,
 }
 
@@ -380,6 +383,8 @@ fn redact_map_values(value: Value) -> Value {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DeletionPolicy {
     pub prune: bool,
+    /// Each deletion tells the owners of the deleted task's downstream tasks (OperateInform).
+    pub notify_owners: bool,
 }
 
 /// Builds the plan.
@@ -509,6 +514,7 @@ pub fn plan(
         notices: Vec::new(),
         summary,
         deletion_allowed: deletion.prune,
+        deletion_notifies_owners: deletion.prune && deletion.notify_owners,
         fingerprints,
     }
 }

@@ -45,6 +45,11 @@ pub struct ProjectArgs {
     #[arg(long, value_name = "N")]
     pub max_deletes: Option<usize>,
 
+    /// Have WeData tell the owners of a deleted task's downstream tasks (OperateInform) on
+    /// every deletion (also `notify_owners_on_delete: true` in the target).
+    #[arg(long)]
+    pub notify_owners: bool,
+
     /// `auto` reuses cached task definitions whose LastUpdateTime and version are unchanged;
     /// `full` reads every definition from WeData again.
     #[arg(long, value_enum, default_value_t = Refresh::Auto)]
@@ -63,6 +68,7 @@ impl ProjectArgs {
         planner::Options {
             prune: self.prune,
             max_deletes: self.max_deletes,
+            notify_owners: self.notify_owners,
             refresh: match self.refresh {
                 Refresh::Auto => planner::Refresh::Auto,
                 Refresh::Full => planner::Refresh::Full,
