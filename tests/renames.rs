@@ -35,14 +35,21 @@ async fn applied() -> Setup {
     let directory = tempfile::tempdir().unwrap();
     let project = directory.path().join("project");
     std::fs::create_dir_all(&project).unwrap();
-    write(&project, "wedata.yaml", &format!("project_id: \"{PROJECT_ID}\"\n"));
+    write(
+        &project,
+        "wedata.yaml",
+        &format!("project_id: \"{PROJECT_ID}\"\n"),
+    );
     write(&project, "workflow.yaml", WORKFLOW);
     write(&project, "extract.sh", "echo extract\n");
     write(&project, "load.sh", "echo load\n");
     write(
         &project,
         "extract.yaml",
-        &task("extract", "scheduler:\n  params_out:\n    day: $[yyyyMMdd]\n"),
+        &task(
+            "extract",
+            "scheduler:\n  params_out:\n    day: $[yyyyMMdd]\n",
+        ),
     );
     write(
         &project,
@@ -149,7 +156,9 @@ fn rename_extract(setup: &Setup, extract_extra: &str) {
     write(
         &setup.project,
         "load.yaml",
-        &load.replace("[extract]", "[extract_v2]").replace("from_task: extract,", "from_task: extract_v2,"),
+        &load
+            .replace("[extract]", "[extract_v2]")
+            .replace("from_task: extract,", "from_task: extract_v2,"),
     );
 }
 
@@ -173,8 +182,9 @@ async fn a_task_renamed_with_its_id_pinned_keeps_its_id_versions_and_downstream_
     let (code, text) = plan(&setup, &["--prune"]).await;
     assert_eq!(code, Some(2), "{text}");
     assert!(
-        text.contains(&format!("~ task sales/extract_v2 ({extract_id}) will be updated"))
-            && text.contains("name: \"extract\" → \"extract_v2\""),
+        text.contains(&format!(
+            "~ task sales/extract_v2 ({extract_id}) will be updated"
+        )) && text.contains("name: \"extract\" → \"extract_v2\""),
         "{text}"
     );
     assert!(
@@ -203,7 +213,8 @@ async fn renamed_from_renames_in_place_says_when_it_is_done_and_refuses_when_bot
     let (code, text) = plan(&setup, &[]).await;
     assert_eq!(code, Some(2), "{text}");
     assert!(
-        text.contains("+ task sales/extract_v2 will be created") && text.contains("sales/extract ("),
+        text.contains("+ task sales/extract_v2 will be created")
+            && text.contains("sales/extract ("),
         "{text}"
     );
 
@@ -211,8 +222,9 @@ async fn renamed_from_renames_in_place_says_when_it_is_done_and_refuses_when_bot
     let (code, text) = plan(&setup, &["--prune"]).await;
     assert_eq!(code, Some(2), "{text}");
     assert!(
-        text.contains(&format!("~ task sales/extract_v2 ({extract_id}) will be updated"))
-            && text.contains("name: \"extract\" → \"extract_v2\"")
+        text.contains(&format!(
+            "~ task sales/extract_v2 ({extract_id}) will be updated"
+        )) && text.contains("name: \"extract\" → \"extract_v2\"")
             && !text.contains("will be deleted"),
         "{text}"
     );
@@ -232,7 +244,11 @@ async fn renamed_from_renames_in_place_says_when_it_is_done_and_refuses_when_bot
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["notices"][0]["address"], "task.sales.extract_v2");
     let output = run(command(&setup, &["plan", "--format", "markdown"])).await;
-    assert!(stdout(&output).contains("can be removed"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("can be removed"),
+        "{}",
+        stdout(&output)
+    );
 
     // Someone creates a task with the old name again: both exist, the plan is refused.
     let answer = call(
@@ -270,11 +286,17 @@ async fn a_workflow_renamed_with_its_id_pinned_keeps_its_tasks() {
     write(
         &setup.project,
         "workflow.yaml",
-        &format!("kind: TriggerWorkflow\nname: sales_v2\nid: \"{workflow}\"\ndescription: Sales pipeline\n"),
+        &format!(
+            "kind: TriggerWorkflow\nname: sales_v2\nid: \"{workflow}\"\ndescription: Sales pipeline\n"
+        ),
     );
     for file in ["extract.yaml", "load.yaml"] {
         let text = std::fs::read_to_string(setup.project.join(file)).unwrap();
-        write(&setup.project, file, &text.replace("workflow: sales\n", "workflow: sales_v2\n"));
+        write(
+            &setup.project,
+            file,
+            &text.replace("workflow: sales\n", "workflow: sales_v2\n"),
+        );
     }
     let (code, text) = plan(&setup, &["--prune"]).await;
     assert_eq!(code, Some(2), "{text}");
@@ -309,7 +331,11 @@ async fn a_workflow_renamed_with_its_id_pinned_keeps_its_tasks() {
     );
     for file in ["extract.yaml", "load.yaml"] {
         let text = std::fs::read_to_string(setup.project.join(file)).unwrap();
-        write(&setup.project, file, &text.replace("workflow: sales_v2\n", "workflow: sales\n"));
+        write(
+            &setup.project,
+            file,
+            &text.replace("workflow: sales_v2\n", "workflow: sales\n"),
+        );
     }
     let (code, text) = plan(&setup, &["--prune"]).await;
     assert_eq!(code, Some(2), "{text}");

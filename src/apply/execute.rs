@@ -278,6 +278,9 @@ fn to_result(
 
 async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, Failure> {
     match node.kind {
+        ResourceKind::WorkflowFolder | ResourceKind::TaskFolder => {
+            super::folders::run_folder(context, node).await
+        }
         ResourceKind::Workflow | ResourceKind::PeriodicWorkflow => {
             let workflow = context
                 .project

@@ -159,6 +159,7 @@ pub(crate) mod tests {
             notices: Vec::new(),
             summary: Summary::default(),
             deletion_allowed: false,
+            deletion_notifies_owners: false,
             fingerprints: Fingerprints::default(),
         }
     }

@@ -5,6 +5,7 @@
 //! Only reads. Knows the API and the manifests' identities, decides nothing about changes.
 
 pub mod cache;
+pub mod folders;
 pub mod legacy;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

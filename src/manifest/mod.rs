@@ -28,8 +28,9 @@ pub use diagnostic::{Diagnostics, ManifestError};
 
 use crate::codes::ManifestCode;
 use types::{
-    ParameterInput, PeriodicTaskManifest, PreviousNames, PeriodicWorkflowManifest, ProjectFile, Reference,
-    SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest, TriggerWorkflowManifest,
+    ParameterInput, PeriodicTaskManifest, PeriodicWorkflowManifest, PreviousNames, ProjectFile,
+    Reference, SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest,
+    TriggerWorkflowManifest,
 };
 
 /// What to load.

@@ -110,8 +110,10 @@ fn check_names<'a>(
     for name in span.value.names() {
         if name.trim().is_empty() {
             diagnostics.push(
-                error(format!("`renamed_from` of the {what} `{own}` lists an empty name"))
-                    .with_hint("list the name the resource had before, as WeData shows it"),
+                error(format!(
+                    "`renamed_from` of the {what} `{own}` lists an empty name"
+                ))
+                .with_hint("list the name the resource had before, as WeData shows it"),
             );
         } else if name == own {
             diagnostics.push(

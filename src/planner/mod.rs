@@ -12,6 +12,7 @@
 //! errors leave as values for the CLI to render.
 
 mod approve;
+mod folders;
 pub mod guard;
 mod immutable;
 mod references;
@@ -159,7 +160,7 @@ pub async fn plan(
     warnings.extend(cache.discarded_warning());
     cache.save();
     let notify_owners = options.notify_owners || project.settings.notify_owners_on_delete;
-    let plan = build_plan(
+    let mut plan = build_plan(
         &project,
         &live,
         DeletionPolicy {
@@ -170,6 +171,11 @@ pub async fn plan(
     let mut refusals = references::check(client, &project, &live)
         .await
         .map_err(PlanError::Read)?;
+    refusals.extend(
+        folders::plan_folders(client, &project, &mut plan)
+            .await
+            .map_err(PlanError::Read)?,
+    );
     refusals.extend(renames::check(&project, &live));
     refusals.extend(immutable::check(&project, &plan));
     refusals.extend(guard::check(

@@ -17,8 +17,8 @@ use crate::api::{ApiError, Client};
 use crate::live::LiveWorkflow;
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task};
-use crate::reconcile::renames;
 use crate::reconcile::inputs::workflow_label;
+use crate::reconcile::renames;
 
 /// Concurrent lookups; the client's rate limiter does the real pacing.
 const CONCURRENCY: usize = 8;

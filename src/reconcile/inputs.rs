@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{ResourceKind, renames};
 use super::plan::{
     self, Binding, DeletionPolicy, Fingerprints, LiveFingerprint, LiveTask, Plan, TaskInput,
     UnmanagedTask, WorkflowInput, task_address, workflow_address,
 };
+use super::{ResourceKind, renames};
 use crate::api::types::TriggerTaskBaseAttribute;
 use crate::live::{LiveWorkflow, Scope};
 use crate::manifest::types::Reference;
@@ -126,7 +126,12 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 },
             );
             let mut desired = desired::workflow_state(workflow);
-            mark_rename(&mut desired.members, &mut state.members, &workflow.name, &found.name);
+            mark_rename(
+                &mut desired.members,
+                &mut state.members,
+                &workflow.name,
+                &found.name,
+            );
             (
                 desired,
                 plan::LiveWorkflow {
@@ -194,7 +199,9 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             .and_then(|workflow| names_by_workflow.get(workflow.id.as_str()))
             .unwrap_or(&declared_names);
         if let Some(home) = live_workflow {
-            labels.entry(home.id.clone()).or_insert_with(|| label.clone());
+            labels
+                .entry(home.id.clone())
+                .or_insert_with(|| label.clone());
         }
         let live_task = listed.and_then(|listed| {
             let home = live_workflow?;

@@ -1,6 +1,7 @@
 //! Identity matching, diff, the dependency graph and the `Plan` type. Pure: no I/O, so it is
 //! unit-tested with plain values.
 
+pub mod folders;
 pub mod graph;
 pub mod inputs;
 pub mod legacy;

@@ -33,10 +33,14 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
+    /// A workflow folder to create (CreateWorkflowFolder) before the workflows in it.
+    WorkflowFolder,
     /// A trigger workflow.
     Workflow,
     /// A periodic workflow (CreateWorkflow).
     PeriodicWorkflow,
+    /// A task folder of a workflow to create (CreateTaskFolder) before the tasks in it.
+    TaskFolder,
     /// A trigger task.
     Task,
     /// A periodic task (CreateTask).
@@ -76,6 +80,8 @@ impl ResourceKind {
     /// How people read the kind: `workflow`, `periodic workflow`, ...
     pub fn label(self) -> &'static str {
         match self {
+            Self::WorkflowFolder => "workflow folder",
+            Self::TaskFolder => "task folder",
             Self::Workflow => "workflow",
             Self::PeriodicWorkflow => "periodic workflow",
             Self::Task => "task",

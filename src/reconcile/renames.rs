@@ -18,13 +18,17 @@ use crate::manifest::{Project, Task, Workflow};
 
 /// The live workflow a declared workflow is: by pinned id, by name, else by an earlier name
 /// (of the same kind).
-pub fn live_workflow<'a>(workflow: &Workflow, live: &'a [LiveWorkflow]) -> Option<&'a LiveWorkflow> {
+pub fn live_workflow<'a>(
+    workflow: &Workflow,
+    live: &'a [LiveWorkflow],
+) -> Option<&'a LiveWorkflow> {
     if let Some(id) = workflow.id() {
         return live.iter().find(|candidate| candidate.id == *id);
     }
     let named = |name: &str| {
-        live.iter()
-            .find(|candidate| candidate.name == name && candidate.periodic == workflow.is_periodic())
+        live.iter().find(|candidate| {
+            candidate.name == name && candidate.periodic == workflow.is_periodic()
+        })
     };
     named(&workflow.name).or_else(|| {
         workflow
@@ -208,7 +212,12 @@ pub fn done_renames(
         {
             notices.push(notice(
                 workflow_address(workflow),
-                &span.value.names().iter().map(|name| name.to_string()).collect::<Vec<_>>(),
+                &span
+                    .value
+                    .names()
+                    .iter()
+                    .map(|name| name.to_string())
+                    .collect::<Vec<_>>(),
                 format!(
                     "{}:{}",
                     workflow.file.display(),

@@ -245,6 +245,7 @@ mod tests {
                 ..Summary::default()
             },
             deletion_allowed: false,
+            deletion_notifies_owners: false,
             fingerprints: Fingerprints::default(),
         };
         let text = render(&plan);

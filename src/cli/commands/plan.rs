@@ -301,6 +301,7 @@ mod tests {
             target: Some("prod".into()),
             prune: true,
             max_deletes: None,
+            notify_owners: false,
             refresh: Refresh::Auto,
         };
         assert_eq!(

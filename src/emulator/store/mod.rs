@@ -6,6 +6,7 @@
 //! versions created by submits, references checked. Everything here is synchronous and pure
 //! apart from the clock value passed in.
 
+mod folders;
 mod legacy;
 mod periodic;
 mod permissions;
@@ -75,6 +76,12 @@ pub struct Project {
     /// ParentFolderPath / CreateTime / ModifyTime / UpdateUserUin.
     #[serde(default)]
     pub periodic_workflows: BTreeMap<String, Value>,
+    /// Workflow folder path → WorkflowFolder (the root and the default folder are implicit).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub workflow_folders: BTreeMap<String, Value>,
+    /// `WorkflowId|TaskFolderType|path` → TaskFolder.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub task_folders: BTreeMap<String, Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -166,6 +173,10 @@ impl Store {
             "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
             "ListTaskVersions" => self.list_task_versions(&project_id, body, Kind::Periodic),
             "GetMyWorkflowMaxPermission" => self.get_my_workflow_max_permission(&project_id, body),
+            "CreateWorkflowFolder" => self.create_workflow_folder(&project_id, body),
+            "ListWorkflowFolders" => self.list_workflow_folders(&project_id, body),
+            "CreateTaskFolder" => self.create_task_folder(&project_id, body),
+            "ListTaskFolders" => self.list_task_folders(&project_id, body),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
@@ -194,6 +205,7 @@ impl Store {
     ) -> Result<Value, Failure> {
         let name = text(body, "WorkflowName").to_owned();
         let project = self.project(project_id);
+        folders::check_workflow_folder(project, text(body, "ParentFolderPath"))?;
         if workflow_name_taken(project, &name, None) {
             return Err(failure(
                 "InvalidParameter.DuplicateName",
@@ -333,6 +345,11 @@ impl Store {
             .map(|workflow| text(workflow, "WorkflowName").to_owned())
             .ok_or_else(|| not_found("workflow", &workflow_id))?;
         check_unique_name(project, &workflow_id, &name, None)?;
+        folders::check_task_folder(
+            project,
+            &workflow_id,
+            base.get("TaskFolderPath").and_then(Value::as_str),
+        )?;
         let scheduler = &body["TriggerTaskSchedulerConfiguration"];
         check_references(
             project,
@@ -423,6 +440,11 @@ impl Store {
             &workflow_id,
             text(base, "TaskName"),
             Some(&task_id),
+        )?;
+        folders::check_task_folder(
+            project,
+            &workflow_id,
+            base.get("TaskFolderPath").and_then(Value::as_str),
         )?;
         let scheduler_update = &update["TriggerTaskSchedulerConfiguration"];
         check_references(

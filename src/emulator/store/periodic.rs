@@ -11,8 +11,7 @@ use serde_json::{Map, Value, json};
 use super::{
     Clock, EMULATED_USER_UIN, Failure, Kind, SCHEDULER_DEFAULTS, Store, check_references,
     copy_members, failure, matches_task_filters, not_found, page, parse_task_type,
-    references_itself, rename_workflow_in_tasks, text, with_server_ext_keys,
-    workflow_name_taken,
+    references_itself, rename_workflow_in_tasks, text, with_server_ext_keys, workflow_name_taken,
 };
 
 /// Members a periodic workflow create or update may set, as stored.
@@ -77,6 +76,7 @@ impl Store {
     ) -> Result<Value, Failure> {
         let name = text(body, "WorkflowName").to_owned();
         let project = self.project(project_id);
+        super::folders::check_workflow_folder(project, text(body, "ParentFolderPath"))?;
         if workflow_name_taken(project, &name, None) {
             return Err(failure(
                 "InvalidParameter.DuplicateName",
@@ -256,6 +256,11 @@ impl Store {
             .map(|workflow| text(workflow, "WorkflowName").to_owned())
             .ok_or_else(|| not_found("workflow", &workflow_id))?;
         check_unique_periodic_name(project, &workflow_id, &name, None)?;
+        super::folders::check_task_folder(
+            project,
+            &workflow_id,
+            base.get("TaskFolderPath").and_then(Value::as_str),
+        )?;
         let scheduler_request = &body["TaskSchedulerConfiguration"];
         check_references(
             project,
@@ -350,6 +355,13 @@ impl Store {
             &workflow_id,
             text(&update["TaskBaseAttribute"], "TaskName"),
             Some(&task_id),
+        )?;
+        super::folders::check_task_folder(
+            project,
+            &workflow_id,
+            update["TaskBaseAttribute"]
+                .get("TaskFolderPath")
+                .and_then(Value::as_str),
         )?;
         let scheduler_update = &update["TaskSchedulerConfiguration"];
         check_references(
