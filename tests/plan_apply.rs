@@ -134,8 +134,7 @@ async fn a_fresh_project_plans_as_creates_in_dependency_order() {
             < wave_of("task_folder.orders.GENERAL./orders/quality")
     );
     assert!(
-        wave_of("task_folder.orders.GENERAL./orders/quality")
-            < wave_of("task.orders.check_orders")
+        wave_of("task_folder.orders.GENERAL./orders/quality") < wave_of("task.orders.check_orders")
     );
     assert!(wave_of("task_folder.orders.DLC./orders") < wave_of("task.orders.clean_orders"));
     assert!(wave_of("workflow.orders") < wave_of("task.orders.extract_orders"));

@@ -82,6 +82,10 @@ pub struct Project {
     /// `WorkflowId|TaskFolderType|path` → TaskFolder.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub task_folders: BTreeMap<String, Value>,
+    /// Every deletion with the options it was sent with (TaskId, OperateInform, DeleteMode):
+    /// whom WeData would notify is outside what the emulator models.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deletions: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -566,6 +570,11 @@ impl Store {
             ));
         }
         tasks.remove(&task_id);
+        self.project(project_id).deletions.push(json!({
+            "TaskId": task_id,
+            "OperateInform": body.get("OperateInform").and_then(Value::as_bool).unwrap_or(false),
+            "DeleteMode": body.get("DeleteMode").and_then(Value::as_bool).unwrap_or(false),
+        }));
         Ok(json!({"Data": {"Status": true}}))
     }
 
@@ -942,5 +951,73 @@ mod tests {
             assert_eq!(created["Data"]["TaskId"].as_str().unwrap().len(), 17);
         }
         assert_eq!(store.projects["1"].trigger_tasks.len(), 1500);
+    }
+
+    /// UpdateWorkflow's ClearLink on a crontab schedule cuts the workflow's dependencies on
+    /// tasks of other workflows and keeps its own; ModifyCycleValue 1 resets the rest.
+    #[test]
+    fn clear_link_cuts_cross_workflow_upstreams_and_modify_cycle_value_resets_the_rest() {
+        let mut store = Store::default();
+        let clock = Clock::at(jiff::Timestamp::now());
+        let mut workflow = |store: &mut Store, name: &str| {
+            store
+                .handle(
+                    "CreateWorkflow",
+                    &json!({"ProjectId": "1", "WorkflowName": name, "ParentFolderPath": "/"}),
+                    &clock,
+                )
+                .unwrap()["Data"]["WorkflowId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let (other, own) = (workflow(&mut store, "other"), workflow(&mut store, "own"));
+        let mut task = |store: &mut Store, name: &str, workflow_id: &str, upstream: &[&str]| {
+            let upstream: Vec<Value> = upstream
+                .iter()
+                .map(|id| json!({"TaskId": id, "MainCyclicConfig": "DAY", "SubordinateCyclicConfig": "PREVIOUS_DAY"}))
+                .collect();
+            store
+                .handle(
+                    "CreateTask",
+                    &json!({
+                        "ProjectId": "1",
+                        "TaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": workflow_id},
+                        "TaskConfiguration": {},
+                        "TaskSchedulerConfiguration": {"UpstreamDependencyConfigList": upstream}
+                    }),
+                    &clock,
+                )
+                .unwrap()["Data"]["TaskId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let foreign = task(&mut store, "foreign", &other, &[]);
+        let local = task(&mut store, "local", &own, &[]);
+        let downstream = task(&mut store, "downstream", &own, &[&foreign, &local]);
+        store
+            .handle(
+                "UpdateWorkflow",
+                &json!({
+                    "ProjectId": "1",
+                    "WorkflowId": own,
+                    "WorkflowSchedulerConfiguration": {
+                        "ScheduleTimeZone": "UTC+8", "CycleType": "CRONTAB_CYCLE", "SelfDepend": "serial",
+                        "StartTime": "2025-01-01 00:00:00", "EndTime": "2099-12-31 23:59:59",
+                        "CrontabExpression": "0 0 2 * * ? *", "ClearLink": true,
+                        "ModifyCycleValue": "1", "SubordinateCyclicConfig": "CURRENT_DAY"
+                    }
+                }),
+                &clock,
+            )
+            .unwrap();
+        let upstream = store.projects["1"].tasks[&downstream].task["TaskSchedulerConfiguration"]
+            ["UpstreamDependencyConfigList"]
+            .clone();
+        assert_eq!(upstream.as_array().unwrap().len(), 1, "{upstream}");
+        assert_eq!(upstream[0]["TaskId"], json!(local));
+        assert_eq!(upstream[0]["SubordinateCyclicConfig"], "CURRENT_DAY");
+        assert_eq!(upstream[0]["MainCyclicConfig"], "DAY");
     }
 }
