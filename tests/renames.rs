@@ -200,6 +200,42 @@ async fn a_task_renamed_with_its_id_pinned_keeps_its_id_versions_and_downstream_
     assert_eq!(versions(&setup, &extract_id), versions_before + 1);
     assert_eq!(upstream_of(&setup, &load_id), extract_id);
     assert_clean(&setup).await;
+
+    // A rename onto a name another live task has would fail halfway through apply: refused.
+    let answer = call(
+        &setup.emulator.endpoint(),
+        "CreateTriggerTask",
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TriggerTaskBaseAttribute": {"TaskName": "extract_v3", "TaskTypeId": "35", "WorkflowId": workflow_id(&setup)},
+            "TriggerTaskConfiguration": {"CodeContent": "ZWNobyAx"},
+            "TriggerTaskSchedulerConfiguration": {}
+        }),
+    )
+    .await;
+    let other_id = answer["Data"]["TaskId"].as_str().unwrap().to_owned();
+    let manifest = std::fs::read_to_string(setup.project.join("extract.yaml")).unwrap();
+    write(
+        &setup.project,
+        "extract.yaml",
+        &manifest.replace("name: extract_v2\n", "name: extract_v3\n"),
+    );
+    let load = std::fs::read_to_string(setup.project.join("load.yaml")).unwrap();
+    write(
+        &setup.project,
+        "load.yaml",
+        &load.replace("extract_v2", "extract_v3"),
+    );
+    let output = run(command(&setup, &["apply", "--auto-approve"])).await;
+    let text = format!("{}{}", stdout(&output), stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("plan::rename_conflict")
+            && text.contains(&other_id)
+            && text.contains(&extract_id)
+            && text.contains("extract.yaml:3"),
+        "{text}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

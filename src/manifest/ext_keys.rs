@@ -12,7 +12,32 @@ use super::check::At;
 use super::diagnostic::Diagnostics;
 use super::legacy::key_position;
 use crate::codes::ManifestCode;
-use crate::model::normalize::is_server_managed_ext_key;
+
+/// Ext keys WeData adds or manages itself (seen in the official examples); never drift.
+pub const SERVER_MANAGED_EXT_KEYS: &[&str] = &[
+    "tenantId",
+    "region",
+    "bucket",
+    "isGitTask",
+    "specLabelConfItems",
+    "ftp.file.name",
+    "calendar_id",
+    "calendar_name",
+    "calendar_open",
+    "data_cluster",
+    "waitExecutionTotalTTL",
+    "waitExecutionTotalTTLStrategy",
+    "executionTTLStrategy",
+];
+/// Prefixes of server-managed ext keys.
+pub const SERVER_MANAGED_EXT_PREFIXES: &[&str] = &["notebook.", "git."];
+
+pub fn is_server_managed_ext_key(key: &str) -> bool {
+    SERVER_MANAGED_EXT_KEYS.contains(&key)
+        || SERVER_MANAGED_EXT_PREFIXES
+            .iter()
+            .any(|prefix| key.starts_with(prefix))
+}
 
 /// Keys that have a manifest member of their own, with that member.
 const MANAGED_BY_MEMBER: &[(&str, &str)] = &[
@@ -27,7 +52,7 @@ const MANAGED_BY_MEMBER: &[(&str, &str)] = &[
 ];
 
 /// One error per server-managed key a task's `configuration.ext` sets.
-pub fn check(
+pub(super) fn check(
     tasks: &[Task],
     sources: &HashMap<PathBuf, Arc<String>>,
     at: &At<'_>,

@@ -7,7 +7,7 @@
 mod check;
 pub mod diagnostic;
 pub mod edit;
-mod ext_keys;
+pub mod ext_keys;
 pub mod formats;
 pub mod legacy;
 mod load;

@@ -78,11 +78,7 @@ pub fn listed_task<'a>(
             .iter()
             .find(|listed| listed.task_name.as_deref() == Some(name))
     };
-    named(task.name()).or_else(|| {
-        task.previous_names()
-            .into_iter()
-            .find_map(|previous| named(previous))
-    })
+    named(task.name()).or_else(|| task.previous_names().into_iter().find_map(named))
 }
 
 /// A `renamed_from` that cannot be followed: WeData has both the new name and an old one.
@@ -111,10 +107,60 @@ pub struct Notice {
     pub source: String,
 }
 
-/// Every `renamed_from` that WeData contradicts (the new and an old name both exist), in
-/// manifest order. Pinned resources are left out: their id decides.
+/// Every rename WeData contradicts, in manifest order: a `renamed_from` whose new and old
+/// names both exist, and a resource renamed through its pinned id to a name another live
+/// resource has (the update would fail on a duplicate name halfway through apply).
 pub fn conflicts(project: &Project, live: &[LiveWorkflow]) -> Vec<RenameConflict> {
     let mut found = Vec::new();
+    for workflow in &project.workflows {
+        let (Some(id), Some(current)) = (workflow.id_span(), live_workflow(workflow, live)) else {
+            continue;
+        };
+        if current.name == workflow.name {
+            continue;
+        }
+        if let Some(other) = live
+            .iter()
+            .find(|other| other.name == workflow.name && other.id != current.id)
+        {
+            found.push(RenameConflict {
+                what: "workflow",
+                name: workflow.name.clone(),
+                previous: current.name.clone(),
+                file: workflow.file.clone(),
+                line: workflow.file_line(id.referenced.line()),
+                column: id.referenced.column() as usize,
+                ids: (other.id.clone(), current.id.clone()),
+            });
+        }
+    }
+    for task in &project.tasks {
+        let Some(id) = task.id_span() else {
+            continue;
+        };
+        let Some(home) = home_workflow(project, task, live) else {
+            continue;
+        };
+        let Some(current) = listed_task(task, home) else {
+            continue;
+        };
+        if current.task_name.as_deref() == Some(task.name()) {
+            continue;
+        }
+        if let Some(other) = home.tasks.iter().find(|other| {
+            other.task_name.as_deref() == Some(task.name()) && other.task_id != current.task_id
+        }) {
+            found.push(RenameConflict {
+                what: "task",
+                name: task.name().to_owned(),
+                previous: current.task_name.clone().unwrap_or_default(),
+                file: task.file.clone(),
+                line: task.file_line(id.referenced.line()),
+                column: id.referenced.column() as usize,
+                ids: (other.task_id.clone(), current.task_id.clone()),
+            });
+        }
+    }
     for workflow in &project.workflows {
         let Some(span) = workflow.renamed_from() else {
             continue;

@@ -285,7 +285,6 @@ fn workflow_schedule(
             .map(|modify| if modify { "1" } else { "0" }.to_owned()),
         main_cyclic_config: declared.main_cyclic_config.clone(),
         subordinate_cyclic_config: declared.subordinate_cyclic_config.clone(),
-        ..Default::default()
     }
 }
 

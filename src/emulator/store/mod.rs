@@ -959,7 +959,7 @@ mod tests {
     fn clear_link_cuts_cross_workflow_upstreams_and_modify_cycle_value_resets_the_rest() {
         let mut store = Store::default();
         let clock = Clock::at(jiff::Timestamp::now());
-        let mut workflow = |store: &mut Store, name: &str| {
+        let workflow = |store: &mut Store, name: &str| {
             store
                 .handle(
                     "CreateWorkflow",
@@ -972,7 +972,7 @@ mod tests {
                 .to_owned()
         };
         let (other, own) = (workflow(&mut store, "other"), workflow(&mut store, "own"));
-        let mut task = |store: &mut Store, name: &str, workflow_id: &str, upstream: &[&str]| {
+        let task = |store: &mut Store, name: &str, workflow_id: &str, upstream: &[&str]| {
             let upstream: Vec<Value> = upstream
                 .iter()
                 .map(|id| json!({"TaskId": id, "MainCyclicConfig": "DAY", "SubordinateCyclicConfig": "PREVIOUS_DAY"}))
