@@ -253,6 +253,11 @@ async fn renamed_from_renames_in_place_says_when_it_is_done_and_refuses_when_bot
             && text.contains("sales/extract ("),
         "{text}"
     );
+    // ... and the plan says how to keep the identity instead.
+    assert!(
+        text.contains("add `renamed_from: \"extract\"` to keep its TaskId"),
+        "{text}"
+    );
 
     insert_after_name(&setup, "extract.yaml", "renamed_from: extract");
     let (code, text) = plan(&setup, &["--prune"]).await;

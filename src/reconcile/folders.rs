@@ -316,6 +316,117 @@ fn folder_resource(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{TaskState, WorkflowState};
+    use crate::reconcile::plan::{Binding, DeletionPolicy, Fingerprints, TaskInput, WorkflowInput};
+
+    fn needer(address: &str) -> Needer {
+        Needer {
+            address: address.to_owned(),
+            task_type: "Shell".to_owned(),
+            file: PathBuf::from("t.yaml"),
+            line: 2,
+        }
+    }
+
+    /// A new workflow `w` in `/a/b` (where `/a` exists) with a new task `t` in `/x/y`.
+    fn planned() -> Plan {
+        let workflow = WorkflowInput {
+            periodic: false,
+            desired: WorkflowState {
+                name: "w".into(),
+                members: BTreeMap::new(),
+            },
+            source: "w.yaml:2".into(),
+            live: None,
+        };
+        let task = TaskInput {
+            kind: ResourceKind::Task,
+            workflow: "w".into(),
+            desired: TaskState {
+                name: "t".into(),
+                members: BTreeMap::new(),
+            },
+            source: "t.yaml:2".into(),
+            prevent_destroy: false,
+            references: Vec::new(),
+            live: None,
+        };
+        plan::plan(
+            Binding::default(),
+            &[workflow],
+            &[task],
+            Vec::new(),
+            Fingerprints::default(),
+            DeletionPolicy::default(),
+        )
+    }
+
+    #[test]
+    fn each_missing_level_is_created_before_what_lives_in_it() {
+        let mut plan = planned();
+        let mut needs = Needs::default();
+        needs
+            .workflow_folders
+            .insert("/a/b".into(), vec!["workflow.w".into()]);
+        needs.task_folders.insert(
+            TaskFolderNeed {
+                workflow: "w".into(),
+                workflow_id: None,
+                folder_type: Some("GENERAL"),
+                path: "/x/y".into(),
+            },
+            vec![needer("task.w.t")],
+        );
+        let existing = Existing {
+            workflow_folders: ["/a".to_owned()].into(),
+            ..Existing::default()
+        };
+        assert!(add(&mut plan, &needs, &existing).is_empty());
+        let depends = |address: &str| plan.resource(address).unwrap().depends_on.clone();
+        assert!(plan.resource("workflow_folder./a").is_none(), "it exists");
+        assert_eq!(depends("workflow.w"), ["workflow_folder./a/b"]);
+        assert_eq!(depends("task_folder.w.GENERAL./x"), ["workflow.w"]);
+        assert_eq!(
+            depends("task_folder.w.GENERAL./x/y"),
+            ["task_folder.w.GENERAL./x", "workflow.w"]
+        );
+        assert!(depends("task.w.t").contains(&"task_folder.w.GENERAL./x/y".to_owned()));
+        assert_eq!(plan.summary.create, 5);
+        assert_eq!(
+            plan.waves,
+            vec![
+                vec!["workflow_folder./a/b".to_owned()],
+                vec!["workflow.w".to_owned()],
+                vec!["task_folder.w.GENERAL./x".to_owned()],
+                vec!["task_folder.w.GENERAL./x/y".to_owned()],
+                vec!["task.w.t".to_owned()],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_of_an_unknown_category_is_refused_and_an_existing_one_is_used() {
+        let need = TaskFolderNeed {
+            workflow: "w".into(),
+            workflow_id: Some("wf-1".into()),
+            folder_type: None,
+            path: "/notebooks".into(),
+        };
+        let mut needs = Needs::default();
+        needs.task_folders.insert(need, vec![needer("task.w.t")]);
+        let mut plan = planned();
+        let unsupported = add(&mut plan, &needs, &Existing::default());
+        assert_eq!(unsupported.len(), 1);
+        assert_eq!(unsupported[0].path, "/notebooks");
+        assert_eq!(plan.summary.create, 2, "nothing added");
+
+        let existing = Existing {
+            task_folders: [("wf-1".to_owned(), "EMR".to_owned(), "/notebooks".to_owned())].into(),
+            ..Existing::default()
+        };
+        let mut plan = planned();
+        assert!(add(&mut plan, &needs, &existing).is_empty());
+    }
 
     #[test]
     fn paths_are_canonical_and_split_into_levels() {

@@ -320,7 +320,53 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         |task| task_address(&workflow_label(task), task.name()),
         |workflow| workflow_address(&workflow.name),
     );
+    result.notices.extend(rename_hints(&result));
     result
+}
+
+/// A workflow where the plan creates exactly one task while exactly one live task is declared
+/// by no manifest looks like a rename without `renamed_from`: say how to keep the task's
+/// identity (the create and the deletion, or the unmanaged task, are planned all the same).
+fn rename_hints(plan: &Plan) -> Vec<plan::Notice> {
+    let mut created: BTreeMap<&str, Vec<&plan::ResourceChange>> = BTreeMap::new();
+    let mut orphans: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for resource in &plan.resources {
+        let Some(workflow) = resource.workflow.as_deref() else {
+            continue;
+        };
+        match (resource.action, resource.kind) {
+            (plan::Action::Create, ResourceKind::Task | ResourceKind::PeriodicTask) => {
+                created.entry(workflow).or_default().push(resource)
+            }
+            (plan::Action::Delete, _) => orphans.entry(workflow).or_default().push((
+                resource.name.as_str(),
+                resource.id.as_deref().unwrap_or_default(),
+            )),
+            _ => {}
+        }
+    }
+    for task in &plan.unmanaged {
+        orphans
+            .entry(task.workflow.as_str())
+            .or_default()
+            .push((task.name.as_str(), task.id.as_str()));
+    }
+    created
+        .into_iter()
+        .filter_map(|(workflow, resources)| {
+            let ([resource], [(old, id)]) = (resources.as_slice(), orphans.get(workflow)?.as_slice())
+            else {
+                return None;
+            };
+            Some(plan::Notice {
+                address: resource.address.clone(),
+                message: format!(
+                    "created while {old:?} ({id}) of the same workflow is declared by no manifest; if this task is {old:?} renamed, add `renamed_from: {old:?}` to keep its TaskId, runs, versions and downstream links"
+                ),
+                source: resource.source.clone().unwrap_or_default(),
+            })
+        })
+        .collect()
 }
 
 /// A resource matched under another name (a pinned id, or `renamed_from`) is renamed in
