@@ -334,10 +334,13 @@ async fn folders_are_created_before_what_lives_in_them_and_an_unknown_category_i
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn server_managed_ext_keys_are_refused_at_their_line_with_a_hint() {
+async fn server_managed_ext_keys_and_unaddressable_folders_are_refused_at_their_line() {
     let setup = setup(&[
         ("run.sh", "echo run\n"),
-        ("workflow.yaml", "kind: TriggerWorkflow\nname: sales\n"),
+        (
+            "workflow.yaml",
+            "kind: TriggerWorkflow\nname: sales\nfolder: teams//sales/\n",
+        ),
         (
             "task.yaml",
             "kind: TriggerTask\nname: extract\nworkflow: sales\nbase:\n  task_type: Shell\nconfiguration:\n  code_file: run.sh\n  ext:\n    specLabel: small\n    bucket: my-bucket\n    data_cluster: emr-1\n",
@@ -356,6 +359,12 @@ async fn server_managed_ext_keys_are_refused_at_their_line_with_a_hint() {
             && text.contains("task.yaml:11:5")
             && text.contains("set `configuration.data_cluster` instead")
             && !text.contains("`specLabel`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("workflow.yaml:3:1")
+            && text.contains("is not a folder path WeData can address")
+            && text.contains("write `folder: /teams/sales`"),
         "{text}"
     );
 }

@@ -304,6 +304,13 @@ pub fn check(
         })
         .collect();
     super::renames::check(&checked_workflows, &checked_tasks, &at, diagnostics);
+    super::folder_paths::check(
+        &checked_workflows,
+        &checked_tasks,
+        sources,
+        &at,
+        diagnostics,
+    );
     Checked {
         workflows: checked_workflows,
         tasks: checked_tasks,

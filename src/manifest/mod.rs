@@ -8,6 +8,7 @@ mod check;
 pub mod diagnostic;
 pub mod edit;
 pub mod ext_keys;
+mod folder_paths;
 pub mod formats;
 pub mod legacy;
 mod load;
