@@ -70,6 +70,11 @@ impl ResourceKind {
         matches!(self, Self::Task | Self::PeriodicTask | Self::LegacyTask)
     }
 
+    /// A folder created before what lives in it: not a node of the task graph.
+    pub fn is_folder(self) -> bool {
+        matches!(self, Self::WorkflowFolder | Self::TaskFolder)
+    }
+
     pub fn is_periodic(self) -> bool {
         matches!(
             self,
