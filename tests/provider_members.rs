@@ -331,6 +331,21 @@ async fn folders_are_created_before_what_lives_in_them_and_an_unknown_category_i
     .await;
     apply(&setup, &[]).await;
     assert_clean(&setup).await;
+
+    // A task naming its workflow by id gets its folder in that workflow too.
+    write(
+        &setup.project,
+        "pinned.yaml",
+        &format!(
+            "kind: TriggerTask\nname: pinned\nworkflow: {{id: \"{workflow_id}\"}}\nbase:\n  task_type: Python\n  folder_path: /by_id\nconfiguration:\n  code_file: run.sh\n"
+        ),
+    );
+    let output = apply(&setup, &[]).await;
+    assert!(
+        output.contains(&format!("task_folder.{workflow_id}.GENERAL./by_id")),
+        "{output}"
+    );
+    assert_clean(&setup).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

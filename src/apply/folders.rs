@@ -87,12 +87,21 @@ pub(super) async fn run_folder(
                 .workflow
                 .as_deref()
                 .ok_or_else(|| format!("{} names no workflow", node.address))?;
-            let workflow_id = context
+            // A declared workflow by its address; a task's `workflow: {id: ...}` is its id.
+            let known = context
                 .ids
                 .lock()
                 .expect("ids lock")
                 .get(&workflow_address(workflow))
-                .cloned()
+                .cloned();
+            let workflow_id = known
+                .or_else(|| {
+                    context
+                        .live
+                        .iter()
+                        .any(|live| live.id == workflow)
+                        .then(|| workflow.to_owned())
+                })
                 .ok_or_else(|| {
                     format!("the workflow {workflow} has no id (was its create skipped?)")
                 })?;
