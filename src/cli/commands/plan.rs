@@ -269,6 +269,9 @@ fn command_line(verb: &str, project: &ProjectArgs, file_flag: &str, file: &Path)
     if project.prune {
         words.push("--prune".to_owned());
     }
+    if project.notify_owners {
+        words.push("--notify-owners".to_owned());
+    }
     if let Some(max_deletes) = project.max_deletes {
         words.push(format!("--max-deletes {max_deletes}"));
     }
