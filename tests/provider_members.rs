@@ -423,3 +423,40 @@ async fn import_never_writes_renamed_from() {
     assert!(written.contains("name: extract"), "{written}");
     assert!(!written.contains("renamed_from"), "{written}");
 }
+
+/// The answer to a folder create is lost (the folder was made, the connection dropped): the
+/// executor finds the folder rather than failing or creating it twice, and the plan settles.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_folder_create_whose_answer_is_lost_is_found_not_repeated() {
+    let mut setup = setup(&[
+        ("run.sh", "echo run\n"),
+        (
+            "workflow.yaml",
+            "kind: TriggerWorkflow\nname: sales\nfolder: /teams\n",
+        ),
+        (
+            "task.yaml",
+            "kind: TriggerTask\nname: extract\nworkflow: sales\nbase:\n  task_type: Shell\n  folder_path: /ingest\nconfiguration:\n  code_file: run.sh\n",
+        ),
+    ])
+    .await;
+    setup.emulator = start_emulator(EmulatorConfig {
+        faults: wedata_gitops::emulator::FaultPlan::parse(
+            "CreateWorkflowFolder:drop@1,CreateTaskFolder:drop@1",
+        )
+        .unwrap(),
+        ..EmulatorConfig::default()
+    })
+    .await;
+    apply(&setup, &[]).await;
+    let (workflow_folders, task_folders) = setup.emulator.with_store(|store| {
+        let project = &store.projects[PROJECT_ID];
+        (
+            project.workflow_folders.keys().cloned().collect::<Vec<_>>(),
+            project.task_folders.len(),
+        )
+    });
+    assert_eq!(workflow_folders, ["/teams"]);
+    assert_eq!(task_folders, 1);
+    assert_clean(&setup).await;
+}
