@@ -79,6 +79,8 @@ codes! {
         LegacyUnsupported => "legacy_unsupported",
         LegacySectionInCurrentProject => "legacy_section_in_current_project",
         LegacyUnpinnedTask => "legacy_unpinned_task",
+        InvalidRename => "invalid_rename",
+        ServerManagedExtKey => "server_managed_ext_key",
     }
 }
 
@@ -103,6 +105,9 @@ codes! {
         Stale => "stale",
         Unreadable => "unreadable",
         NeedsApproval => "needs_approval",
+        RenameConflict => "rename_conflict",
+        FolderUnsupported => "folder_unsupported",
+        ImmutableMember => "immutable_member",
         ActiveRuns => "active_runs",
     }
 }

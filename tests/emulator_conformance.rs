@@ -23,6 +23,20 @@ struct Fixture {
 }
 
 async fn fixture(endpoint: &str) -> Fixture {
+    // The folders the official examples create workflows and folders in (the examples spell
+    // the console's default folder `/默认文件夹` with its backslashes lost).
+    for (parent, name) in [
+        ("/", "u9ed8u8ba4u6587u4ef6u5939"),
+        ("/", "0_only"),
+        ("/0_only", "0_sub"),
+    ] {
+        call(
+            endpoint,
+            "CreateWorkflowFolder",
+            json!({"ProjectId": PROJECT_ID, "ParentFolderPath": parent, "FolderName": name}),
+        )
+        .await;
+    }
     let workflow = call(
         endpoint,
         "CreateTriggerWorkflow",
@@ -267,7 +281,89 @@ async fn every_official_example_request_is_accepted_and_answered_in_shape() {
     replayed += replay::<GetTaskVersionResponse>(&endpoint, "GetTaskVersion", &fixture).await;
     replayed += replay::<ListTaskVersionsResponse>(&endpoint, "ListTaskVersions", &fixture).await;
     replayed += replay::<DeleteTaskResponse>(&endpoint, "DeleteTask", &fixture).await;
-    assert!(replayed >= 50, "only {replayed} examples replayed");
+    replayed +=
+        replay::<CreateWorkflowFolderResponse>(&endpoint, "CreateWorkflowFolder", &fixture).await;
+    replayed +=
+        replay::<ListWorkflowFoldersResponse>(&endpoint, "ListWorkflowFolders", &fixture).await;
+    replayed += replay::<CreateTaskFolderResponse>(&endpoint, "CreateTaskFolder", &fixture).await;
+    replayed += replay::<ListTaskFoldersResponse>(&endpoint, "ListTaskFolders", &fixture).await;
+    assert!(replayed >= 54, "only {replayed} examples replayed");
+}
+
+/// Folders as the official examples and documents describe them: a list shows the direct
+/// children of a parent by absolute path; a folder needs its parent; a workflow is created in
+/// an existing folder and a task in an existing task folder of its workflow (TaskFolderPath:
+/// "如果 tf_01 文件夹不存在，则需要先创建这个文件夹"), so neither half-exists after a refusal.
+#[tokio::test]
+async fn folders_must_exist_before_the_workflows_and_tasks_in_them() {
+    let emulator = start_emulator(EmulatorConfig::default()).await;
+    let endpoint = emulator.endpoint();
+    let fixture = fixture(&endpoint).await;
+    let nested = RawRequest::new(
+        "CreateWorkflowFolder",
+        &json!({"ProjectId": PROJECT_ID, "ParentFolderPath": "/missing", "FolderName": "child"}),
+    )
+    .send(&endpoint)
+    .await;
+    assert_eq!(error_code(&nested), "ResourceNotFound");
+    let listed = call(
+        &endpoint,
+        "ListWorkflowFolders",
+        json!({"ProjectId": PROJECT_ID, "ParentFolderPath": "/0_only"}),
+    )
+    .await;
+    assert_eq!(listed["Data"]["Items"][0]["FolderPath"], "/0_only/0_sub");
+    assert_eq!(listed["Data"]["TotalCount"], 1);
+
+    let workflow = RawRequest::new(
+        "CreateTriggerWorkflow",
+        &json!({"ProjectId": PROJECT_ID, "WorkflowName": "homeless", "ParentFolderPath": "/nowhere"}),
+    )
+    .send(&endpoint)
+    .await;
+    assert_eq!(error_code(&workflow), "ResourceNotFound");
+    let in_default = call(
+        &endpoint,
+        "CreateTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "at_home", "ParentFolderPath": "/默认文件夹"}),
+    )
+    .await;
+    assert!(in_default["Data"]["WorkflowId"].is_string());
+
+    let task = |folder: &str| {
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TriggerTaskBaseAttribute": {"TaskName": "filed", "TaskTypeId": "35", "WorkflowId": fixture.workflow_id, "TaskFolderPath": folder},
+            "TriggerTaskConfiguration": {},
+            "TriggerTaskSchedulerConfiguration": {}
+        })
+    };
+    let refused = RawRequest::new("CreateTriggerTask", &task("/tf_01"))
+        .send(&endpoint)
+        .await;
+    assert_eq!(error_code(&refused), "ResourceNotFound");
+    call(
+        &endpoint,
+        "CreateTaskFolder",
+        json!({"ProjectId": PROJECT_ID, "ParentTaskFolderPath": "/", "TaskFolderName": "tf_01", "TaskFolderType": "GENERAL", "WorkflowId": fixture.workflow_id}),
+    )
+    .await;
+    let created = call(&endpoint, "CreateTriggerTask", task("/tf_01")).await;
+    assert!(created["Data"]["TaskId"].is_string());
+    let folders = call(
+        &endpoint,
+        "ListTaskFolders",
+        json!({"ProjectId": PROJECT_ID, "ParentTaskFolderPath": "/", "WorkflowId": fixture.workflow_id, "TaskFolderType": "GENERAL"}),
+    )
+    .await;
+    assert_eq!(folders["Data"]["Items"][0]["TaskFolderPath"], "/tf_01");
+    let other_type = call(
+        &endpoint,
+        "ListTaskFolders",
+        json!({"ProjectId": PROJECT_ID, "ParentTaskFolderPath": "/", "WorkflowId": fixture.workflow_id, "TaskFolderType": "DLC"}),
+    )
+    .await;
+    assert_eq!(other_type["Data"]["TotalCount"], 0);
 }
 
 /// GetMyWorkflowMaxPermission: the official example (a folder) is accepted and answered in

@@ -19,7 +19,7 @@ async fn create_workflow(endpoint: &str, name: &str) -> String {
     let response = call(
         endpoint,
         "CreateTriggerWorkflow",
-        json!({"ProjectId": PROJECT_ID, "WorkflowName": name, "ParentFolderPath": "/data"}),
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": name, "ParentFolderPath": "/"}),
     )
     .await;
     response["Data"]["WorkflowId"].as_str().unwrap().to_owned()

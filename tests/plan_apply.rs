@@ -64,9 +64,9 @@ async fn examples_apply_from_empty_then_plan_is_clean_and_a_second_apply_writes_
         stdout(&first),
         stderr(&first)
     );
-    assert!(stdout(&first).contains("Apply: 14 succeeded, 0 failed, 0 skipped, 0 not started."));
-    // 3 workflows, 11 tasks created and 11 submitted.
-    assert_eq!(write_count(&setup.log), 25);
+    assert!(stdout(&first).contains("Apply: 21 succeeded, 0 failed, 0 skipped, 0 not started."));
+    // 2 workflow folders, 3 workflows, 5 task folders, 11 tasks created and 11 submitted.
+    assert_eq!(write_count(&setup.log), 32);
 
     let plan = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
     assert_eq!(plan.status.code(), Some(0), "{}", stdout(&plan));
@@ -118,7 +118,8 @@ async fn a_fresh_project_plans_as_creates_in_dependency_order() {
     let setup = setup(EmulatorConfig::default()).await;
     let plan = plan_json(&setup).await;
     assert_eq!(plan["format_version"], 2);
-    assert_eq!(plan["summary"]["create"], 14);
+    // 2 workflow folders, 3 workflows, 5 task folders (per workflow and category), 11 tasks.
+    assert_eq!(plan["summary"]["create"], 21);
     let waves: Vec<Vec<String>> = serde_json::from_value(plan["waves"].clone()).unwrap();
     let wave_of = |address: &str| {
         waves
@@ -126,6 +127,16 @@ async fn a_fresh_project_plans_as_creates_in_dependency_order() {
             .position(|wave| wave.iter().any(|item| item == address))
             .unwrap()
     };
+    assert!(wave_of("workflow_folder./pipelines") < wave_of("workflow.orders"));
+    assert!(wave_of("workflow.orders") < wave_of("task_folder.orders.GENERAL./orders"));
+    assert!(
+        wave_of("task_folder.orders.GENERAL./orders")
+            < wave_of("task_folder.orders.GENERAL./orders/quality")
+    );
+    assert!(
+        wave_of("task_folder.orders.GENERAL./orders/quality") < wave_of("task.orders.check_orders")
+    );
+    assert!(wave_of("task_folder.orders.DLC./orders") < wave_of("task.orders.clean_orders"));
     assert!(wave_of("workflow.orders") < wave_of("task.orders.extract_orders"));
     assert!(wave_of("task.orders.extract_orders") < wave_of("task.orders.clean_orders"));
     assert!(wave_of("task.orders.clean_orders") < wave_of("task.orders.load_orders"));
@@ -266,7 +277,7 @@ async fn a_failed_task_skips_its_dependents_and_the_rest_is_applied() {
         "the failure names its RequestId: {shown}"
     );
     assert!(
-        shown.contains("Apply: 10 succeeded, 1 failed, 3 skipped, 0 not started."),
+        shown.contains("Apply: 17 succeeded, 1 failed, 3 skipped, 0 not started."),
         "{shown}"
     );
 }

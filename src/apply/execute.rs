@@ -151,6 +151,8 @@ pub(super) struct Context<'a> {
     pub options: &'a ApplyOptions,
     /// Address → id, for every resource that exists (or was created in this run).
     pub ids: Mutex<HashMap<String, String>>,
+    /// Deletions send OperateInform (the plan's `deletion_notifies_owners`).
+    pub notify_owners: bool,
 }
 
 /// Runs an approved plan: only [`crate::planner::approve`] makes one, so every guard rail
@@ -174,6 +176,7 @@ pub async fn execute(client: &Client, approved: &Approved, options: &ApplyOption
         live,
         options,
         ids: Mutex::new(ids),
+        notify_owners: plan.deletion_notifies_owners,
     };
     let nodes: Vec<&ResourceChange> = plan.changing().collect();
     let index: HashMap<&str, usize> = nodes
@@ -295,6 +298,9 @@ fn to_result(
 
 async fn run_node(context: &Context<'_>, node: &ResourceChange) -> Result<Done, Failure> {
     match node.kind {
+        ResourceKind::WorkflowFolder | ResourceKind::TaskFolder => {
+            super::folders::run_folder(context, node).await
+        }
         ResourceKind::Workflow | ResourceKind::PeriodicWorkflow => {
             let workflow = context
                 .project
@@ -757,6 +763,14 @@ async fn verify(
     // The operations state is no member of a version: it is set, and checked, after the submit.
     wanted.members.remove(SCHEDULE_STATE_MEMBER);
     let got = definition.state(Some(&code), &names_by_id);
+    // A rename is part of what was promised: the submitted version carries the new name.
+    if got.name != wanted.name {
+        return Err(format!(
+            "verification failed after submit: name is {:?} (expected {:?})",
+            got.name, wanted.name
+        )
+        .into());
+    }
     check_read_back(&wanted, &got)
 }
 
@@ -859,13 +873,17 @@ async fn delete_task(context: &Context<'_>, node: &ResourceChange) -> Result<Don
         .clone()
         .ok_or_else(|| format!("{} has no id to delete", node.address))?;
     let project_id = context.project.settings.project_id.clone();
+    // As the plan says; DeleteMode is left out: for trigger tasks the definition says it has
+    // no effect yet, and for periodic tasks its default (downstream instances are failed) is
+    // what a deletion means.
+    let operate_inform = context.notify_owners.then_some(true);
     if node.kind.is_periodic() {
         send_idempotent(
             context.client,
             &DeleteTaskRequest {
                 project_id,
                 task_id: id.clone(),
-                operate_inform: None,
+                operate_inform,
                 delete_mode: None,
             },
         )
@@ -876,7 +894,7 @@ async fn delete_task(context: &Context<'_>, node: &ResourceChange) -> Result<Don
             &DeleteTriggerTaskRequest {
                 project_id,
                 task_id: id.clone(),
-                operate_inform: None,
+                operate_inform,
                 delete_mode: None,
             },
         )

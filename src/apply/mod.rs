@@ -2,6 +2,7 @@
 //! It decides nothing the plan did not already decide.
 
 mod execute;
+mod folders;
 mod legacy;
 pub mod requests;
 pub mod schedule;

@@ -23,7 +23,7 @@ pub fn from_plan(plan: &Plan) -> Dag {
     for resource in plan
         .resources
         .iter()
-        .filter(|resource| !resource.kind.is_task())
+        .filter(|resource| !resource.kind.is_task() && !resource.kind.is_folder())
     {
         let cluster = dag.cluster(&resource.name);
         dag.clusters[cluster].status = Some(status_of(resource.action));
@@ -156,8 +156,10 @@ pub(crate) mod tests {
             waves: Vec::new(),
             unmanaged: Vec::new(),
             neighbours: Vec::new(),
+            notices: Vec::new(),
             summary: Summary::default(),
             deletion_allowed: false,
+            deletion_notifies_owners: false,
             fingerprints: Fingerprints::default(),
         }
     }

@@ -889,6 +889,15 @@ fn periodic_workflow_document(name: &str, detail: Option<&WorkflowDetail>) -> Va
     if !parameters.is_empty() {
         document.insert("parameters".into(), Value::Object(parameters));
     }
+    // A manual workflow runs when started by hand: its type is written, and no schedule.
+    if detail
+        .workflow_type
+        .as_deref()
+        .is_some_and(|kind| kind.eq_ignore_ascii_case("manual"))
+    {
+        document.insert("workflow_type".into(), json!("manual"));
+        return Value::Object(document);
+    }
     if let Some(schedule) = &detail.workflow_scheduler_configuration {
         let mut map = Map::new();
         put_text(

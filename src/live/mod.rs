@@ -5,6 +5,7 @@
 //! Only reads. Knows the API and the manifests' identities, decides nothing about changes.
 
 pub mod cache;
+pub mod folders;
 pub mod legacy;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -189,6 +190,9 @@ pub struct Scope {
     pub ops_status_of: Vec<String>,
     /// Read the operations statuses of every periodic workflow in scope (import).
     pub all_ops_statuses: bool,
+    /// Also list manual periodic workflows by type (a list without WorkflowType may show only
+    /// `cycle` ones, as ListOpsWorkflows documents for its own default).
+    pub manual_workflows: bool,
 }
 
 /// One workflow as listed: id, name, ModifyTime.
@@ -205,6 +209,17 @@ pub async fn list_workflows(
     project_id: &str,
     periodic: bool,
 ) -> Result<Vec<ListedWorkflow>, ApiError> {
+    list_workflows_of_type(client, project_id, periodic, None).await
+}
+
+/// Lists workflows; for periodic ones, only those of `workflow_type` (`cycle` / `manual`)
+/// when given.
+async fn list_workflows_of_type(
+    client: &Client,
+    project_id: &str,
+    periodic: bool,
+    workflow_type: Option<&str>,
+) -> Result<Vec<ListedWorkflow>, ApiError> {
     let mut items = Vec::new();
     let mut page = 1;
     loop {
@@ -214,6 +229,7 @@ pub async fn list_workflows(
                     project_id: project_id.to_owned(),
                     page_number: Some(page),
                     page_size: Some(PAGE_SIZE),
+                    workflow_type: workflow_type.map(str::to_owned),
                     ..Default::default()
                 })
                 .await?
@@ -467,7 +483,11 @@ pub async fn fetch(
         if names.is_empty() && ids.is_empty() {
             continue;
         }
-        for listed in list_workflows(client, project_id, periodic).await? {
+        let mut listed = list_workflows(client, project_id, periodic).await?;
+        if periodic && scope.manual_workflows {
+            listed.extend(list_workflows_of_type(client, project_id, true, Some("manual")).await?);
+        }
+        for listed in listed {
             if names.contains(&listed.name) || ids.contains(&listed.id) {
                 wanted.insert(listed.id, (listed.name, listed.modify_time, periodic));
             }

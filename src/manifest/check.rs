@@ -111,6 +111,7 @@ pub fn check(
             diagnostics.push(legacy::workflow_error(workflow, file, *first_line, &at));
         }
         if let WorkflowDefinition::Periodic(manifest) = workflow {
+            check_workflow_schedule_options(manifest, file, *first_line, sources, &at, diagnostics);
             if let Some(schedule) = &manifest.scheduler {
                 let timing = Timing {
                     crontab: schedule.crontab.as_ref(),
@@ -287,7 +288,9 @@ pub fn check(
     check_references(&checked_tasks, &broken, &at, diagnostics);
     check_cycles(&checked_tasks, sources, diagnostics);
 
-    let checked_workflows = workflows
+    super::ext_keys::check(&checked_tasks, sources, &at, diagnostics);
+
+    let checked_workflows: Vec<Workflow> = workflows
         .into_iter()
         .map(|(definition, file, first_line)| {
             let name_span = definition.name();
@@ -300,10 +303,75 @@ pub fn check(
             }
         })
         .collect();
+    super::renames::check(&checked_workflows, &checked_tasks, &at, diagnostics);
+    super::folder_paths::check(
+        &checked_workflows,
+        &checked_tasks,
+        sources,
+        &at,
+        diagnostics,
+    );
     Checked {
         workflows: checked_workflows,
         tasks: checked_tasks,
         code_files,
+    }
+}
+
+/// A manual workflow has no schedule, and the cyclic settings the tasks' upstreams are reset
+/// to only mean something with `modify_cycle_value: true`.
+fn check_workflow_schedule_options(
+    manifest: &super::types::PeriodicWorkflowManifest,
+    file: &Path,
+    first_line: usize,
+    sources: &HashMap<PathBuf, Arc<String>>,
+    at: &At<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    let position = |path: &[&str]| {
+        sources
+            .get(file)
+            .and_then(|text| legacy::key_position(text, first_line, path))
+            .unwrap_or((first_line, 1))
+    };
+    let Some(schedule) = &manifest.scheduler else {
+        return;
+    };
+    if manifest.workflow_type.as_deref() == Some("manual") {
+        let (line, column) = position(&["scheduler"]);
+        diagnostics.push(
+            at(
+                ManifestCode::InvalidSchedule,
+                file,
+                line as u64,
+                column as u64,
+                "a manual workflow (`workflow_type: manual`) runs only when started by hand, so it has no scheduler".into(),
+            )
+            .with_hint("remove `scheduler`, or remove `workflow_type: manual` to schedule the workflow"),
+        );
+    }
+    if schedule.modify_cycle_value != Some(true) {
+        for (member, set) in [
+            ("main_cyclic_config", schedule.main_cyclic_config.is_some()),
+            (
+                "subordinate_cyclic_config",
+                schedule.subordinate_cyclic_config.is_some(),
+            ),
+        ] {
+            if set {
+                let (line, column) = position(&["scheduler", member]);
+                diagnostics.push(
+                    at(
+                        ManifestCode::InvalidSchedule,
+                        file,
+                        line as u64,
+                        column as u64,
+                        format!("scheduler.{member} only applies with `modify_cycle_value: true`"),
+                    )
+                    .with_hint("add `modify_cycle_value: true` to reset the tasks' upstream settings to it, or remove it"),
+                );
+            }
+        }
     }
 }
 

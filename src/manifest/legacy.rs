@@ -208,7 +208,7 @@ fn unsupported_members(
 /// The 1-based line and column of the key `path` (e.g. `["scheduler", "allow_redo"]`) in
 /// the YAML document that starts at `first_line`, found in the text: block and flow style
 /// alike, each segment searched after the one before it.
-fn key_position(text: &str, first_line: usize, path: &[&str]) -> Option<(usize, usize)> {
+pub(super) fn key_position(text: &str, first_line: usize, path: &[&str]) -> Option<(usize, usize)> {
     let lines: Vec<&str> = text
         .lines()
         .skip(first_line.saturating_sub(1))

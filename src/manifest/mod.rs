@@ -7,10 +7,13 @@
 mod check;
 pub mod diagnostic;
 pub mod edit;
+pub mod ext_keys;
+mod folder_paths;
 pub mod formats;
 pub mod legacy;
 mod load;
 pub mod redact;
+mod renames;
 pub mod schedule;
 pub mod schema;
 pub mod task_types;
@@ -26,8 +29,9 @@ pub use diagnostic::{Diagnostics, ManifestError};
 
 use crate::codes::ManifestCode;
 use types::{
-    ParameterInput, PeriodicTaskManifest, PeriodicWorkflowManifest, ProjectFile, Reference,
-    SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest, TriggerWorkflowManifest,
+    ParameterInput, PeriodicTaskManifest, PeriodicWorkflowManifest, PreviousNames, ProjectFile,
+    Reference, SharedScheduler, TaskBase, TaskConfiguration, TriggerTaskManifest,
+    TriggerWorkflowManifest,
 };
 
 /// What to load.
@@ -54,6 +58,8 @@ pub struct Settings {
     pub name_prefix: String,
     pub prune: bool,
     pub max_deletes: Option<usize>,
+    /// Deletions tell downstream owners (`OperateInform`).
+    pub notify_owners_on_delete: bool,
     pub variables: BTreeMap<String, String>,
 }
 
@@ -135,6 +141,32 @@ impl Workflow {
             WorkflowDefinition::Periodic(_) => false,
         }
     }
+    /// `renamed_from` with where it is written.
+    pub fn renamed_from(&self) -> Option<&serde_saphyr::Spanned<PreviousNames>> {
+        match &self.definition {
+            WorkflowDefinition::Trigger(manifest) => manifest.renamed_from.as_ref(),
+            WorkflowDefinition::Periodic(manifest) => manifest.renamed_from.as_ref(),
+        }
+    }
+
+    /// The WorkflowNames this workflow had before (`renamed_from`), with the target's name
+    /// prefix `name` carries.
+    pub fn previous_names(&self) -> Vec<String> {
+        let prefix = self
+            .name
+            .strip_suffix(self.definition.name().value.as_str())
+            .unwrap_or("");
+        self.renamed_from()
+            .map(|names| {
+                names
+                    .value
+                    .names()
+                    .into_iter()
+                    .map(|name| format!("{prefix}{name}"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// A declared task's document, by kind.
@@ -206,6 +238,18 @@ impl Task {
     /// The pinned TaskId with where it is written.
     pub fn id_span(&self) -> Option<&serde_saphyr::Spanned<String>> {
         shared!(self, manifest => manifest.id.as_ref())
+    }
+
+    /// `renamed_from` with where it is written.
+    pub fn renamed_from(&self) -> Option<&serde_saphyr::Spanned<PreviousNames>> {
+        shared!(self, manifest => manifest.renamed_from.as_ref())
+    }
+
+    /// The TaskNames this task had before in its workflow (`renamed_from`).
+    pub fn previous_names(&self) -> Vec<&str> {
+        self.renamed_from()
+            .map(|names| names.value.names())
+            .unwrap_or_default()
     }
 
     pub fn prevent_destroy(&self) -> bool {
@@ -506,6 +550,7 @@ fn read_project_file(
         name_prefix: String::new(),
         prune: file.prune.unwrap_or(false),
         max_deletes: file.max_deletes,
+        notify_owners_on_delete: file.notify_owners_on_delete.unwrap_or(false),
         variables: file.variables.clone(),
     };
     if let Some(api_version) = &settings.api_version {
@@ -551,6 +596,9 @@ fn read_project_file(
         settings.name_prefix = target.name_prefix.clone().unwrap_or_default();
         settings.prune = target.prune.unwrap_or(settings.prune);
         settings.max_deletes = target.max_deletes.or(settings.max_deletes);
+        settings.notify_owners_on_delete = target
+            .notify_owners_on_delete
+            .unwrap_or(settings.notify_owners_on_delete);
         settings.variables.extend(target.variables.clone());
     }
     Some(settings)

@@ -35,6 +35,10 @@ pub struct ProjectFile {
     /// Refuse a plan that deletes more than this many tasks (default 5).
     #[serde(default)]
     pub max_deletes: Option<usize>,
+    /// Tell the owners of a deleted task's downstream tasks (DeleteTriggerTask / DeleteTask
+    /// `OperateInform`) when a prune or a replacement deletes it (default false).
+    #[serde(default)]
+    pub notify_owners_on_delete: Option<bool>,
     /// Named environments (dev, prod, ...) selected with `--target`.
     #[serde(default)]
     pub targets: BTreeMap<String, Target>,
@@ -60,6 +64,8 @@ pub struct Target {
     pub prune: Option<bool>,
     #[serde(default)]
     pub max_deletes: Option<usize>,
+    #[serde(default)]
+    pub notify_owners_on_delete: Option<bool>,
 }
 
 /// A reference to another resource: by name, or by a pinned id.
@@ -71,6 +77,23 @@ pub enum Reference {
         /// The WeData id (TaskId or WorkflowId).
         id: String,
     },
+}
+
+/// `renamed_from`: one earlier name, or a list of them (oldest first or not: any may match).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PreviousNames {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl PreviousNames {
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Self::One(name) => vec![name.as_str()],
+            Self::Many(names) => names.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 /// `kind: TriggerWorkflow`: a workflow whose tasks run on triggers.
@@ -86,6 +109,11 @@ pub struct TriggerWorkflowManifest {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// The name (or names) this workflow had before, like Terraform's `moved`: when WeData
+    /// has no workflow with `name` but one with an old name, the plan renames it in place.
+    #[serde(default)]
+    #[schemars(with = "Option<PreviousNames>")]
+    pub renamed_from: Option<Spanned<PreviousNames>>,
     /// ParentFolderPath (default `/`).
     #[serde(default)]
     pub folder: Option<String>,
@@ -202,6 +230,12 @@ pub struct TaskManifest<Scheduler: Default> {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// The name (or names) this task had before in its workflow, like Terraform's `moved`:
+    /// when the workflow has no task called `name` but one with an old name, the plan renames
+    /// it in place (same TaskId, runs, versions and downstream links).
+    #[serde(default)]
+    #[schemars(with = "Option<PreviousNames>")]
+    pub renamed_from: Option<Spanned<PreviousNames>>,
     /// Never delete or replace this task, even with --prune.
     #[serde(default)]
     pub prevent_destroy: bool,
@@ -231,6 +265,11 @@ pub struct PeriodicWorkflowManifest {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// The name (or names) this workflow had before, like Terraform's `moved`: when WeData
+    /// has no workflow with `name` but one with an old name, the plan renames it in place.
+    #[serde(default)]
+    #[schemars(with = "Option<PreviousNames>")]
+    pub renamed_from: Option<Spanned<PreviousNames>>,
     /// ParentFolderPath (default `/`).
     #[serde(default)]
     pub folder: Option<String>,
@@ -243,6 +282,10 @@ pub struct PeriodicWorkflowManifest {
     /// WorkflowParams.
     #[serde(default)]
     pub parameters: Option<BTreeMap<String, String>>,
+    /// WorkflowType: `cycle` (default, runs on its schedule) or `manual` (runs only when
+    /// started by hand; it has no `scheduler`). Set at creation: WeData cannot change it.
+    #[serde(default, deserialize_with = "allowed::workflow_type")]
+    pub workflow_type: Option<String>,
     /// WorkflowSchedulerConfiguration: one schedule for the whole workflow.
     #[serde(default)]
     pub scheduler: Option<WorkflowSchedule>,
@@ -299,6 +342,24 @@ pub struct WorkflowSchedule {
     /// CalendarId.
     #[serde(default)]
     pub calendar_id: Option<String>,
+    /// ClearLink: when the workflow is scheduled by crontab and has cross-workflow
+    /// dependencies, saving the shared schedule cuts the dependencies it cannot keep. Sent
+    /// with every write of the schedule; not a setting WeData stores, so never compared.
+    #[serde(default)]
+    pub clear_link: Option<bool>,
+    /// ModifyCycleValue: `true` resets the upstream dependency settings of the workflow's
+    /// tasks to `main_cyclic_config` / `subordinate_cyclic_config` when the schedule is
+    /// written (false: leave them). Sent with the schedule; never compared.
+    #[serde(default)]
+    pub modify_cycle_value: Option<bool>,
+    /// MainCyclicConfig: the time dimension the upstream dependencies are reset to (only with
+    /// `modify_cycle_value: true`), e.g. DAY.
+    #[serde(default)]
+    pub main_cyclic_config: Option<String>,
+    /// SubordinateCyclicConfig: the instance range they are reset to (only with
+    /// `modify_cycle_value: true`), e.g. CURRENT_DAY.
+    #[serde(default)]
+    pub subordinate_cyclic_config: Option<String>,
 }
 
 /// TriggerTaskBaseAttribute.
@@ -776,6 +837,12 @@ pub mod allowed {
         deserializer: D,
     ) -> Result<Option<String>, D::Error> {
         one_of(deserializer, &CYCLE_TYPES)
+    }
+
+    pub fn workflow_type<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        one_of(deserializer, &["cycle", "manual"])
     }
 
     pub fn self_depend<'de, D: Deserializer<'de>>(

@@ -434,6 +434,10 @@ fn periodic_workflow_state(
     );
     put("bundle_id", manifest.bundle_id.clone().map(Value::from));
     put("bundle_info", manifest.bundle_info.clone().map(Value::from));
+    put(
+        "workflow_type",
+        manifest.workflow_type.clone().map(Value::from),
+    );
     if let Some(schedule) = &manifest.scheduler {
         let text = |value: &Option<serde_saphyr::Spanned<String>>| {
             value.as_ref().map(|span| Value::from(span.value.clone()))

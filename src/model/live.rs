@@ -442,6 +442,14 @@ pub fn periodic_workflow_state(name: &str, detail: &WorkflowDetail) -> WorkflowS
     put("parameters", Some(json!(parameters)));
     put("bundle_id", detail.bundle_id.clone().map(Value::from));
     put("bundle_info", detail.bundle_info.clone().map(Value::from));
+    put(
+        "workflow_type",
+        detail
+            .workflow_type
+            .as_deref()
+            .filter(|kind| !kind.is_empty())
+            .map(|kind| Value::from(kind.to_ascii_lowercase())),
+    );
     let schedule = detail
         .workflow_scheduler_configuration
         .clone()

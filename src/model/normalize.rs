@@ -40,6 +40,8 @@ pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("base.folder_path", || json!("/")),
     // A periodic task is scheduled in the operations center from its first submit on.
     ("scheduler.state", || json!("scheduled")),
+    // CreateWorkflow's WorkflowType: 默认传入cycle.
+    ("workflow_type", || json!("cycle")),
     // ModifyTaskInfo's own members (the official DescribeTaskDetailDs answer shows these).
     ("scheduler.legacy.delay_time", || json!(0)),
     ("scheduler.legacy.startup_time", || json!(0)),
@@ -48,31 +50,11 @@ pub const DEFAULTS: &[(&str, DefaultValue)] = &[
     ("scheduler.legacy.dependency_workflow", || json!(false)),
 ];
 
-/// Ext keys WeData adds or manages itself (seen in the official examples); never drift.
-pub const SERVER_MANAGED_EXT_KEYS: &[&str] = &[
-    "tenantId",
-    "region",
-    "bucket",
-    "isGitTask",
-    "specLabelConfItems",
-    "ftp.file.name",
-    "calendar_id",
-    "calendar_name",
-    "calendar_open",
-    "data_cluster",
-    "waitExecutionTotalTTL",
-    "waitExecutionTotalTTLStrategy",
-    "executionTTLStrategy",
-];
-/// Prefixes of server-managed ext keys.
-pub const SERVER_MANAGED_EXT_PREFIXES: &[&str] = &["notebook.", "git."];
-
-pub fn is_server_managed_ext_key(key: &str) -> bool {
-    SERVER_MANAGED_EXT_KEYS.contains(&key)
-        || SERVER_MANAGED_EXT_PREFIXES
-            .iter()
-            .any(|prefix| key.starts_with(prefix))
-}
+// The ext keys WeData writes itself are listed with the manifest checks that refuse them (the
+// lower layer); live states leave them out through the same list.
+pub use crate::manifest::ext_keys::{
+    SERVER_MANAGED_EXT_KEYS, SERVER_MANAGED_EXT_PREFIXES, is_server_managed_ext_key,
+};
 
 /// A periodic task's status in the operations center (TaskOpsInfo.Status) as the manifest's
 /// `scheduler.state` says it: `Y` is `scheduled`, `O` is `paused`; the statuses a manifest

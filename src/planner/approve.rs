@@ -331,6 +331,8 @@ fn cached_writes(plan: &Plan, live: &[LiveWorkflow]) -> Vec<Stale> {
                     });
                 }
             }
+            // Folders are only ever created.
+            ResourceKind::WorkflowFolder | ResourceKind::TaskFolder => {}
             ResourceKind::Task | ResourceKind::PeriodicTask | ResourceKind::LegacyTask => {
                 if let Some(position) = live
                     .iter()

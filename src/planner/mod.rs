@@ -12,8 +12,11 @@
 //! errors leave as values for the CLI to render.
 
 mod approve;
+mod folders;
 pub mod guard;
+mod immutable;
 mod references;
+mod renames;
 pub mod saved;
 
 use crate::codes::PlanCode;
@@ -46,6 +49,9 @@ pub struct Options {
     /// Refuse, before any write, to change a task that has a run or instance still going
     /// (`apply --fail-on-active-runs`); evaluated by [`approve`], which reads the runs.
     pub fail_on_active_runs: bool,
+    /// Deletions tell the downstream tasks' owners (or `notify_owners_on_delete: true` in
+    /// the project file or target).
+    pub notify_owners: bool,
 }
 
 /// Whether cached definitions may be used.
@@ -158,10 +164,25 @@ pub async fn plan(
     let cache = cache.into_inner().expect("cache lock");
     warnings.extend(cache.discarded_warning());
     cache.save();
-    let plan = build_plan(&project, &live, DeletionPolicy { prune });
+    let notify_owners = options.notify_owners || project.settings.notify_owners_on_delete;
+    let mut plan = build_plan(
+        &project,
+        &live,
+        DeletionPolicy {
+            prune,
+            notify_owners,
+        },
+    );
     let mut refusals = references::check(client, &project, &live)
         .await
         .map_err(PlanError::Read)?;
+    refusals.extend(
+        folders::plan_folders(client, &project, &mut plan)
+            .await
+            .map_err(PlanError::Read)?,
+    );
+    refusals.extend(renames::check(&project, &live));
+    refusals.extend(immutable::check(&project, &plan));
     refusals.extend(guard::check(
         &project,
         &plan,
@@ -228,7 +249,7 @@ async fn plan_legacy(
         .into_iter()
         .map(Refusal::from)
         .collect();
-    let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
+    let plan = build_plan(&project, &live, DeletionPolicy::default());
     // A moved, re-typed or missing task makes the rest of the plan meaningless: the guard
     // rails would only repeat the same cause (a re-typed task as a refused replacement).
     let mut refusals = refusals;

@@ -18,6 +18,7 @@ use crate::live::LiveWorkflow;
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task};
 use crate::reconcile::inputs::workflow_label;
+use crate::reconcile::renames;
 
 /// Concurrent lookups; the client's rate limiter does the real pacing.
 const CONCURRENCY: usize = 8;
@@ -95,7 +96,7 @@ pub async fn check(
             }
         }
         if let Some(id) = task.id_span() {
-            let home = home_workflow(task, live);
+            let home = renames::home_workflow(project, task, live);
             let listed =
                 home.is_some_and(|home| home.tasks.iter().any(|listed| listed.task_id == id.value));
             if !listed {
@@ -151,17 +152,6 @@ pub async fn check(
     }
     refusals.extend(missing_elsewhere(client, project_id, unresolved).await?);
     Ok(refusals)
-}
-
-/// The live workflow a task lives in, by pinned id or by name.
-fn home_workflow<'a>(task: &Task, live: &'a [LiveWorkflow]) -> Option<&'a LiveWorkflow> {
-    match &task.workflow().value {
-        Reference::Id { id } => live.iter().find(|workflow| workflow.id == *id),
-        Reference::Name(_) => live.iter().find(|workflow| {
-            Some(&workflow.name) == task.workflow_name.as_ref()
-                && workflow.periodic == task.is_periodic()
-        }),
-    }
 }
 
 struct PinnedReference {

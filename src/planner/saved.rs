@@ -74,6 +74,17 @@ pub fn check(saved: &Plan, current: &Plan) -> Result<(), Vec<String>> {
             "it was saved without --prune; this run prunes".to_owned()
         });
     }
+    if saved.deletion_notifies_owners != current.deletion_notifies_owners {
+        differences.push(if saved.deletion_notifies_owners {
+            "it was saved with --notify-owners (deletions tell downstream owners); this run does not".to_owned()
+        } else {
+            "it was saved without --notify-owners; this run's deletions tell downstream owners"
+                .to_owned()
+        });
+    }
+    if saved.notices != current.notices {
+        differences.push("its notes differ from the plan computed now".to_owned());
+    }
     differences.extend(fingerprint_differences(
         &saved.fingerprints,
         &current.fingerprints,
@@ -252,6 +263,25 @@ mod tests {
         assert!(differences.iter().any(|line| line.contains("--prune")));
         deletion.action = Action::NoOp;
         assert!(check(&tampered, &sample()).is_err());
+    }
+
+    #[test]
+    fn owner_notification_and_notes_are_part_of_the_pin() {
+        let mut tampered = sample();
+        tampered.deletion_notifies_owners = true;
+        tampered.notices.push(crate::reconcile::plan::Notice {
+            address: "task.orders.a".into(),
+            message: "injected".into(),
+            source: "a.yaml:1".into(),
+        });
+        let differences = check(&tampered, &sample()).unwrap_err();
+        assert_eq!(
+            differences,
+            vec![
+                "it was saved with --notify-owners (deletions tell downstream owners); this run does not",
+                "its notes differ from the plan computed now",
+            ]
+        );
     }
 
     #[test]

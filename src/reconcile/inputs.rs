@@ -4,15 +4,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::ResourceKind;
 use super::plan::{
     self, Binding, DeletionPolicy, Fingerprints, LiveFingerprint, LiveTask, Plan, TaskInput,
     UnmanagedTask, WorkflowInput, task_address, workflow_address,
 };
+use super::{ResourceKind, renames};
+use crate::api::types::TriggerTaskBaseAttribute;
 use crate::live::{LiveWorkflow, Scope};
 use crate::manifest::types::Reference;
-use crate::manifest::{Project, Task};
-use crate::model::desired;
+use crate::manifest::{Project, Task, Workflow};
+use crate::model::{NAME_MEMBER, desired};
 
 /// The name of the workflow a task belongs to, as the plan addresses it.
 pub fn workflow_label(task: &Task) -> String {
@@ -30,6 +31,9 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
         ..Scope::default()
     };
     for workflow in &project.workflows {
+        if let crate::manifest::WorkflowDefinition::Periodic(manifest) = &workflow.definition {
+            scope.manual_workflows |= manifest.workflow_type.as_deref() == Some("manual");
+        }
         let (ids, names) = if workflow.is_periodic() {
             (
                 &mut scope.periodic_workflow_ids,
@@ -40,7 +44,11 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
         };
         match workflow.id() {
             Some(id) => ids.push(id.clone()),
-            None => names.push(workflow.name.clone()),
+            None => {
+                names.push(workflow.name.clone());
+                // A workflow renamed with `renamed_from` is still listed under an old name.
+                names.extend(workflow.previous_names());
+            }
         }
     }
     for task in &project.tasks {
@@ -51,11 +59,18 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
                 scope.workflow_ids.push(id.clone());
             }
         }
-        scope
-            .task_names
-            .entry(workflow_label(task))
-            .or_default()
-            .push(task.name().to_owned());
+        // Under every key the live workflow may be found by: the declared name, the pinned
+        // id of the declared workflow, and its earlier names; with the task's earlier names.
+        let mut keys = vec![workflow_label(task)];
+        if let Some(declared) = declared_workflow(project, task) {
+            keys.extend(declared.id().cloned());
+            keys.extend(declared.previous_names());
+        }
+        for key in keys {
+            let names = scope.task_names.entry(key).or_default();
+            names.push(task.name().to_owned());
+            names.extend(task.previous_names().into_iter().map(str::to_owned));
+        }
         if let Some(id) = task.id() {
             scope.pinned_task_ids.push(id.clone());
         }
@@ -72,14 +87,13 @@ pub fn scope(project: &Project, prune: bool) -> Scope {
     scope
 }
 
-/// Finds the live workflow of a task: by pinned id or by name.
-fn live_workflow_of<'a>(task: &Task, live: &'a [LiveWorkflow]) -> Option<&'a LiveWorkflow> {
-    match &task.workflow().value {
-        Reference::Id { id } => live.iter().find(|workflow| workflow.id == *id),
-        Reference::Name(_) => live
-            .iter()
-            .find(|workflow| Some(&workflow.name) == task.workflow_name.as_ref()),
-    }
+/// The workflow declared in this repository that a task names, if any.
+fn declared_workflow<'a>(project: &'a Project, task: &Task) -> Option<&'a Workflow> {
+    let name = task.workflow_name.as_ref()?;
+    project
+        .workflows
+        .iter()
+        .find(|workflow| workflow.name == *name)
 }
 
 /// What a plan of `project` is bound to.
@@ -104,12 +118,9 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     };
     let mut workflows = Vec::new();
     for workflow in &project.workflows {
-        let found = live.iter().find(|candidate| match workflow.id() {
-            Some(id) => candidate.id == *id,
-            None => candidate.name == workflow.name && candidate.periodic == workflow.is_periodic(),
-        });
+        let found = renames::live_workflow(workflow, live);
         let live_workflow = found.map(|found| {
-            let state = found
+            let mut state = found
                 .detail
                 .as_ref()
                 .map(|detail| detail.state(&found.name))
@@ -123,32 +134,54 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                     state_digest: state.digest(),
                 },
             );
-            plan::LiveWorkflow {
-                id: found.id.clone(),
-                state,
-                modify_time: found.modify_time.clone(),
-            }
+            let mut desired = desired::workflow_state(workflow);
+            mark_rename(
+                &mut desired.members,
+                &mut state.members,
+                &workflow.name,
+                &found.name,
+            );
+            (
+                desired,
+                plan::LiveWorkflow {
+                    id: found.id.clone(),
+                    state,
+                    modify_time: found.modify_time.clone(),
+                },
+            )
         });
+        let (desired, live_workflow) = match live_workflow {
+            Some((desired, live_workflow)) => (desired, Some(live_workflow)),
+            None => (desired::workflow_state(workflow), None),
+        };
         workflows.push(WorkflowInput {
             periodic: workflow.is_periodic(),
-            desired: desired::workflow_state(workflow),
+            desired,
             source: format!("{}:{}", workflow.file.display(), workflow.line),
             live: live_workflow,
         });
     }
 
     let legacy = project.settings.is_legacy();
-    // A legacy task is pinned by id, so the name it is known by is the declared one (a rename
-    // in the manifest must not read as a different upstream).
-    let declared_names: HashMap<String, String> = if legacy {
-        project
-            .tasks
-            .iter()
-            .filter_map(|task| Some((task.id()?.clone(), task.name().to_owned())))
-            .collect()
-    } else {
-        HashMap::new()
-    };
+    // Each declared task's live match (home workflow, listed task), found once.
+    let matches: Vec<(Option<&LiveWorkflow>, Option<&TriggerTaskBaseAttribute>)> = project
+        .tasks
+        .iter()
+        .map(|task| {
+            let home = renames::home_workflow(project, task, live);
+            (home, home.and_then(|home| renames::listed_task(task, home)))
+        })
+        .collect();
+    // A matched task is known by its declared name, so that a rename (by pinned id or
+    // `renamed_from`) does not read as a different upstream in the tasks that reference it.
+    let declared_names: HashMap<String, String> = project
+        .tasks
+        .iter()
+        .zip(&matches)
+        .filter_map(|(task, (_, listed))| {
+            Some((listed.as_ref()?.task_id.clone(), task.name().to_owned()))
+        })
+        .collect();
     // TaskId → name per live workflow, built once rather than once per task.
     let names_by_workflow: HashMap<&str, HashMap<String, String>> = live
         .iter()
@@ -158,30 +191,37 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             (workflow.id.as_str(), names)
         })
         .collect();
+    // Live workflow id → TaskIds declared in it, and → the name the plan knows it by.
     let mut declared: HashMap<String, Vec<String>> = HashMap::new();
+    let mut labels: HashMap<String, String> = HashMap::new();
+    for (workflow, found) in project
+        .workflows
+        .iter()
+        .filter_map(|workflow| Some((workflow, renames::live_workflow(workflow, live)?)))
+    {
+        labels.insert(found.id.clone(), workflow.name.clone());
+    }
     let mut tasks = Vec::new();
-    for task in &project.tasks {
+    for (task, (live_workflow, listed)) in project.tasks.iter().zip(matches) {
         let label = workflow_label(task);
-        let live_workflow = live_workflow_of(task, live);
         let names_by_id = live_workflow
             .and_then(|workflow| names_by_workflow.get(workflow.id.as_str()))
             .unwrap_or(&declared_names);
-        let listed = live_workflow.and_then(|workflow| {
-            workflow.tasks.iter().find(|candidate| match task.id() {
-                Some(id) => candidate.task_id == *id,
-                None => candidate.task_name.as_deref() == Some(task.name()),
-            })
-        });
+        if let Some(home) = live_workflow {
+            labels
+                .entry(home.id.clone())
+                .or_insert_with(|| label.clone());
+        }
         let live_task = listed.and_then(|listed| {
-            let workflow = live_workflow?;
-            let (definition, code) = workflow.definitions.get(&listed.task_id)?;
+            let home = live_workflow?;
+            let (definition, code) = home.definitions.get(&listed.task_id)?;
             declared
-                .entry(label.clone())
+                .entry(home.id.clone())
                 .or_default()
                 .push(listed.task_id.clone());
             let last_update_time = listed.last_update_time.clone().unwrap_or_default();
             let latest_version = listed.task_latest_version_no.clone().unwrap_or_default();
-            let state = workflow.state_of(&listed.task_id, definition, code, names_by_id);
+            let state = home.state_of(&listed.task_id, definition, code, names_by_id);
             fingerprints.live.insert(
                 task_address(&label, task.name()),
                 LiveFingerprint {
@@ -217,7 +257,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 references.push(name.clone());
             }
         }
-        let (kind, desired) = if legacy {
+        let (kind, mut desired) = if legacy {
             (
                 ResourceKind::LegacyTask,
                 desired::legacy_task_state(task, names_by_id),
@@ -228,6 +268,16 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 desired::task_state(task, names_by_id),
             )
         };
+        let mut live_task = live_task;
+        if let (Some(live_task), false) = (&mut live_task, legacy) {
+            let live_name = live_task.state.name.clone();
+            mark_rename(
+                &mut desired.members,
+                &mut live_task.state.members,
+                task.name(),
+                &live_name,
+            );
+        }
         tasks.push(TaskInput {
             kind,
             workflow: label,
@@ -239,22 +289,22 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         });
     }
 
-    // Live tasks of managed workflows that no manifest declares.
+    // Live tasks of managed workflows that no manifest declares (a renamed workflow's tasks
+    // are addressed under its declared name).
     let mut unmanaged = Vec::new();
     for workflow in live {
-        let managed_ids = declared
-            .get(&workflow.name)
-            .or_else(|| declared.get(&workflow.id));
+        let managed_ids = declared.get(&workflow.id);
+        let label = labels.get(&workflow.id).unwrap_or(&workflow.name);
         for listed in &workflow.tasks {
             let name = listed.task_name.clone().unwrap_or_default();
             let is_declared = managed_ids.is_some_and(|ids| ids.contains(&listed.task_id))
                 || project
                     .tasks
                     .iter()
-                    .any(|task| task.name() == name && workflow_label(task) == workflow.name);
+                    .any(|task| task.name() == name && workflow_label(task) == *label);
             if !is_declared {
                 unmanaged.push(UnmanagedTask {
-                    workflow: workflow.name.clone(),
+                    workflow: label.clone(),
                     name,
                     id: listed.task_id.clone(),
                     periodic: workflow.periodic,
@@ -273,7 +323,74 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         deletion,
     );
     order_deletions(&mut result, live);
+    result.notices = renames::done_renames(
+        project,
+        live,
+        |task| task_address(&workflow_label(task), task.name()),
+        |workflow| workflow_address(&workflow.name),
+    );
+    result.notices.extend(rename_hints(&result));
     result
+}
+
+/// A workflow where the plan creates exactly one task while exactly one live task is declared
+/// by no manifest looks like a rename without `renamed_from`: say how to keep the task's
+/// identity (the create and the deletion, or the unmanaged task, are planned all the same).
+fn rename_hints(plan: &Plan) -> Vec<plan::Notice> {
+    let mut created: BTreeMap<&str, Vec<&plan::ResourceChange>> = BTreeMap::new();
+    let mut orphans: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for resource in &plan.resources {
+        let Some(workflow) = resource.workflow.as_deref() else {
+            continue;
+        };
+        match (resource.action, resource.kind) {
+            (plan::Action::Create, ResourceKind::Task | ResourceKind::PeriodicTask) => {
+                created.entry(workflow).or_default().push(resource)
+            }
+            (plan::Action::Delete, _) => orphans.entry(workflow).or_default().push((
+                resource.name.as_str(),
+                resource.id.as_deref().unwrap_or_default(),
+            )),
+            _ => {}
+        }
+    }
+    for task in &plan.unmanaged {
+        orphans
+            .entry(task.workflow.as_str())
+            .or_default()
+            .push((task.name.as_str(), task.id.as_str()));
+    }
+    created
+        .into_iter()
+        .filter_map(|(workflow, resources)| {
+            let ([resource], [(old, id)]) = (resources.as_slice(), orphans.get(workflow)?.as_slice())
+            else {
+                return None;
+            };
+            Some(plan::Notice {
+                address: resource.address.clone(),
+                message: format!(
+                    "created while {old:?} ({id}) of the same workflow is declared by no manifest; if this task is {old:?} renamed, add `renamed_from: {old:?}` to keep its TaskId, runs, versions and downstream links"
+                ),
+                source: resource.source.clone().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// A resource matched under another name (a pinned id, or `renamed_from`) is renamed in
+/// place: `name` becomes a member on both sides, so the plan shows `name: "old" → "new"` and
+/// the update sends the new name. Legacy tasks carry `name` always.
+fn mark_rename(
+    desired: &mut BTreeMap<String, serde_json::Value>,
+    live: &mut BTreeMap<String, serde_json::Value>,
+    declared_name: &str,
+    live_name: &str,
+) {
+    if declared_name != live_name {
+        desired.insert(NAME_MEMBER.to_owned(), declared_name.into());
+        live.insert(NAME_MEMBER.to_owned(), live_name.into());
+    }
 }
 
 /// A task is deleted only after every task being deleted that depends on it (WeData refuses

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::graph;
+pub use super::renames::Notice;
 use crate::model::{TaskState, WorkflowState, is_sensitive_member};
 
 /// Version 2 binds the API and tool versions and fingerprints each live state's content.
@@ -32,10 +33,14 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
+    /// A workflow folder to create (CreateWorkflowFolder) before the workflows in it.
+    WorkflowFolder,
     /// A trigger workflow.
     Workflow,
     /// A periodic workflow (CreateWorkflow).
     PeriodicWorkflow,
+    /// A task folder of a workflow to create (CreateTaskFolder) before the tasks in it.
+    TaskFolder,
     /// A trigger task.
     Task,
     /// A periodic task (CreateTask).
@@ -65,6 +70,11 @@ impl ResourceKind {
         matches!(self, Self::Task | Self::PeriodicTask | Self::LegacyTask)
     }
 
+    /// A folder created before what lives in it: not a node of the task graph.
+    pub fn is_folder(self) -> bool {
+        matches!(self, Self::WorkflowFolder | Self::TaskFolder)
+    }
+
     pub fn is_periodic(self) -> bool {
         matches!(
             self,
@@ -75,6 +85,8 @@ impl ResourceKind {
     /// How people read the kind: `workflow`, `periodic workflow`, ...
     pub fn label(self) -> &'static str {
         match self {
+            Self::WorkflowFolder => "workflow folder",
+            Self::TaskFolder => "task folder",
             Self::Workflow => "workflow",
             Self::PeriodicWorkflow => "periodic workflow",
             Self::Task => "task",
@@ -241,10 +253,16 @@ pub struct Plan {
     /// Tasks outside the repository next to changing resources (see [`NeighbourTask`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbours: Vec<NeighbourTask>,
+    /// Things a reviewer should know that change nothing (a `renamed_from` that is done).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
     pub summary: Summary,
     /// Whether this plan may delete (prune, and replacement as delete plus create).
     #[serde(default)]
     pub deletion_allowed: bool,
+    /// Deletions send `OperateInform: true`: WeData tells the downstream tasks' owners.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deletion_notifies_owners: bool,
     pub fingerprints: Fingerprints,
 }
 
@@ -376,6 +394,8 @@ fn redact_map_values(value: Value) -> Value {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DeletionPolicy {
     pub prune: bool,
+    /// Each deletion tells the owners of the deleted task's downstream tasks (OperateInform).
+    pub notify_owners: bool,
 }
 
 /// Builds the plan.
@@ -502,8 +522,10 @@ pub fn plan(
             unmanaged
         },
         neighbours: Vec::new(),
+        notices: Vec::new(),
         summary,
         deletion_allowed: deletion.prune,
+        deletion_notifies_owners: deletion.prune && deletion.notify_owners,
         fingerprints,
     }
 }

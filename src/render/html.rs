@@ -181,9 +181,9 @@ fn section(out: &mut String, plan: &Plan, dag: &Dag, view: &svg::ClusterView, po
 }
 
 fn workflow_resource<'a>(plan: &'a Plan, name: &str) -> Option<&'a ResourceChange> {
-    plan.resources
-        .iter()
-        .find(|resource| !resource.kind.is_task() && resource.name == name)
+    plan.resources.iter().find(|resource| {
+        !resource.kind.is_task() && !resource.kind.is_folder() && resource.name == name
+    })
 }
 
 /// Every changing resource as a row whose button shows it.

@@ -59,6 +59,16 @@ pub fn render(plan: &Plan) -> String {
         );
     }
 
+    for notice in &plan.notices {
+        let _ = writeln!(
+            head,
+            "> **Note:** {} ({}): {}\n",
+            table_code(&notice.address),
+            table_code(&notice.source),
+            cell(&notice.message)
+        );
+    }
+
     let mut body = String::new();
     let mut omitted = 0;
     for (index, resource) in changing.iter().enumerate() {
@@ -229,11 +239,13 @@ mod tests {
             waves: Vec::new(),
             unmanaged: Vec::new(),
             neighbours: Vec::new(),
+            notices: Vec::new(),
             summary: Summary {
                 create: 100,
                 ..Summary::default()
             },
             deletion_allowed: false,
+            deletion_notifies_owners: false,
             fingerprints: Fingerprints::default(),
         };
         let text = render(&plan);

@@ -96,6 +96,22 @@ pub fn render(plan: &Plan, color: bool) -> String {
             let _ = writeln!(out, "    {}/{} ({})", task.workflow, task.name, task.id);
         }
     }
+    if plan.deletion_notifies_owners && plan.summary.delete + plan.summary.replace > 0 {
+        let _ = writeln!(
+            out,
+            "\nEach deletion tells the owners of the deleted task's downstream tasks (OperateInform)."
+        );
+    }
+    if !plan.notices.is_empty() {
+        let _ = writeln!(out, "\nNotes (nothing to change):");
+        for notice in &plan.notices {
+            let _ = writeln!(
+                out,
+                "    {} ({}): {}",
+                notice.address, notice.source, notice.message
+            );
+        }
+    }
     let _ = writeln!(out, "\n{}", summary_line(&plan.summary));
     out
 }

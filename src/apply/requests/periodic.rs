@@ -278,7 +278,13 @@ fn workflow_schedule(
             .map(|open| if open { "1" } else { "0" }.to_owned())
             .or(live.calendar_open),
         calendar_id: declared.calendar_id.clone().or(live.calendar_id),
-        ..Default::default()
+        // Options of the write itself, never stored: only what the manifest says.
+        clear_link: declared.clear_link,
+        modify_cycle_value: declared
+            .modify_cycle_value
+            .map(|modify| if modify { "1" } else { "0" }.to_owned()),
+        main_cyclic_config: declared.main_cyclic_config.clone(),
+        subordinate_cyclic_config: declared.subordinate_cyclic_config.clone(),
     }
 }
 
@@ -295,7 +301,12 @@ pub fn create_workflow(
         project_id: project_id.to_owned(),
         workflow_name: name.to_owned(),
         parent_folder_path: manifest.folder.clone().unwrap_or_else(|| "/".to_owned()),
-        workflow_type: Some("cycle".to_owned()),
+        workflow_type: Some(
+            manifest
+                .workflow_type
+                .clone()
+                .unwrap_or_else(|| "cycle".to_owned()),
+        ),
         workflow_desc: manifest.description.clone(),
         owner_uin: manifest.owner_uin.clone(),
         workflow_params: workflow_parameters(manifest),

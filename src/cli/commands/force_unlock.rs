@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use miette::IntoDiagnostic;
 
-use super::plan::{ProjectArgs, Refresh, connect, load_project};
+use super::plan::{connect, load_directory};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
 use crate::cli::locking::{self, LockArgs};
@@ -41,13 +41,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
-    let project = load_project(&ProjectArgs {
-        directory: args.directory.clone(),
-        target: args.target.clone(),
-        prune: false,
-        max_deletes: None,
-        refresh: Refresh::Auto,
-    })?;
+    let project = load_directory(&args.directory, args.target.clone())?;
     let settings = locking::settings(
         &project,
         &LockArgs {

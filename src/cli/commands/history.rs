@@ -47,6 +47,7 @@ impl TaskArgs {
             target: self.target.clone(),
             prune: false,
             max_deletes: None,
+            notify_owners: false,
             refresh: super::plan::Refresh::Auto,
         })?;
         if project.settings.is_legacy() {

@@ -45,6 +45,11 @@ pub struct ProjectArgs {
     #[arg(long, value_name = "N")]
     pub max_deletes: Option<usize>,
 
+    /// Have WeData tell the owners of a deleted task's downstream tasks (OperateInform) on
+    /// every deletion (also `notify_owners_on_delete: true` in the target).
+    #[arg(long)]
+    pub notify_owners: bool,
+
     /// `auto` reuses cached task definitions whose LastUpdateTime and version are unchanged;
     /// `full` reads every definition from WeData again.
     #[arg(long, value_enum, default_value_t = Refresh::Auto)]
@@ -63,6 +68,7 @@ impl ProjectArgs {
         planner::Options {
             prune: self.prune,
             max_deletes: self.max_deletes,
+            notify_owners: self.notify_owners,
             refresh: match self.refresh {
                 Refresh::Auto => planner::Refresh::Auto,
                 Refresh::Full => planner::Refresh::Full,
@@ -108,7 +114,12 @@ pub struct Args {
 
 /// Loads the manifests (failing before any API call on invalid input).
 pub fn load_project(args: &ProjectArgs) -> miette::Result<Project> {
-    planner::load(&args.directory, args.target.clone()).map_err(|diagnostics| {
+    load_directory(&args.directory, args.target.clone())
+}
+
+/// Loads the manifests under `directory` for `target`, printing every problem.
+pub fn load_directory(directory: &Path, target: Option<String>) -> miette::Result<Project> {
+    planner::load(directory, target).map_err(|diagnostics| {
         for report in diagnostics.reports() {
             anstream::eprintln!("{report:?}\n");
         }
@@ -272,6 +283,9 @@ fn command_line(
     if project.prune {
         words.push("--prune".to_owned());
     }
+    if project.notify_owners {
+        words.push("--notify-owners".to_owned());
+    }
     if let Some(max_deletes) = project.max_deletes {
         words.push(format!("--max-deletes {max_deletes}"));
     }
@@ -317,6 +331,7 @@ mod tests {
             target: Some("prod".into()),
             prune: true,
             max_deletes: None,
+            notify_owners: false,
             refresh: Refresh::Auto,
         };
         let connection = <crate::cli::Cli as clap::Parser>::try_parse_from([

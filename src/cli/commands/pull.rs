@@ -66,6 +66,7 @@ impl Args {
             target: self.target.clone(),
             prune: false,
             max_deletes: None,
+            notify_owners: false,
             refresh: Refresh::Full,
         }
     }

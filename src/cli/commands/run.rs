@@ -5,7 +5,7 @@
 use crate::cli::locking::{self, LockArgs};
 use std::path::PathBuf;
 
-use super::plan::{ProjectArgs, Refresh, connect, load_project, use_color};
+use super::plan::{connect, load_directory, use_color};
 use crate::cli::ExitStatus;
 use crate::cli::connection::AccessArgs;
 use crate::cli::watch::{Progress, WaitArgs, interrupt_on_ctrl_c, should_kill};
@@ -78,13 +78,7 @@ async fn release(held: crate::lock::Lock, args: &LockArgs) {
 }
 
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
-    let project = load_project(&ProjectArgs {
-        directory: args.directory.clone(),
-        target: args.target.clone(),
-        prune: false,
-        max_deletes: None,
-        refresh: Refresh::Auto,
-    })?;
+    let project = load_directory(&args.directory, args.target.clone())?;
     let runtime = crate::cli::runtime()?;
     runtime.block_on(async {
         let connection = connect(&project, &args.access.with_default_timeout()).await?;

@@ -9,6 +9,7 @@
 
 mod backfill;
 mod code_files;
+mod folders;
 mod legacy;
 mod ops;
 mod periodic;
@@ -98,6 +99,16 @@ pub struct Project {
     /// AsyncId → an asynchronous operations-center job (PauseOpsTasksAsync, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ops_jobs: BTreeMap<String, ops::StoredJob>,
+    /// Workflow folder path → WorkflowFolder (the root and the default folder are implicit).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub workflow_folders: BTreeMap<String, Value>,
+    /// `WorkflowId|TaskFolderType|path` → TaskFolder.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub task_folders: BTreeMap<String, Value>,
+    /// Every deletion with the options it was sent with (TaskId, OperateInform, DeleteMode):
+    /// whom WeData would notify is outside what the emulator models.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deletions: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -231,6 +242,10 @@ impl Store {
             "GetDataBackfillPlan" => self.get_backfill_plan(&project_id, body, clock),
             "ListDataBackfillInstances" => self.list_backfill_instances(&project_id, body, clock),
             "ListTaskInstances" => self.list_task_instances(&project_id, body, clock),
+            "CreateWorkflowFolder" => self.create_workflow_folder(&project_id, body),
+            "ListWorkflowFolders" => self.list_workflow_folders(&project_id, body),
+            "CreateTaskFolder" => self.create_task_folder(&project_id, body),
+            "ListTaskFolders" => self.list_task_folders(&project_id, body),
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
@@ -259,6 +274,7 @@ impl Store {
     ) -> Result<Value, Failure> {
         let name = text(body, "WorkflowName").to_owned();
         let project = self.project(project_id);
+        folders::check_workflow_folder(project, text(body, "ParentFolderPath"))?;
         if workflow_name_taken(project, &name, None) {
             return Err(failure(
                 "InvalidParameter.DuplicateName",
@@ -322,6 +338,8 @@ impl Store {
         }
         workflow["ModifyTime"] = json!(clock.display);
         workflow["UpdateUserUin"] = json!(EMULATED_USER_UIN);
+        let name = text(workflow, "WorkflowName").to_owned();
+        rename_workflow_in_tasks(project, &workflow_id, &name);
         Ok(json!({"Data": {"Status": true}}))
     }
 
@@ -396,6 +414,11 @@ impl Store {
             .map(|workflow| text(workflow, "WorkflowName").to_owned())
             .ok_or_else(|| not_found("workflow", &workflow_id))?;
         check_unique_name(project, &workflow_id, &name, None)?;
+        folders::check_task_folder(
+            project,
+            &workflow_id,
+            base.get("TaskFolderPath").and_then(Value::as_str),
+        )?;
         let scheduler = &body["TriggerTaskSchedulerConfiguration"];
         check_references(
             project,
@@ -487,6 +510,11 @@ impl Store {
             &workflow_id,
             text(base, "TaskName"),
             Some(&task_id),
+        )?;
+        folders::check_task_folder(
+            project,
+            &workflow_id,
+            base.get("TaskFolderPath").and_then(Value::as_str),
         )?;
         let scheduler_update = &update["TriggerTaskSchedulerConfiguration"];
         check_references(
@@ -608,6 +636,11 @@ impl Store {
             ));
         }
         tasks.remove(&task_id);
+        self.project(project_id).deletions.push(json!({
+            "TaskId": task_id,
+            "OperateInform": body.get("OperateInform").and_then(Value::as_bool).unwrap_or(false),
+            "DeleteMode": body.get("DeleteMode").and_then(Value::as_bool).unwrap_or(false),
+        }));
         Ok(json!({"Data": {"Status": true}}))
     }
 
@@ -792,6 +825,21 @@ fn check_unique_name(
     Ok(())
 }
 
+/// A renamed workflow keeps its tasks (they hold its id); the name they report follows it.
+fn rename_workflow_in_tasks(project: &mut Project, workflow_id: &str, name: &str) {
+    for (tasks, kind) in [
+        (&mut project.trigger_tasks, Kind::Trigger),
+        (&mut project.tasks, Kind::Periodic),
+    ] {
+        for stored in tasks.values_mut() {
+            let attributes = &mut stored.task[kind.base_member()];
+            if text(attributes, "WorkflowId") == workflow_id {
+                attributes["WorkflowName"] = json!(name);
+            }
+        }
+    }
+}
+
 /// Workflow names are unique across trigger and periodic workflows of a project.
 fn workflow_name_taken(project: &Project, name: &str, except: Option<&str>) -> bool {
     project
@@ -973,5 +1021,73 @@ mod tests {
             assert_eq!(created["Data"]["TaskId"].as_str().unwrap().len(), 17);
         }
         assert_eq!(store.projects["1"].trigger_tasks.len(), 1500);
+    }
+
+    /// UpdateWorkflow's ClearLink on a crontab schedule cuts the workflow's dependencies on
+    /// tasks of other workflows and keeps its own; ModifyCycleValue 1 resets the rest.
+    #[test]
+    fn clear_link_cuts_cross_workflow_upstreams_and_modify_cycle_value_resets_the_rest() {
+        let mut store = Store::default();
+        let clock = Clock::at(jiff::Timestamp::now());
+        let workflow = |store: &mut Store, name: &str| {
+            store
+                .handle(
+                    "CreateWorkflow",
+                    &json!({"ProjectId": "1", "WorkflowName": name, "ParentFolderPath": "/"}),
+                    &clock,
+                )
+                .unwrap()["Data"]["WorkflowId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let (other, own) = (workflow(&mut store, "other"), workflow(&mut store, "own"));
+        let task = |store: &mut Store, name: &str, workflow_id: &str, upstream: &[&str]| {
+            let upstream: Vec<Value> = upstream
+                .iter()
+                .map(|id| json!({"TaskId": id, "MainCyclicConfig": "DAY", "SubordinateCyclicConfig": "PREVIOUS_DAY"}))
+                .collect();
+            store
+                .handle(
+                    "CreateTask",
+                    &json!({
+                        "ProjectId": "1",
+                        "TaskBaseAttribute": {"TaskName": name, "TaskTypeId": "35", "WorkflowId": workflow_id},
+                        "TaskConfiguration": {},
+                        "TaskSchedulerConfiguration": {"UpstreamDependencyConfigList": upstream}
+                    }),
+                    &clock,
+                )
+                .unwrap()["Data"]["TaskId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let foreign = task(&mut store, "foreign", &other, &[]);
+        let local = task(&mut store, "local", &own, &[]);
+        let downstream = task(&mut store, "downstream", &own, &[&foreign, &local]);
+        store
+            .handle(
+                "UpdateWorkflow",
+                &json!({
+                    "ProjectId": "1",
+                    "WorkflowId": own,
+                    "WorkflowSchedulerConfiguration": {
+                        "ScheduleTimeZone": "UTC+8", "CycleType": "CRONTAB_CYCLE", "SelfDepend": "serial",
+                        "StartTime": "2025-01-01 00:00:00", "EndTime": "2099-12-31 23:59:59",
+                        "CrontabExpression": "0 0 2 * * ? *", "ClearLink": true,
+                        "ModifyCycleValue": "1", "SubordinateCyclicConfig": "CURRENT_DAY"
+                    }
+                }),
+                &clock,
+            )
+            .unwrap();
+        let upstream = store.projects["1"].tasks[&downstream].task["TaskSchedulerConfiguration"]
+            ["UpstreamDependencyConfigList"]
+            .clone();
+        assert_eq!(upstream.as_array().unwrap().len(), 1, "{upstream}");
+        assert_eq!(upstream[0]["TaskId"], json!(local));
+        assert_eq!(upstream[0]["SubordinateCyclicConfig"], "CURRENT_DAY");
+        assert_eq!(upstream[0]["MainCyclicConfig"], "DAY");
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use super::{
     Clock, EMULATED_USER_UIN, Failure, Kind, SCHEDULER_DEFAULTS, Store, check_references,
     copy_members, failure, matches_task_filters, not_found, page, parse_task_type,
-    references_itself, text, with_server_ext_keys, workflow_name_taken,
+    references_itself, rename_workflow_in_tasks, text, with_server_ext_keys, workflow_name_taken,
 };
 
 /// Members a periodic workflow create or update may set, as stored.
@@ -76,6 +76,7 @@ impl Store {
     ) -> Result<Value, Failure> {
         let name = text(body, "WorkflowName").to_owned();
         let project = self.project(project_id);
+        super::folders::check_workflow_folder(project, text(body, "ParentFolderPath"))?;
         if workflow_name_taken(project, &name, None) {
             return Err(failure(
                 "InvalidParameter.DuplicateName",
@@ -158,6 +159,11 @@ impl Store {
         }
         workflow["ModifyTime"] = json!(clock.display);
         workflow["UpdateUserUin"] = json!(EMULATED_USER_UIN);
+        let name = text(workflow, "WorkflowName").to_owned();
+        rename_workflow_in_tasks(project, &workflow_id, &name);
+        if let Some(schedule) = body.get("WorkflowSchedulerConfiguration") {
+            apply_schedule_options(project, &workflow_id, schedule, clock);
+        }
         Ok(json!({"Data": {"Status": true}}))
     }
 
@@ -253,6 +259,11 @@ impl Store {
             .map(|workflow| text(workflow, "WorkflowName").to_owned())
             .ok_or_else(|| not_found("workflow", &workflow_id))?;
         check_unique_periodic_name(project, &workflow_id, &name, None)?;
+        super::folders::check_task_folder(
+            project,
+            &workflow_id,
+            base.get("TaskFolderPath").and_then(Value::as_str),
+        )?;
         let scheduler_request = &body["TaskSchedulerConfiguration"];
         check_references(
             project,
@@ -348,6 +359,13 @@ impl Store {
             &workflow_id,
             text(&update["TaskBaseAttribute"], "TaskName"),
             Some(&task_id),
+        )?;
+        super::folders::check_task_folder(
+            project,
+            &workflow_id,
+            update["TaskBaseAttribute"]
+                .get("TaskFolderPath")
+                .and_then(Value::as_str),
         )?;
         let scheduler_update = &update["TaskSchedulerConfiguration"];
         check_references(
@@ -467,6 +485,62 @@ fn check_unique_periodic_name(
         ));
     }
     Ok(())
+}
+
+/// What a shared-schedule write does to the workflow's tasks besides storing the schedule:
+/// `ModifyCycleValue: "1"` resets each upstream dependency to MainCyclicConfig /
+/// SubordinateCyclicConfig ("将任务的上游依赖配置改为默认值"), and `ClearLink: true` on a
+/// crontab schedule cuts the dependencies on tasks of other workflows ("会断开不支持的依赖关系").
+fn apply_schedule_options(
+    project: &mut super::Project,
+    workflow_id: &str,
+    schedule: &Value,
+    clock: &Clock,
+) {
+    let reset = text(schedule, "ModifyCycleValue") == "1";
+    let main = schedule.get("MainCyclicConfig").and_then(Value::as_str);
+    let subordinate = schedule
+        .get("SubordinateCyclicConfig")
+        .and_then(Value::as_str);
+    let clear = schedule.get("ClearLink").and_then(Value::as_bool) == Some(true)
+        && text(schedule, "CycleType") == "CRONTAB_CYCLE";
+    let in_workflow: std::collections::BTreeSet<String> = project
+        .tasks
+        .iter()
+        .filter(|(_, stored)| text(&stored.task["TaskBaseAttribute"], "WorkflowId") == workflow_id)
+        .map(|(id, _)| id.clone())
+        .collect();
+    for task_id in &in_workflow {
+        let stored = project.tasks.get_mut(task_id).expect("listed above");
+        let Some(upstream) =
+            stored.task["TaskSchedulerConfiguration"]["UpstreamDependencyConfigList"]
+                .as_array_mut()
+        else {
+            continue;
+        };
+        let before = upstream.clone();
+        if clear {
+            upstream.retain(|item| in_workflow.contains(text(item, "TaskId")));
+        }
+        if reset {
+            for item in upstream.iter_mut() {
+                if let Some(main) = main {
+                    item["MainCyclicConfig"] = json!(main);
+                }
+                if let Some(subordinate) = subordinate {
+                    item["SubordinateCyclicConfig"] = json!(subordinate);
+                }
+            }
+        }
+        if *upstream != before {
+            // The server edited the task: a new saved version, like any other edit.
+            stored.saves += 1;
+            stored.record_save(task_id, clock);
+            let attributes = &mut stored.task["TaskBaseAttribute"];
+            attributes["TaskLatestVersionNo"] = json!(format!("V{}", stored.saves));
+            attributes["LastUpdateTime"] = json!(clock.display);
+        }
+    }
 }
 
 /// The workflow scheduler as GetWorkflow returns it: only WorkflowSchedulerConfiguration's
