@@ -6,6 +6,7 @@
 //! versions created by submits, references checked. Everything here is synchronous and pure
 //! apart from the clock value passed in.
 
+mod dependencies;
 mod legacy;
 mod periodic;
 mod permissions;
@@ -15,6 +16,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
+
+use dependencies::Direction;
 
 /// An API error answer: code and message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +169,18 @@ impl Store {
             "GetTaskVersion" => self.get_version(&project_id, body, Kind::Periodic),
             "ListTaskVersions" => self.list_task_versions(&project_id, body, Kind::Periodic),
             "GetMyWorkflowMaxPermission" => self.get_my_workflow_max_permission(&project_id, body),
+            "ListDownstreamTriggerTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Trigger, Direction::Downstream)
+            }
+            "ListUpstreamTriggerTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Trigger, Direction::Upstream)
+            }
+            "ListDownstreamTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Periodic, Direction::Downstream)
+            }
+            "ListUpstreamTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Periodic, Direction::Upstream)
+            }
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
