@@ -141,6 +141,7 @@ pub(crate) mod tests {
                 .chain([format!("workflow.{workflow}")])
                 .collect(),
             source: None,
+            code_file: None,
             prevent_destroy: false,
         }
     }
@@ -180,6 +181,7 @@ pub(crate) mod tests {
                 changes: Vec::new(),
                 depends_on: Vec::new(),
                 source: None,
+                code_file: None,
                 prevent_destroy: false,
             },
         );

@@ -268,6 +268,18 @@ impl Task {
     pub fn shared_scheduler(&self) -> SharedScheduler<'_> {
         shared!(self, manifest => manifest.scheduler.shared())
     }
+
+    /// The code file's path relative to the project root, with `/` separators
+    /// (`orders/extract_orders.sh`), when the manifest names one.
+    pub fn code_path(&self) -> Option<String> {
+        let code_file = self.configuration().code_file.as_ref()?;
+        let path = self
+            .file
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(&code_file.value);
+        Some(display_path(&check::normalize_path(&path)))
+    }
 }
 
 /// Everything the manifests declare, checked.

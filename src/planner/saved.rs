@@ -238,6 +238,7 @@ mod tests {
             changes: Vec::new(),
             depends_on: Vec::new(),
             source: None,
+            code_file: None,
             prevent_destroy: false,
         };
         tampered.resources.push(deletion.clone());

@@ -116,6 +116,10 @@ pub struct ResourceChange {
     /// Where it is declared (`file:line`), for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The task's code file, relative to the project root (`orders/extract_orders.sh`), so a
+    /// code diff can name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_file: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub prevent_destroy: bool,
 }
@@ -294,6 +298,8 @@ pub struct TaskInput {
     pub workflow: String,
     pub desired: TaskState,
     pub source: String,
+    /// The code file, relative to the project root, when the manifest names one.
+    pub code_file: Option<String>,
     pub prevent_destroy: bool,
     /// Names of tasks in the same workflow this one references (upstreams, parameter sources).
     pub references: Vec<String>,
@@ -415,6 +421,7 @@ pub fn plan(
             changes,
             depends_on: Vec::new(),
             source: Some(workflow.source.clone()),
+            code_file: None,
             prevent_destroy: false,
         });
     }
@@ -466,6 +473,7 @@ pub fn plan(
             changes,
             depends_on,
             source: Some(task.source.clone()),
+            code_file: task.code_file.clone(),
             prevent_destroy: task.prevent_destroy,
         });
     }
@@ -481,6 +489,7 @@ pub fn plan(
                 changes: Vec::new(),
                 depends_on: Vec::new(),
                 source: None,
+                code_file: None,
                 prevent_destroy: false,
             });
         }
@@ -607,6 +616,7 @@ mod tests {
             workflow: "orders".into(),
             desired,
             source: format!("{name}.yaml:2"),
+            code_file: None,
             prevent_destroy: false,
             references: references.iter().map(|name| name.to_string()).collect(),
             live,

@@ -262,6 +262,7 @@ fn resource_entry(resource: &ResourceChange, status: Status) -> Value {
                     "diff": code_diff(
                         change.before.as_str().unwrap_or(""),
                         change.after.as_str().unwrap_or(""),
+                        resource.code_file.as_deref(),
                     ),
                 })
             } else {

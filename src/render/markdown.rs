@@ -8,7 +8,8 @@ use std::fmt::Write;
 
 use super::{code_diff, marker, show_value, summary_line, verb};
 use crate::model::CODE_MEMBER;
-use crate::reconcile::{Plan, ResourceChange};
+use crate::reconcile::plan::MemberChange;
+use crate::reconcile::{Action, Plan, ResourceChange};
 
 /// GitHub refuses comments over 65,536 characters; stay well below.
 pub const MAXIMUM_CHARACTERS: usize = 60_000;
@@ -94,18 +95,7 @@ fn details(resource: &ResourceChange) -> String {
     let mut scalar_rows = Vec::new();
     for change in &resource.changes {
         if change.member == CODE_MEMBER && !change.sensitive {
-            let diff = code_diff(
-                change.before.as_str().unwrap_or(""),
-                change.after.as_str().unwrap_or(""),
-            );
-            // A fence longer than any backtick run inside the code keeps it closed.
-            let fence = "`".repeat(longest_backtick_run(&diff).max(2) + 1);
-            let _ = writeln!(
-                section,
-                "{}\n\n{fence}diff\n{}{fence}\n",
-                inline_code(&change.member),
-                diff
-            );
+            section.push_str(&code_block(resource, change));
         } else {
             scalar_rows.push(format!(
                 "| {} | {} | {} |",
@@ -124,6 +114,32 @@ fn details(resource: &ResourceChange) -> String {
     }
     let _ = writeln!(section, "</details>\n");
     section
+}
+
+/// A task's code: the code file's name, then a diff (a change: GitHub and GitLab colour the
+/// added and removed lines), or the whole new code in its language (a create: highlighted as
+/// sql, python, bash, ...).
+fn code_block(resource: &ResourceChange, change: &MemberChange) -> String {
+    let before = change.before.as_str().unwrap_or("");
+    let after = change.after.as_str().unwrap_or("");
+    let code_file = resource.code_file.as_deref();
+    let heading = match code_file {
+        Some(path) => format!("{} in {}", inline_code(&change.member), inline_code(path)),
+        None => inline_code(&change.member),
+    };
+    let (language, text) = if resource.action == Action::Create {
+        let language = code_file.and_then(super::code_language).unwrap_or("");
+        let mut text = after.to_owned();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        (language, text)
+    } else {
+        ("diff", code_diff(before, after, code_file))
+    };
+    // A fence longer than any backtick run inside the code keeps it closed.
+    let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
+    format!("{heading}\n\n{fence}{language}\n{text}{fence}\n\n")
 }
 
 fn longest_backtick_run(text: &str) -> usize {
@@ -216,6 +232,7 @@ mod tests {
                 }],
                 depends_on: Vec::new(),
                 source: None,
+                code_file: None,
                 prevent_destroy: false,
             })
             .collect();

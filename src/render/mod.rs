@@ -27,9 +27,50 @@ pub fn show_value(value: &Value) -> String {
     }
 }
 
-/// A unified diff of two texts with three lines of context.
-pub fn code_diff(before: &str, after: &str) -> String {
-    code_diff_between(before, after, "live", "manifest")
+/// A unified diff of a task's code, live against the manifest's, with three lines of context;
+/// the header names the code file when it is known (`--- orders/extract.sh (live)`).
+pub fn code_diff(before: &str, after: &str, code_file: Option<&str>) -> String {
+    match code_file {
+        Some(path) => code_diff_between(
+            before,
+            after,
+            &format!("{} (live)", one_line(path)),
+            &format!("{} (manifest)", one_line(path)),
+        ),
+        None => code_diff_between(before, after, "live", "manifest"),
+    }
+}
+
+/// The language a code block of this file is highlighted as by GitHub and GitLab, from its
+/// extension (`sql`, `python`, `bash`, ...); `None` when unknown.
+pub fn code_language(code_file: &str) -> Option<&'static str> {
+    let extension = code_file.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "sql" | "hql" => "sql",
+        "py" => "python",
+        "sh" | "bash" => "bash",
+        "scala" => "scala",
+        "java" => "java",
+        "json" | "ipynb" => "json",
+        "yaml" | "yml" => "yaml",
+        "r" => "r",
+        "js" => "javascript",
+        _ => return None,
+    })
+}
+
+/// Text on one line: line breaks and other control characters as spaces (a file name in a
+/// diff header must not start a line of its own).
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_control() {
+                ' '
+            } else {
+                character
+            }
+        })
+        .collect()
 }
 
 /// A unified diff of two texts with three lines of context, headed with their names.
@@ -73,4 +114,35 @@ pub fn summary_line(summary: &crate::reconcile::plan::Summary) -> String {
         "Plan: {} to create, {} to update{replace}, {} to delete, {} unchanged.",
         summary.create, summary.update, summary.delete, summary.unchanged
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_diff_names_its_file_on_one_line() {
+        let diff = code_diff("a\n", "b\n", Some("orders/extract.sh"));
+        assert!(
+            diff.starts_with("--- orders/extract.sh (live)\n+++ orders/extract.sh (manifest)\n")
+        );
+        let hostile = code_diff("a\n", "b\n", Some("x\n+++ evil.sh"));
+        assert_eq!(
+            hostile
+                .lines()
+                .filter(|line| line.starts_with("+++"))
+                .count(),
+            1
+        );
+        assert!(code_diff("a\n", "b\n", None).starts_with("--- live\n+++ manifest\n"));
+    }
+
+    #[test]
+    fn code_languages_come_from_the_extension() {
+        assert_eq!(code_language("orders/clean.SQL"), Some("sql"));
+        assert_eq!(code_language("check.py"), Some("python"));
+        assert_eq!(code_language("run.sh"), Some("bash"));
+        assert_eq!(code_language("notes.txt"), None);
+        assert_eq!(code_language("Makefile"), None);
+    }
 }

@@ -66,7 +66,7 @@ pub fn render(plan: &Plan, color: bool) -> String {
                 let before = change.before.as_str().unwrap_or("");
                 let after = change.after.as_str().unwrap_or("");
                 let _ = writeln!(out, "    {}:", change.member);
-                for line in code_diff(before, after).lines() {
+                for line in code_diff(before, after, resource.code_file.as_deref()).lines() {
                     let painted = match line.chars().next() {
                         Some('+') if !line.starts_with("+++") => paint(line, Action::Create),
                         Some('-') if !line.starts_with("---") => paint(line, Action::Delete),
