@@ -79,6 +79,8 @@ codes! {
         LegacyUnsupported => "legacy_unsupported",
         LegacySectionInCurrentProject => "legacy_section_in_current_project",
         LegacyUnpinnedTask => "legacy_unpinned_task",
+        InvalidPolicy => "invalid_policy",
+        Policy => "policy",
     }
 }
 
@@ -103,6 +105,10 @@ codes! {
         Stale => "stale",
         Unreadable => "unreadable",
         NeedsApproval => "needs_approval",
+        Policy => "policy",
+        OrphanedDownstream => "orphaned_downstream",
+        SelectMatchesNothing => "select_matches_nothing",
+        SelectionIncomplete => "selection_incomplete",
     }
 }
 

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod formats;
 pub mod legacy;
 mod load;
+pub mod policies;
 pub mod redact;
 pub mod schedule;
 pub mod schema;
@@ -55,6 +56,10 @@ pub struct Settings {
     pub prune: bool,
     pub max_deletes: Option<usize>,
     pub variables: BTreeMap<String, String>,
+    /// The rules of `policies:`, with the target's replacing the project's.
+    pub policies: policies::Policies,
+    /// The project file, relative to the root (where a rule is written).
+    pub project_file: PathBuf,
 }
 
 impl Settings {
@@ -502,7 +507,28 @@ fn read_project_file(
         prune: file.prune.unwrap_or(false),
         max_deletes: file.max_deletes,
         variables: file.variables.clone(),
+        policies: file.policies.clone(),
+        project_file: source.path.clone(),
     };
+    let rule_sets = std::iter::once(("policies".to_owned(), &file.policies)).chain(
+        file.targets
+            .iter()
+            .map(|(name, target)| (format!("targets.{name}.policies"), &target.policies)),
+    );
+    for (section, rules) in rule_sets {
+        for problem in rules.problems() {
+            let mut error = located(
+                ManifestCode::InvalidPolicy,
+                problem.line,
+                problem.column,
+                format!("{} (in {section})", problem.message),
+            );
+            if let Some(hint) = problem.hint {
+                error = error.with_hint(hint);
+            }
+            diagnostics.push(error);
+        }
+    }
     if let Some(api_version) = &settings.api_version {
         if ![CURRENT_API_VERSION, LEGACY_API_VERSION].contains(&api_version.as_str()) {
             diagnostics.push(
@@ -547,6 +573,7 @@ fn read_project_file(
         settings.prune = target.prune.unwrap_or(settings.prune);
         settings.max_deletes = target.max_deletes.or(settings.max_deletes);
         settings.variables.extend(target.variables.clone());
+        settings.policies = file.policies.overridden_by(&target.policies);
     }
     Some(settings)
 }

@@ -35,6 +35,9 @@ pub struct ProjectFile {
     /// Refuse a plan that deletes more than this many tasks (default 5).
     #[serde(default)]
     pub max_deletes: Option<usize>,
+    /// The team's rules for manifests and plans, each with a severity (docs/policies.md).
+    #[serde(default)]
+    pub policies: super::policies::Policies,
     /// Named environments (dev, prod, ...) selected with `--target`.
     #[serde(default)]
     pub targets: BTreeMap<String, Target>,
@@ -60,6 +63,9 @@ pub struct Target {
     pub prune: Option<bool>,
     #[serde(default)]
     pub max_deletes: Option<usize>,
+    /// Rules replacing the project's rules of the same name for this target.
+    #[serde(default)]
+    pub policies: super::policies::Policies,
 }
 
 /// A reference to another resource: by name, or by a pinned id.

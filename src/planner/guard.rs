@@ -139,7 +139,64 @@ pub fn check(project: &Project, plan: &Plan, max_deletes: usize) -> Vec<Refusal>
         );
     }
     refusals.extend(replacements(project, plan));
+    refusals.extend(orphans(project, plan));
     refusals
+}
+
+/// A deletion or replacement that would leave tasks outside the repository without their
+/// upstream (found by the impact lookups), unless `--allow-orphaned-downstream` was given.
+fn orphans(project: &Project, plan: &Plan) -> Vec<Refusal> {
+    if plan.impact.orphans_allowed {
+        return Vec::new();
+    }
+    let mut by_upstream: std::collections::BTreeMap<&str, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for orphan in &plan.impact.orphaned {
+        let workflow = orphan.workflow.as_deref().unwrap_or("(unknown workflow)");
+        by_upstream
+            .entry(orphan.upstream.as_str())
+            .or_default()
+            .push(format!("{workflow}/{} ({})", orphan.name, orphan.id));
+    }
+    by_upstream
+        .into_iter()
+        .map(|(upstream, dependents)| {
+            let action = plan
+                .resource(upstream)
+                .map_or("deleting", |resource| {
+                    if resource.action == Action::Replace {
+                        "replacing"
+                    } else {
+                        "deleting"
+                    }
+                });
+            let refusal = Refusal::new(
+                PlanCode::OrphanedDownstream,
+                format!(
+                    "{action} {upstream} would leave {} outside this repository without {} upstream: {}",
+                    if dependents.len() == 1 { "a task" } else { "tasks" },
+                    if dependents.len() == 1 { "its" } else { "their" },
+                    dependents.join(", ")
+                ),
+            )
+            .with_help(
+                "point those tasks at another upstream (or delete them) first, or run with --allow-orphaned-downstream if this is intended",
+            );
+            // A replacement comes from a manifest: point at it.
+            match project
+                .tasks
+                .iter()
+                .find(|task| task_address(&workflow_label(task), task.name()) == upstream)
+            {
+                Some(task) => refusal.at(
+                    &task.file,
+                    task.line,
+                    task.name_span().referenced.column() as usize,
+                ),
+                None => refusal,
+            }
+        })
+        .collect()
 }
 
 /// Deleting a declared task, or a task of a workflow no manifest declares, is never a plan

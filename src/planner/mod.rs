@@ -14,6 +14,7 @@
 mod approve;
 pub mod guard;
 mod references;
+mod review;
 pub mod saved;
 
 use crate::codes::PlanCode;
@@ -43,6 +44,13 @@ pub struct Options {
     /// The deletion cap (default: the project file's, else [`DEFAULT_MAX_DELETES`]).
     pub max_deletes: Option<usize>,
     pub refresh: Refresh,
+    /// How far to look downstream of the changes (`--impact`).
+    pub impact: crate::reconcile::review::ImpactMode,
+    /// Let deletions and replacements through that leave tasks outside the repository
+    /// without their upstream (`--allow-orphaned-downstream`).
+    pub allow_orphaned_downstream: bool,
+    /// `--select` patterns over plan addresses (empty: the whole plan).
+    pub select: Vec<String>,
 }
 
 /// Whether cached definitions may be used.
@@ -131,7 +139,7 @@ pub async fn plan(
 ) -> Result<Planned, PlanError> {
     let prune = options.prune || project.settings.prune;
     if project.settings.is_legacy() {
-        return plan_legacy(project, client, prune).await;
+        return plan_legacy(project, client, prune, options).await;
     }
     let cache_path =
         DefinitionCache::path_for(&project.root, cache_identity, &project.settings.project_id);
@@ -154,6 +162,17 @@ pub async fn plan(
     warnings.extend(cache.discarded_warning());
     cache.save();
     let plan = build_plan(&project, &live, DeletionPolicy { prune });
+    let reviewed = review::review(
+        client,
+        &project,
+        Some(&live),
+        plan,
+        options,
+        Some(&cache_path),
+    )
+    .await?;
+    let plan = reviewed.plan;
+    warnings.extend(reviewed.warnings);
     let mut refusals = references::check(client, &project, &live)
         .await
         .map_err(PlanError::Read)?;
@@ -162,6 +181,7 @@ pub async fn plan(
         &plan,
         max_deletes(&project, options),
     ));
+    refusals.extend(reviewed.refusals);
     Ok(Planned {
         project,
         live,
@@ -183,7 +203,12 @@ fn max_deletes(project: &Project, options: &Options) -> usize {
 /// DescribeTaskDetailDs, checked for what the legacy API cannot change, then planned as usual.
 /// There is no definition cache (nothing lists the tasks, so nothing could tell an entry is
 /// still current) and no pruning (the legacy API cannot delete).
-async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<Planned, PlanError> {
+async fn plan_legacy(
+    project: Project,
+    client: &Client,
+    prune: bool,
+    options: &Options,
+) -> Result<Planned, PlanError> {
     if prune {
         return Err(PlanError::Refused(vec![Refusal::new(
             PlanCode::LegacyPrune,
@@ -218,18 +243,21 @@ async fn plan_legacy(project: Project, client: &Client, prune: bool) -> Result<P
         .map(Refusal::from)
         .collect();
     let plan = build_plan(&project, &live, DeletionPolicy { prune: false });
+    let reviewed = review::review(client, &project, None, plan, options, None).await?;
+    let plan = reviewed.plan;
     // A moved, re-typed or missing task makes the rest of the plan meaningless: the guard
     // rails would only repeat the same cause (a re-typed task as a refused replacement).
     let mut refusals = refusals;
     if refusals.is_empty() {
         refusals.extend(guard::check(&project, &plan, usize::MAX));
+        refusals.extend(reviewed.refusals);
     }
     Ok(Planned {
         project,
         live,
         plan,
         refusals,
-        warnings: Vec::new(),
+        warnings: reviewed.warnings,
         cache_path: None,
     })
 }

@@ -5,5 +5,7 @@ pub mod graph;
 pub mod inputs;
 pub mod legacy;
 pub mod plan;
+pub mod review;
+pub mod select;
 
 pub use plan::{Action, Plan, ResourceChange, ResourceKind};

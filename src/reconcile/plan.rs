@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::graph;
+use super::review::{Impact, PolicyViolation, Risk};
 use crate::model::{TaskState, WorkflowState, is_sensitive_member};
 
 /// Version 2 binds the API and tool versions and fingerprints each live state's content.
@@ -238,6 +239,12 @@ pub struct Plan {
     pub target: Option<String>,
     pub api_version: String,
     pub tool_version: String,
+    /// The `--select` patterns the plan was reduced to (sorted); absent for a whole plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub selection: Vec<String>,
+    /// The risky part at a glance (see [`Risk`]).
+    #[serde(default)]
+    pub risk: Risk,
     pub resources: Vec<ResourceChange>,
     /// Addresses of changing resources by wave: each wave only needs earlier ones.
     pub waves: Vec<Vec<String>>,
@@ -245,6 +252,12 @@ pub struct Plan {
     /// Tasks outside the repository next to changing resources (see [`NeighbourTask`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbours: Vec<NeighbourTask>,
+    /// The tasks the changes reach downstream, in and outside the repository.
+    #[serde(default)]
+    pub impact: Impact,
+    /// The `policies:` rules the plan breaks, errors and warnings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy_violations: Vec<PolicyViolation>,
     pub summary: Summary,
     /// Whether this plan may delete (prune, and replacement as delete plus create).
     #[serde(default)]
@@ -497,12 +510,14 @@ pub fn plan(
     resources.sort_by(|left, right| (left.kind, &left.address).cmp(&(right.kind, &right.address)));
     let summary = summarize(&resources);
     let waves = waves(&resources);
-    Plan {
+    let mut plan = Plan {
         format_version: FORMAT_VERSION,
         project_id: binding.project_id,
         target: binding.target,
         api_version: binding.api_version,
         tool_version: binding.tool_version,
+        selection: Vec::new(),
+        risk: Risk::default(),
         resources,
         waves,
         unmanaged: if deletion.prune {
@@ -511,10 +526,14 @@ pub fn plan(
             unmanaged
         },
         neighbours: Vec::new(),
+        impact: Impact::default(),
+        policy_violations: Vec::new(),
         summary,
         deletion_allowed: deletion.prune,
         fingerprints,
-    }
+    };
+    plan.risk = Risk::of(&plan);
+    plan
 }
 
 /// A create shows every declared member as new.
@@ -525,7 +544,8 @@ fn creation_changes(members: &BTreeMap<String, Value>) -> Vec<MemberChange> {
         .collect()
 }
 
-fn summarize(resources: &[ResourceChange]) -> Summary {
+/// The counts of each action.
+pub fn summarize(resources: &[ResourceChange]) -> Summary {
     let mut summary = Summary::default();
     for resource in resources {
         match resource.action {

@@ -242,10 +242,14 @@ mod tests {
             target: None,
             api_version: "2025-08-06".into(),
             tool_version: "0.1.0".into(),
+            selection: Vec::new(),
+            risk: Default::default(),
             resources,
             waves: Vec::new(),
             unmanaged: Vec::new(),
             neighbours: Vec::new(),
+            impact: Default::default(),
+            policy_violations: Vec::new(),
             summary: Summary {
                 create: 100,
                 ..Summary::default()

@@ -8,7 +8,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use miette::IntoDiagnostic;
 
-use super::plan::{ProjectArgs, connect, load_project, plan_error, print_warnings, use_color};
+use super::plan::{
+    ProjectArgs, ReviewArgs, connect, load_project, plan_error, planner_options, print_warnings,
+    use_color,
+};
 use crate::apply::{ApplyOptions, Outcome, ResourceResult, execute};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
@@ -23,15 +26,19 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 everything applied (or nothing to do), 1 error, or any resource failed or skipped.\n\n\
+    after_help = "Exit codes: 0 everything applied (or nothing to do), 1 error (also: a guard rail or a policy error refused the plan, before any write), or any resource failed or skipped.\n\n\
     Examples:\n  \
     wedata-gitops apply examples/tasks --emulate --auto-approve\n  \
     wedata-gitops apply tasks --target prod --auto-approve\n  \
+    wedata-gitops apply tasks --select 'task.orders.*' --auto-approve\n  \
     wedata-gitops apply tasks --target prod --plan plan.json --auto-approve"
 )]
 pub struct Args {
     #[command(flatten)]
     pub project: ProjectArgs,
+
+    #[command(flatten)]
+    pub review: ReviewArgs,
 
     /// Apply this saved plan (from `plan --out`); refused if anything changed since.
     #[arg(long, value_name = "PLAN_FILE")]
@@ -94,14 +101,15 @@ async fn apply(
         project,
         client,
         &connection.identity,
-        &args.project.options(),
+        &planner_options(&args.project, &args.review),
     )
     .await
     .map_err(|error| plan_error(error, Some(&root), NOTHING_WRITTEN))?;
     print_warnings(&planned.warnings);
     if let (Some(saved), Some(path)) = (&saved, &args.plan) {
-        planner::saved::check(saved, &planned.plan)
-            .map_err(|differences| saved_plan_mismatch(path, &args.project, &differences))?;
+        planner::saved::check(saved, &planned.plan).map_err(|differences| {
+            saved_plan_mismatch(path, &args.project, &args.review, &differences)
+        })?;
     }
     // What is shown is the plan computed now (equal to the saved one when there is one);
     // it goes to stderr when stdout carries JSON.
@@ -171,6 +179,7 @@ const NOTHING_WRITTEN: &str = "nothing was written to WeData";
 fn saved_plan_mismatch(
     path: &Path,
     project: &ProjectArgs,
+    review: &ReviewArgs,
     differences: &[String],
 ) -> miette::Report {
     let listed: Vec<String> = differences
@@ -181,7 +190,7 @@ fn saved_plan_mismatch(
         code = crate::codes::PlanCode::Stale.as_str(),
         help = format!(
             "run `{}` again and review the new plan",
-            super::plan::plan_command(project, path)
+            super::plan::plan_command(project, review, path)
         ),
         "the saved plan {} is not what apply would do now, so it was not applied; {NOTHING_WRITTEN}:\n{}",
         path.display(),
