@@ -156,7 +156,10 @@ fn orphans(project: &Project, plan: &Plan) -> Vec<Refusal> {
         by_upstream
             .entry(orphan.upstream.as_str())
             .or_default()
-            .push(format!("{workflow}/{} ({})", orphan.name, orphan.id));
+            .push(one_line(&format!(
+                "{workflow}/{} ({})",
+                orphan.name, orphan.id
+            )));
     }
     by_upstream
         .into_iter()
@@ -292,6 +295,20 @@ fn replacements(project: &Project, plan: &Plan) -> Vec<Refusal> {
         );
     }
     refusals
+}
+
+/// Names from WeData on one line: control characters (a line break would fake a line of the
+/// error, an escape sequence repaint the terminal) as `?`.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_control() {
+                '?'
+            } else {
+                character
+            }
+        })
+        .collect()
 }
 
 fn addresses(resources: &[&ResourceChange]) -> String {

@@ -8,6 +8,7 @@
 //! reader. Decides nothing about running: the planner turns errors into refusals, and every
 //! renderer shows the rest.
 
+pub mod diagnostics;
 pub mod locate;
 
 use std::path::Path;

@@ -6,7 +6,9 @@
 
 use std::fmt::Write;
 
-use super::{code_diff, marker, show_value, summary_line, verb};
+use super::{
+    code_diff, impact_note, marker, reach_sentence, risk_line, show_value, summary_line, verb,
+};
 use crate::model::CODE_MEMBER;
 use crate::reconcile::plan::MemberChange;
 use crate::reconcile::{Action, Plan, ResourceChange};
@@ -22,7 +24,23 @@ pub fn render(plan: &Plan) -> String {
         .map(|target| format!(" · target `{target}`"))
         .unwrap_or_default();
     let _ = writeln!(head, "### wedata-gitops plan\n");
+    if let Some(reach) = reach_sentence(&plan.impact) {
+        let _ = writeln!(head, "**{reach}**\n");
+    }
     let _ = writeln!(head, "Project `{}`{target}\n", plan.project_id);
+    let _ = writeln!(head, "**{}**\n", risk_line(&plan.risk));
+    if !plan.selection.is_empty() {
+        let selection: Vec<String> = plan
+            .selection
+            .iter()
+            .map(|pattern| inline_code(pattern))
+            .collect();
+        let _ = writeln!(
+            head,
+            "Selected: {} (nothing else is planned)\n",
+            selection.join(", ")
+        );
+    }
     let _ = writeln!(head, "**{}**\n", summary_line(&plan.summary));
     let changing: Vec<&ResourceChange> = plan.changing().collect();
     if changing.is_empty() {
@@ -59,6 +77,8 @@ pub fn render(plan: &Plan) -> String {
             plan.unmanaged.len()
         );
     }
+    head.push_str(&policy_section(plan));
+    head.push_str(&impact_section(plan));
 
     let mut body = String::new();
     let mut omitted = 0;
@@ -78,6 +98,113 @@ pub fn render(plan: &Plan) -> String {
         );
     }
     head + &body
+}
+
+/// Rows of the impact and policy tables at most; the rest are counted (the JSON plan and the
+/// text plan list them all).
+const LISTED_ROWS: usize = 50;
+
+/// The tasks downstream of the changes as a table, and those a deletion leaves behind.
+fn impact_section(plan: &Plan) -> String {
+    let impact = &plan.impact;
+    let mut section = String::new();
+    if !impact.orphaned.is_empty() {
+        let allowed = if impact.orphans_allowed {
+            " (allowed with `--allow-orphaned-downstream`)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            section,
+            "**Left without their upstream by a deletion or replacement{allowed}:**\n\n| task | workflow | owner | upstream |\n|---|---|---|---|"
+        );
+        for orphan in &impact.orphaned {
+            let _ = writeln!(
+                section,
+                "| {} | {} | {} | {} |",
+                table_code(&orphan.name),
+                table_code(orphan.workflow.as_deref().unwrap_or("")),
+                table_code(orphan.owner.as_deref().unwrap_or("")),
+                table_code(&orphan.upstream)
+            );
+        }
+        let _ = writeln!(section);
+    }
+    if impact.tasks.is_empty() {
+        return section;
+    }
+    let _ = writeln!(
+        section,
+        "**Downstream of the changes:** {} task{} ({}).\n",
+        impact.tasks.len(),
+        if impact.tasks.len() == 1 { "" } else { "s" },
+        inline_code(&impact_note(impact))
+    );
+    let _ = writeln!(
+        section,
+        "| depth | task | workflow | owner | managed here | reached from |\n|---|---|---|---|---|---|"
+    );
+    for task in impact.tasks.iter().take(LISTED_ROWS) {
+        let reached: Vec<String> = task
+            .reached_from
+            .iter()
+            .map(|address| table_code(address))
+            .collect();
+        let _ = writeln!(
+            section,
+            "| {} | {} | {} | {} | {} | {} |",
+            task.depth,
+            table_code(&task.name),
+            table_code(task.workflow.as_deref().unwrap_or("")),
+            table_code(task.owner.as_deref().unwrap_or("")),
+            match &task.address {
+                Some(address) => table_code(address),
+                None => "no".to_owned(),
+            },
+            reached.join(" ")
+        );
+    }
+    if impact.tasks.len() > LISTED_ROWS {
+        let _ = writeln!(
+            section,
+            "\n_{} more not shown; `plan --format json` lists them all._",
+            impact.tasks.len() - LISTED_ROWS
+        );
+    }
+    let _ = writeln!(section);
+    section
+}
+
+/// Every policy violation as a table row: severity, rule, place, resource, message.
+fn policy_section(plan: &Plan) -> String {
+    let mut section = String::new();
+    if plan.policy_violations.is_empty() {
+        return section;
+    }
+    let _ = writeln!(
+        section,
+        "**Policy violations:**\n\n| | rule | where | resource | message |\n|---|---|---|---|---|"
+    );
+    for violation in plan.policy_violations.iter().take(LISTED_ROWS) {
+        let _ = writeln!(
+            section,
+            "| {} | {} | {} | {} | {} |",
+            violation.severity.word(),
+            table_code(&violation.rule),
+            table_code(&violation.position()),
+            table_code(&violation.address),
+            cell(&violation.message)
+        );
+    }
+    if plan.policy_violations.len() > LISTED_ROWS {
+        let _ = writeln!(
+            section,
+            "\n_{} more not shown; `plan` lists them all._",
+            plan.policy_violations.len() - LISTED_ROWS
+        );
+    }
+    let _ = writeln!(section);
+    section
 }
 
 fn details(resource: &ResourceChange) -> String {

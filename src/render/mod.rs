@@ -103,6 +103,58 @@ pub fn verb(action: Action) -> &'static str {
     }
 }
 
+/// "Risk: 1 deletion, 2 owner changes, ..." or "Risk: none.", the first thing every plan
+/// format says.
+pub fn risk_line(risk: &crate::reconcile::review::Risk) -> String {
+    let phrases = risk.phrases();
+    if phrases.is_empty() {
+        "Risk: none.".to_owned()
+    } else {
+        format!("Risk: {}.", phrases.join(", "))
+    }
+}
+
+/// "This change reaches 3 tasks outside this repository." (`None` when nothing was looked up).
+pub fn reach_sentence(impact: &crate::reconcile::review::Impact) -> Option<String> {
+    use crate::reconcile::review::ImpactMode;
+    if impact.mode == ImpactMode::Off {
+        return None;
+    }
+    let count = impact.unmanaged().count();
+    let more = if impact.complete {
+        ""
+    } else {
+        " (at least: the lookups stopped before the end)"
+    };
+    Some(format!(
+        "This change reaches {count} task{} outside this repository{more}.",
+        if count == 1 { "" } else { "s" }
+    ))
+}
+
+/// How the impact was looked up: "--impact auto, 12 lookups, every task reached was looked up".
+pub fn impact_note(impact: &crate::reconcile::review::Impact) -> String {
+    format!(
+        "--impact {}, {} lookup{}, {}",
+        impact.mode.word(),
+        impact.lookups,
+        if impact.lookups == 1 { "" } else { "s" },
+        if impact.complete {
+            "every task reached was looked up"
+        } else {
+            "deeper tasks were not looked up"
+        }
+    )
+}
+
+/// `workflow/name`, or the name alone when the workflow is unknown.
+pub fn task_label(workflow: Option<&str>, name: &str) -> String {
+    match workflow {
+        Some(workflow) => format!("{workflow}/{name}"),
+        None => name.to_owned(),
+    }
+}
+
 /// "Plan: 3 to create, 2 to update, 0 to delete, 10 unchanged."
 pub fn summary_line(summary: &crate::reconcile::plan::Summary) -> String {
     let replace = if summary.replace > 0 {
