@@ -117,7 +117,7 @@ macro_rules! policies {
         pub struct Policies {
             $(
                 $(#[$meta])*
-                #[serde(default)]
+                #[serde(default, skip_serializing_if = "Option::is_none")]
                 #[schemars(with = $schema)]
                 pub $field: Option<Spanned<$rule>>,
             )*
