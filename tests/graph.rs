@@ -378,7 +378,9 @@ async fn hostile_names_render_escaped_in_every_picture_and_the_comment() {
     // The summary table has 4 cells, member tables 3, the downstream impact table 6: a
     // hostile name splitting a cell would show as another count.
     assert!(
-        cells_per_row.iter().all(|&cells| [3, 4, 6].contains(&cells)),
+        cells_per_row
+            .iter()
+            .all(|&cells| [3, 4, 6].contains(&cells)),
         "{cells_per_row:?}\n{markdown}"
     );
 }
