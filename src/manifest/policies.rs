@@ -216,7 +216,12 @@ impl Policies {
                         place((pattern.referenced.line(), pattern.referenced.column())),
                         format!(
                             "the pattern of policies.{key} is not a regular expression: {}",
-                            error.to_string().lines().last().unwrap_or_default()
+                            error
+                                .to_string()
+                                .lines()
+                                .last()
+                                .unwrap_or_default()
+                                .trim_start_matches("error: ")
                         ),
                         "write a Rust regex, e.g. `[a-z][a-z0-9_]*`; it is matched against the whole name",
                     );
