@@ -262,7 +262,7 @@ fn code_file_size() {
 /// turns the rule off.
 #[test]
 fn a_target_overrides_a_rule_of_the_project() {
-    let policies = "policies:\n  task_types:\n    allowed: [Shell, Python]\ntargets:\n  prod:\n    policies:\n      task_types:\n        allowed: [Python]\n  dev:\n    policies:\n      task_types:\n        allowed: [Python]\n        severity: off\n";
+    let policies = "policies:\n  task_types:\n    allowed: [Shell, Python]\ntargets:\n  prod:\n    policies:\n      task_types:\n        allowed: [Python]\n  dev:\n    policies:\n      task_types: {severity: off}\n";
     let (code, _) = validate(policies, TASK, &[]);
     assert_eq!(code, 0);
     let (code, _) = validate(policies, TASK, &["--target", "dev"]);

@@ -37,6 +37,7 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct OwnerList {
     /// The allowed OwnerUin values, as strings.
+    #[serde(default)]
     pub owners: Vec<String>,
     #[serde(default)]
     pub severity: RuleSeverity,
@@ -48,6 +49,7 @@ pub struct OwnerList {
 pub struct NamePattern {
     /// A regular expression (Rust `regex` syntax) matched against the whole name as the
     /// manifest writes it (before a target's name prefix), e.g. `[a-z][a-z0-9_]*`.
+    #[serde(default)]
     pub pattern: String,
     #[serde(default)]
     pub severity: RuleSeverity,
@@ -82,6 +84,7 @@ pub struct Bounds {
 #[serde(deny_unknown_fields)]
 pub struct TaskTypes {
     /// Names from the TaskTypeId table (Shell, Python, "DLC SQL", ...) or numbers.
+    #[serde(default)]
     pub allowed: Vec<TaskTypeName>,
     #[serde(default)]
     pub severity: RuleSeverity,
@@ -91,6 +94,7 @@ pub struct TaskTypes {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeFileSize {
+    #[serde(default)]
     pub max_bytes: u64,
     #[serde(default)]
     pub severity: RuleSeverity,
@@ -101,6 +105,7 @@ pub struct CodeFileSize {
 #[serde(deny_unknown_fields)]
 pub struct Protected {
     /// Plan addresses, `*` and `?` as wildcards: `task.orders.load_orders`, `task.finance.*`.
+    #[serde(default)]
     pub addresses: Vec<String>,
     #[serde(default)]
     pub severity: RuleSeverity,
@@ -192,7 +197,8 @@ pub struct RuleProblem {
 }
 
 impl Policies {
-    /// What is wrong with the rules themselves (not with the manifests they judge).
+    /// What is wrong with the rules themselves (not with the manifests they judge). A rule
+    /// turned `off` is not checked: `task_types: {severity: off}` is enough to turn it off.
     pub fn problems(&self) -> Vec<RuleProblem> {
         let mut problems = Vec::new();
         let mut problem = |rule: &'static str, at: (u64, u64), message: String, hint: &str| {
@@ -204,28 +210,44 @@ impl Policies {
                 hint: (!hint.is_empty()).then(|| hint.to_owned()),
             });
         };
-        let place = |spanned: (u64, u64)| spanned;
+        fn checked<T>(
+            rule: &Option<Spanned<T>>,
+            severity: impl Fn(&T) -> RuleSeverity,
+        ) -> Option<(&T, (u64, u64))> {
+            let rule = rule.as_ref()?;
+            (severity(&rule.value) != RuleSeverity::Off).then(|| {
+                (
+                    &rule.value,
+                    (rule.referenced.line(), rule.referenced.column()),
+                )
+            })
+        }
         for (key, pattern) in [
             ("task_name", &self.task_name),
             ("workflow_name", &self.workflow_name),
         ] {
-            if let Some(pattern) = pattern {
-                if let Err(error) = pattern.value.regex() {
-                    problem(
-                        key,
-                        place((pattern.referenced.line(), pattern.referenced.column())),
-                        format!(
-                            "the pattern of policies.{key} is not a regular expression: {}",
-                            error
-                                .to_string()
-                                .lines()
-                                .last()
-                                .unwrap_or_default()
-                                .trim_start_matches("error: ")
-                        ),
-                        "write a Rust regex, e.g. `[a-z][a-z0-9_]*`; it is matched against the whole name",
-                    );
-                }
+            let Some((pattern, at)) = checked(pattern, |rule| rule.severity) else {
+                continue;
+            };
+            let hint =
+                "write a Rust regex, e.g. `[a-z][a-z0-9_]*`; it is matched against the whole name";
+            if pattern.pattern.trim().is_empty() {
+                problem(key, at, format!("policies.{key} has no pattern"), hint);
+            } else if let Err(error) = pattern.regex() {
+                problem(
+                    key,
+                    at,
+                    format!(
+                        "the pattern of policies.{key} is not a regular expression: {}",
+                        error
+                            .to_string()
+                            .lines()
+                            .last()
+                            .unwrap_or_default()
+                            .trim_start_matches("error: ")
+                    ),
+                    hint,
+                );
             }
         }
         for (key, bounds) in [
@@ -238,16 +260,17 @@ impl Policies {
                 &self.wait_execution_total_ttl_minutes,
             ),
         ] {
-            let Some(bounds) = bounds else { continue };
-            let at = (bounds.referenced.line(), bounds.referenced.column());
-            match (bounds.value.min, bounds.value.max) {
+            let Some((bounds, at)) = checked(bounds, |rule| rule.severity) else {
+                continue;
+            };
+            match (bounds.min, bounds.max) {
                 (Some(min), Some(max)) if min > max => problem(
                     key,
                     at,
                     format!("policies.{key} has min {min} over max {max}"),
                     "swap the bounds",
                 ),
-                (None, None) if !bounds.value.required => problem(
+                (None, None) if !bounds.required => problem(
                     key,
                     at,
                     format!(
@@ -258,20 +281,19 @@ impl Policies {
                 _ => {}
             }
         }
-        if let Some(owners) = &self.owner_allowed {
-            if owners.value.owners.is_empty() {
+        if let Some((owners, at)) = checked(&self.owner_allowed, |rule| rule.severity) {
+            if owners.owners.iter().all(|owner| owner.trim().is_empty()) {
                 problem(
                     "owner_allowed",
-                    (owners.referenced.line(), owners.referenced.column()),
+                    at,
                     "policies.owner_allowed lists no owners, so no owner would be allowed"
                         .to_owned(),
                     "list the allowed OwnerUin values under `owners:`",
                 );
             }
         }
-        if let Some(types) = &self.task_types {
-            let at = (types.referenced.line(), types.referenced.column());
-            if types.value.allowed.is_empty() {
+        if let Some((types, at)) = checked(&self.task_types, |rule| rule.severity) {
+            if types.allowed.is_empty() {
                 problem(
                     "task_types",
                     at,
@@ -279,7 +301,7 @@ impl Policies {
                     "list the allowed types under `allowed:`, e.g. [Shell, Python, \"DLC SQL\"]",
                 );
             }
-            for name in &types.value.allowed {
+            for name in &types.allowed {
                 if let TaskTypeName::Name(name) = name {
                     if super::task_types::id_for_name(name).is_none() {
                         let known = super::task_types::TASK_TYPES
@@ -299,17 +321,26 @@ impl Policies {
                 }
             }
         }
-        if let Some(protected) = &self.protected {
-            if protected
-                .value
-                .addresses
-                .iter()
-                .any(|address| address.trim().is_empty())
-                || protected.value.addresses.is_empty()
+        if let Some((size, at)) = checked(&self.code_file_size, |rule| rule.severity) {
+            if size.max_bytes == 0 {
+                problem(
+                    "code_file_size",
+                    at,
+                    "policies.code_file_size needs max_bytes above 0".to_owned(),
+                    "set `max_bytes:` to the largest code file allowed, in bytes",
+                );
+            }
+        }
+        if let Some((protected, at)) = checked(&self.protected, |rule| rule.severity) {
+            if protected.addresses.is_empty()
+                || protected
+                    .addresses
+                    .iter()
+                    .any(|address| address.trim().is_empty())
             {
                 problem(
                     "protected",
-                    (protected.referenced.line(), protected.referenced.column()),
+                    at,
                     "policies.protected needs at least one address, and no empty one".to_owned(),
                     "list addresses such as task.orders.load_orders or task.finance.*",
                 );
