@@ -294,50 +294,51 @@ fn task_findings(policies: &Policies, task: &Task) -> Vec<Finding> {
         }
     }
     let scheduler = task.shared_scheduler();
-    let bounded: [(
-        &'static str,
-        &Option<serde_saphyr::Spanned<Bounds>>,
-        Option<i64>,
-        &'static [&'static str],
-        bool,
-    ); 5] = [
-        (
-            "max_retries",
-            &policies.max_retries,
-            scheduler.max_retries,
-            &["scheduler", "max_retries"],
-            false,
-        ),
-        (
-            "retry_wait_minutes",
-            &policies.retry_wait_minutes,
-            scheduler.retry_wait_minutes,
-            &["scheduler", "retry_wait_minutes"],
-            false,
-        ),
-        (
-            "run_priority",
-            &policies.run_priority,
-            scheduler.run_priority,
-            &["scheduler", "run_priority"],
-            false,
-        ),
-        (
-            "execution_ttl_minutes",
-            &policies.execution_ttl_minutes,
-            scheduler.execution_ttl_minutes,
-            &["scheduler", "execution_ttl_minutes"],
-            true,
-        ),
-        (
-            "wait_execution_total_ttl_minutes",
-            &policies.wait_execution_total_ttl_minutes,
-            scheduler.wait_execution_total_ttl_minutes,
-            &["scheduler", "wait_execution_total_ttl_minutes"],
-            true,
-        ),
+    let bounded = [
+        Bounded {
+            rule: "max_retries",
+            bounds: &policies.max_retries,
+            value: scheduler.max_retries,
+            path: &["scheduler", "max_retries"],
+            timeout: false,
+        },
+        Bounded {
+            rule: "retry_wait_minutes",
+            bounds: &policies.retry_wait_minutes,
+            value: scheduler.retry_wait_minutes,
+            path: &["scheduler", "retry_wait_minutes"],
+            timeout: false,
+        },
+        Bounded {
+            rule: "run_priority",
+            bounds: &policies.run_priority,
+            value: scheduler.run_priority,
+            path: &["scheduler", "run_priority"],
+            timeout: false,
+        },
+        Bounded {
+            rule: "execution_ttl_minutes",
+            bounds: &policies.execution_ttl_minutes,
+            value: scheduler.execution_ttl_minutes,
+            path: &["scheduler", "execution_ttl_minutes"],
+            timeout: true,
+        },
+        Bounded {
+            rule: "wait_execution_total_ttl_minutes",
+            bounds: &policies.wait_execution_total_ttl_minutes,
+            value: scheduler.wait_execution_total_ttl_minutes,
+            path: &["scheduler", "wait_execution_total_ttl_minutes"],
+            timeout: true,
+        },
     ];
-    for (rule, bounds, value, path, timeout) in bounded {
+    for Bounded {
+        rule,
+        bounds,
+        value,
+        path,
+        timeout,
+    } in bounded
+    {
         let Some(bounds) = bounds else { continue };
         let Some(severity) = severity(bounds.value.severity) else {
             continue;
@@ -397,6 +398,16 @@ fn task_findings(policies: &Policies, task: &Task) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// A scheduler number a bounds rule judges.
+struct Bounded<'a> {
+    rule: &'static str,
+    bounds: &'a Option<serde_saphyr::Spanned<Bounds>>,
+    value: Option<i64>,
+    path: &'static [&'static str],
+    /// A timeout: a negative value means none.
+    timeout: bool,
 }
 
 fn owner_findings(
