@@ -100,9 +100,33 @@ pub fn render(plan: &Plan) -> String {
     head + &body
 }
 
-/// Rows of the impact and policy tables at most; the rest are counted (the JSON plan and the
-/// text plan list them all).
+/// Rows of the impact, orphan and policy tables at most, and the characters each table may
+/// take (names from WeData can be long): the rest are counted, so the comment keeps its room
+/// for the changes. The JSON plan and the text plan list them all.
 const LISTED_ROWS: usize = 50;
+const TABLE_CHARACTERS: usize = 12_000;
+/// Changes named in one row's "reached from" at most.
+const LISTED_ROOTS: usize = 3;
+
+/// `rows` after `header`, as many as fit, then how many did not.
+fn bounded_table(header: &str, rows: impl ExactSizeIterator<Item = String>, more: &str) -> String {
+    let total = rows.len();
+    let mut table = String::from(header);
+    let mut shown = 0;
+    for row in rows {
+        if shown == LISTED_ROWS || table.len() + row.len() > TABLE_CHARACTERS {
+            break;
+        }
+        table.push_str(&row);
+        table.push('\n');
+        shown += 1;
+    }
+    if shown < total {
+        let _ = writeln!(table, "\n_{} more not shown; {more}._", total - shown);
+    }
+    table.push('\n');
+    table
+}
 
 /// The tasks downstream of the changes as a table, and those a deletion leaves behind.
 fn impact_section(plan: &Plan) -> String {
@@ -114,44 +138,43 @@ fn impact_section(plan: &Plan) -> String {
         } else {
             ""
         };
-        let _ = writeln!(
-            section,
-            "**Left without their upstream by a deletion or replacement{allowed}:**\n\n| task | workflow | owner | upstream |\n|---|---|---|---|"
+        let header = format!(
+            "**Left without their upstream by a deletion or replacement{allowed}:**\n\n| task | workflow | owner | upstream |\n|---|---|---|---|\n"
         );
-        for orphan in &impact.orphaned {
-            let _ = writeln!(
-                section,
+        let rows = impact.orphaned.iter().map(|orphan| {
+            format!(
                 "| {} | {} | {} | {} |",
                 table_code(&orphan.name),
                 table_code(orphan.workflow.as_deref().unwrap_or("")),
                 table_code(orphan.owner.as_deref().unwrap_or("")),
                 table_code(&orphan.upstream)
-            );
-        }
-        let _ = writeln!(section);
+            )
+        });
+        section.push_str(&bounded_table(&header, rows, "`plan` lists them all"));
     }
     if impact.tasks.is_empty() {
         return section;
     }
-    let _ = writeln!(
-        section,
-        "**Downstream of the changes:** {} task{} ({}).\n",
+    let header = format!(
+        "**Downstream of the changes:** {} task{} ({}).\n\n| depth | task | workflow | owner | managed here | reached from |\n|---|---|---|---|---|---|\n",
         impact.tasks.len(),
         if impact.tasks.len() == 1 { "" } else { "s" },
         inline_code(&impact_note(impact))
     );
-    let _ = writeln!(
-        section,
-        "| depth | task | workflow | owner | managed here | reached from |\n|---|---|---|---|---|---|"
-    );
-    for task in impact.tasks.iter().take(LISTED_ROWS) {
-        let reached: Vec<String> = task
+    let rows = impact.tasks.iter().map(|task| {
+        let mut reached: Vec<String> = task
             .reached_from
             .iter()
+            .take(LISTED_ROOTS)
             .map(|address| table_code(address))
             .collect();
-        let _ = writeln!(
-            section,
+        if task.reached_from.len() > LISTED_ROOTS {
+            reached.push(format!(
+                "and {} more",
+                task.reached_from.len() - LISTED_ROOTS
+            ));
+        }
+        format!(
             "| {} | {} | {} | {} | {} | {} |",
             task.depth,
             table_code(&task.name),
@@ -162,49 +185,36 @@ fn impact_section(plan: &Plan) -> String {
                 None => "no".to_owned(),
             },
             reached.join(" ")
-        );
-    }
-    if impact.tasks.len() > LISTED_ROWS {
-        let _ = writeln!(
-            section,
-            "\n_{} more not shown; `plan --format json` lists them all._",
-            impact.tasks.len() - LISTED_ROWS
-        );
-    }
-    let _ = writeln!(section);
+        )
+    });
+    section.push_str(&bounded_table(
+        &header,
+        rows,
+        "`plan --format json` lists them all",
+    ));
     section
 }
 
 /// Every policy violation as a table row: severity, rule, place, resource, message.
 fn policy_section(plan: &Plan) -> String {
-    let mut section = String::new();
     if plan.policy_violations.is_empty() {
-        return section;
+        return String::new();
     }
-    let _ = writeln!(
-        section,
-        "**Policy violations:**\n\n| | rule | where | resource | message |\n|---|---|---|---|---|"
-    );
-    for violation in plan.policy_violations.iter().take(LISTED_ROWS) {
-        let _ = writeln!(
-            section,
+    let rows = plan.policy_violations.iter().map(|violation| {
+        format!(
             "| {} | {} | {} | {} | {} |",
             violation.severity.word(),
             table_code(&violation.rule),
             table_code(&violation.position()),
             table_code(&violation.address),
             cell(&violation.message)
-        );
-    }
-    if plan.policy_violations.len() > LISTED_ROWS {
-        let _ = writeln!(
-            section,
-            "\n_{} more not shown; `plan` lists them all._",
-            plan.policy_violations.len() - LISTED_ROWS
-        );
-    }
-    let _ = writeln!(section);
-    section
+        )
+    });
+    bounded_table(
+        "**Policy violations:**\n\n| | rule | where | resource | message |\n|---|---|---|---|---|\n",
+        rows,
+        "`plan` lists them all",
+    )
 }
 
 fn details(resource: &ResourceChange) -> String {
@@ -340,6 +350,55 @@ mod tests {
     use serde_json::Value;
 
     /// A plan far over the limit is cut with a notice, and what is shown stays well-formed.
+    /// Thousands of downstream tasks with 300-character names, each reached from many
+    /// changes, and as many policy violations: the comment still fits, and says what it left out.
+    #[test]
+    fn huge_impact_and_policy_tables_keep_the_comment_under_the_limit() {
+        use crate::reconcile::review::{ImpactMode, ImpactedTask, PolicyViolation, Severity};
+        let long = "n".repeat(300);
+        let mut plan =
+            crate::dag::planned_tests::plan_of(vec![crate::dag::planned_tests::resource(
+                "orders",
+                "load",
+                Action::Update,
+                &[],
+            )]);
+        plan.impact.mode = ImpactMode::All;
+        plan.impact.tasks = (0..2_000)
+            .map(|index| ImpactedTask {
+                id: index.to_string(),
+                name: long.clone(),
+                workflow: Some(long.clone()),
+                owner: Some(long.clone()),
+                depth: 1,
+                managed: false,
+                address: None,
+                reached_from: (0..50).map(|root| format!("task.orders.{root}")).collect(),
+            })
+            .collect();
+        plan.policy_violations = (0..2_000)
+            .map(|index| PolicyViolation {
+                rule: "task_name".into(),
+                severity: Severity::Warn,
+                address: format!("task.orders.{index}"),
+                message: long.clone(),
+                file: long.clone(),
+                line: 1,
+                column: 1,
+            })
+            .collect();
+        let text = render(&plan);
+        assert!(
+            text.len() <= MAXIMUM_CHARACTERS,
+            "{} characters",
+            text.len()
+        );
+        assert!(text.contains("more not shown; `plan --format json` lists them all"));
+        assert!(text.contains("more not shown; `plan` lists them all"));
+        assert!(text.contains("and 47 more"));
+        assert!(text.contains("<details>"), "the changes keep their room");
+    }
+
     #[test]
     fn a_huge_plan_is_truncated_under_the_limit_with_a_notice() {
         let code: String = (0..200).map(|line| format!("echo line {line}\n")).collect();

@@ -223,3 +223,54 @@ fn past_tense(action: Action) -> &'static str {
         Action::NoOp => verb(action),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dag::planned_tests::{plan_of, resource};
+    use crate::reconcile::review::{Impact, ImpactedTask, OrphanedTask, Risk};
+
+    /// A name from WeData with a line break and a terminal escape cannot fake a line of the
+    /// plan nor repaint the terminal.
+    #[test]
+    fn hostile_names_from_wedata_stay_on_their_line() {
+        let mut plan = plan_of(vec![resource("orders", "load", Action::Delete, &[])]);
+        let hostile = "x\n+ task orders/evil will be created\u{1b}[31m";
+        plan.impact = Impact {
+            mode: ImpactMode::Auto,
+            lookups: 1,
+            complete: true,
+            tasks: vec![ImpactedTask {
+                id: "7".into(),
+                name: hostile.into(),
+                workflow: Some("bi\r\nteam".into()),
+                owner: Some("1\n2".into()),
+                depth: 1,
+                managed: false,
+                address: None,
+                reached_from: vec!["task.orders.load".into()],
+            }],
+            orphaned: vec![OrphanedTask {
+                id: "7".into(),
+                name: hostile.into(),
+                workflow: None,
+                owner: None,
+                upstream: "task.orders.load".into(),
+            }],
+            orphans_allowed: false,
+        };
+        plan.risk = Risk::of(&plan);
+        let text = render(&plan, false);
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(
+            !text
+                .lines()
+                .any(|line| line.starts_with("+ task orders/evil")),
+            "{text}"
+        );
+        assert!(text.contains("bi??team/x?+ task orders/evil will be created?[31m (7)"));
+        assert!(text.starts_with(
+            "WeData project 1\nRisk: 1 task outside this repository left without its upstream, 1 deletion, 1 task outside this repository reached.\nThis change reaches 1 task outside this repository.\n"
+        ));
+    }
+}
