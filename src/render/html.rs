@@ -60,7 +60,7 @@ pub fn render(plan: &Plan) -> String {
         out,
         "<p class=\"risk\">{}{}</p>",
         escape(&super::risk_line(&plan.risk)),
-        super::reach_sentence(&plan.impact)
+        super::reach_sentence(plan)
             .map(|reach| format!(" {}", escape(&reach)))
             .unwrap_or_default()
     );

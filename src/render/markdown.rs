@@ -24,7 +24,7 @@ pub fn render(plan: &Plan) -> String {
         .map(|target| format!(" · target `{target}`"))
         .unwrap_or_default();
     let _ = writeln!(head, "### wedata-gitops plan\n");
-    if let Some(reach) = reach_sentence(&plan.impact) {
+    if let Some(reach) = reach_sentence(plan) {
         let _ = writeln!(head, "**{reach}**\n");
     }
     let _ = writeln!(head, "Project `{}`{target}\n", plan.project_id);

@@ -114,10 +114,12 @@ pub fn risk_line(risk: &crate::reconcile::review::Risk) -> String {
     }
 }
 
-/// "This change reaches 3 tasks outside this repository." (`None` when nothing was looked up).
-pub fn reach_sentence(impact: &crate::reconcile::review::Impact) -> Option<String> {
+/// "This change reaches 3 tasks outside this repository." (`None` when nothing changes or
+/// nothing was looked up).
+pub fn reach_sentence(plan: &crate::reconcile::Plan) -> Option<String> {
     use crate::reconcile::review::ImpactMode;
-    if impact.mode == ImpactMode::Off {
+    let impact = &plan.impact;
+    if impact.mode == ImpactMode::Off || plan.changing().next().is_none() {
         return None;
     }
     let count = impact.unmanaged().count();

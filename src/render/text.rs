@@ -40,7 +40,7 @@ pub fn render(plan: &Plan, color: bool) -> String {
         paint(&risk, Action::Delete)
     };
     let _ = writeln!(out, "{risk}");
-    if let Some(reach) = reach_sentence(&plan.impact) {
+    if let Some(reach) = reach_sentence(plan) {
         let _ = writeln!(out, "{reach}");
     }
     if !plan.selection.is_empty() {
