@@ -298,17 +298,22 @@ fn impact_lookups(runtime: &tokio::runtime::Runtime, root: &Path, report: &mut V
         }
         let before = calls(&log).len();
         let (elapsed, _) = measure(plan(mode));
-        let lookups: Vec<Value> = calls(&log)
+        let (lookups, refused): (Vec<Value>, Vec<Value>) = calls(&log)
             .split_off(before)
             .into_iter()
             .filter(|call| call["action"] == "ListDownstreamTriggerTasks")
-            .collect();
+            .partition(|call| call["result"] == "ok");
         let limit = bound(&lookups, RATE);
         let extra = elapsed.saturating_sub(baseline);
         report.push(format!(
-            "impact lookups, 1000 tasks, 10 changed, --impact {mode}{}: {} calls; {:.2} s, {:.2} s over --impact off ({:.2} s); rate-limit bound {:.2} s; ratio {}",
+            "impact lookups, 1000 tasks, 10 changed, --impact {mode}{}: {} calls{}; {:.2} s, {:.2} s over --impact off ({:.2} s); rate-limit bound {:.2} s; ratio {}",
             if cached { " (lookups cached)" } else { "" },
             lookups.len(),
+            if refused.is_empty() {
+                String::new()
+            } else {
+                format!(" (and {} refused by the rate limit, retried)", refused.len())
+            },
             elapsed.as_secs_f64(),
             extra.as_secs_f64(),
             baseline.as_secs_f64(),
