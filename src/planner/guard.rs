@@ -1,7 +1,9 @@
 //! The guard rails, evaluated on the plan computed from the manifests and a fresh read of
 //! WeData (never on anything read from a plan file): pruning only when asked and never for a
 //! project that declares no tasks, the deletion cap, replacements only when deletion is
-//! allowed and never for `prevent_destroy`, and deletions only inside declared workflows.
+//! allowed and never for `prevent_destroy`, deletions only inside declared workflows, and no
+//! deletion or replacement that leaves a task outside the repository without its upstream
+//! (from the plan's impact) unless allowed.
 //! Pure: takes the project and the plan, returns what they break.
 
 use crate::codes::PlanCode;

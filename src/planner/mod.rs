@@ -1,4 +1,5 @@
-//! The one planning path. Loading the manifests, reading the live state, building the plan and
+//! The one planning path. Loading the manifests, reading the live state, building the plan,
+//! reviewing it (`--select`, downstream impact, policies, the risk summary: `review`) and
 //! evaluating every guard rail happen here, in that order, for `plan`, `apply` and
 //! `apply --plan` alike. The executor accepts only an [`Approved`] plan, and only [`approve`]
 //! makes one (no refusal left, everything about to be written over read fresh from WeData),
