@@ -25,6 +25,13 @@ fn binary() -> &'static str {
 
 /// Writes a project of `count` tasks (workflows of 200) and returns its folder.
 fn write_project(root: &Path, count: usize) -> PathBuf {
+    write_project_changing(root, count, 0)
+}
+
+/// A project of `count` tasks whose first `changed` tasks of `flow_000` declare
+/// `max_retries: 3` where WeData (seeded by `seed_state`) has 2: `changed` updates. The first
+/// ten tasks of a workflow are the upstreams of all its others.
+fn write_project_changing(root: &Path, count: usize, changed: usize) -> PathBuf {
     let project = root.join(format!("project_{count}"));
     std::fs::create_dir_all(&project).unwrap();
     std::fs::write(
@@ -42,8 +49,13 @@ fn write_project(root: &Path, count: usize) -> PathBuf {
             } else {
                 String::new()
             };
+            let retries = if workflow == 0 && index < changed {
+                3
+            } else {
+                2
+            };
             text.push_str(&format!(
-                "kind: TriggerTask\nname: task_{index:03}\nworkflow: flow_{workflow:03}\nbase:\n  task_type: Shell\nconfiguration:\n  code_file: run.sh\nscheduler:\n  max_retries: 2\n{upstream}---\n"
+                "kind: TriggerTask\nname: task_{index:03}\nworkflow: flow_{workflow:03}\nbase:\n  task_type: Shell\nconfiguration:\n  code_file: run.sh\nscheduler:\n  max_retries: {retries}\n{upstream}---\n"
             ));
         }
         std::fs::write(project.join(format!("flow_{workflow:03}.yaml")), text).unwrap();
@@ -242,11 +254,97 @@ fn against_bound(what: &str, elapsed: Duration, log: &Path, target: f64) -> Stri
     )
 }
 
+/// Downstream impact lookups on a plan of 1,000 tasks with 10 changed: the ten tasks every
+/// other task of `flow_000` depends on, so 190 tasks lie directly downstream of the changes.
+/// Each mode runs with the definition cache warm and the lookup cache emptied (cold lookups),
+/// then `auto` once more with the lookups cached.
+fn impact_lookups(runtime: &tokio::runtime::Runtime, root: &Path, report: &mut Vec<String>) {
+    let root = root.join("impact");
+    let project = write_project_changing(&root, 1000, 10);
+    let state = root.join("state.json");
+    seed_state(1000, &state);
+    let log = root.join("impact.jsonl");
+    let running = runtime
+        .block_on(emulator::start(config(Some(state), &log, RATE, 20)))
+        .unwrap();
+    let plan = |mode: &str| {
+        tool(
+            &["plan", "--detailed-exitcode", "--impact", mode],
+            &project,
+            &running.endpoint(),
+            RATE,
+        )
+    };
+    // Fill the definition cache: what is measured below is the lookups.
+    measure(plan("off"));
+    let forget_lookups = || {
+        for entry in std::fs::read_dir(project.join(".wedata/cache")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.to_string_lossy().ends_with(".impact.json") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    };
+    // The same plan without lookups: what the impact adds is measured against it.
+    let (baseline, _) = measure(plan("off"));
+    for (mode, cached) in [
+        ("direct", false),
+        ("auto", false),
+        ("all", false),
+        ("auto", true),
+    ] {
+        if !cached {
+            forget_lookups();
+        }
+        let before = calls(&log).len();
+        let (elapsed, _) = measure(plan(mode));
+        let (lookups, refused): (Vec<Value>, Vec<Value>) = calls(&log)
+            .split_off(before)
+            .into_iter()
+            .filter(|call| call["action"] == "ListDownstreamTriggerTasks")
+            .partition(|call| call["result"] == "ok");
+        let limit = bound(&lookups, RATE);
+        let extra = elapsed.saturating_sub(baseline);
+        report.push(format!(
+            "impact lookups, 1000 tasks, 10 changed, --impact {mode}{}: {} calls{}; {:.2} s, {:.2} s over --impact off ({:.2} s); rate-limit bound {:.2} s; ratio {}",
+            if cached { " (lookups cached)" } else { "" },
+            lookups.len(),
+            if refused.is_empty() {
+                String::new()
+            } else {
+                format!(" (and {} refused by the rate limit, retried)", refused.len())
+            },
+            elapsed.as_secs_f64(),
+            extra.as_secs_f64(),
+            baseline.as_secs_f64(),
+            limit.as_secs_f64(),
+            if lookups.is_empty() {
+                "-".to_owned()
+            } else {
+                format!("{:.2}", extra.as_secs_f64() / limit.as_secs_f64())
+            }
+        ));
+    }
+    runtime.block_on(running.shutdown());
+}
+
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let directory = tempfile::tempdir().unwrap();
     let root = directory.path();
     let mut report = Vec::new();
+    // `cargo bench --bench plan_scale -- impact` runs only the impact lookups.
+    if std::env::args()
+        .skip(1)
+        .any(|argument| argument == "impact")
+    {
+        impact_lookups(&runtime, root, &mut report);
+        println!("\nplan_scale (emulator latency 20 ms, {RATE} requests/s per action):");
+        for line in report {
+            println!("  {line}");
+        }
+        return;
+    }
 
     for count in [100usize, 1000, 5000] {
         let project = write_project(root, count);
@@ -328,6 +426,8 @@ fn main() {
         }
         runtime.block_on(running.shutdown());
     }
+
+    impact_lookups(&runtime, root, &mut report);
 
     // A legacy project: one DescribeTaskDetailDs per pinned task, nothing else to list.
     {

@@ -81,6 +81,8 @@ codes! {
         LegacyUnpinnedTask => "legacy_unpinned_task",
         InvalidRename => "invalid_rename",
         ServerManagedExtKey => "server_managed_ext_key",
+        InvalidPolicy => "invalid_policy",
+        Policy => "policy",
     }
 }
 
@@ -109,6 +111,10 @@ codes! {
         FolderUnsupported => "folder_unsupported",
         ImmutableMember => "immutable_member",
         ActiveRuns => "active_runs",
+        Policy => "policy",
+        OrphanedDownstream => "orphaned_downstream",
+        SelectMatchesNothing => "select_matches_nothing",
+        SelectionIncomplete => "selection_incomplete",
     }
 }
 

@@ -174,6 +174,17 @@ async fn replay<Response: DeserializeOwned>(
     action: &str,
     fixture: &Fixture,
 ) -> usize {
+    replay_answers::<Response>(endpoint, action, fixture)
+        .await
+        .len()
+}
+
+/// Replays every official example of `action` and returns the emulator's answers.
+async fn replay_answers<Response: DeserializeOwned>(
+    endpoint: &str,
+    action: &str,
+    fixture: &Fixture,
+) -> Vec<Value> {
     let examples: Value =
         serde_json::from_str(include_str!("../api-definition/examples-2025-08-06.json")).unwrap();
     let periodic = !action.contains("Trigger");
@@ -181,6 +192,7 @@ async fn replay<Response: DeserializeOwned>(
         .as_array()
         .cloned()
         .unwrap_or_default();
+    let mut answers = Vec::new();
     for (index, case) in cases.iter().enumerate() {
         let input = case["input"].as_str().unwrap();
         let mut body: Value = serde_json::from_str(&input[input.find('{').unwrap()..]).unwrap();
@@ -234,8 +246,9 @@ async fn replay<Response: DeserializeOwned>(
         if let Err(error) = serde_json::from_value::<Response>(response.clone()) {
             panic!("{action} example {index}: the answer does not decode: {error}\n{response}");
         }
+        answers.push(response);
     }
-    cases.len()
+    answers
 }
 
 #[tokio::test]
@@ -821,5 +834,140 @@ async fn the_run_ops_and_backfill_actions_answer_their_official_examples_in_shap
     ] {
         let answer = RawRequest::new(action, &body).send(&endpoint).await;
         assert_eq!(error_code(&answer), code, "{action}: {answer}");
+    }
+}
+
+/// The dependency lookups: every official example is accepted and answered in shape, with the
+/// fixture's tasks linked across two workflows so the answers carry items, for both kinds.
+#[tokio::test]
+async fn dependency_lookups_answer_the_official_examples_from_stored_edges() {
+    let emulator = start_emulator(EmulatorConfig {
+        rate_limit_per_second: 10_000,
+        ..EmulatorConfig::default()
+    })
+    .await;
+    let endpoint = emulator.endpoint();
+    let fixture = fixture(&endpoint).await;
+    // The target depends on its upstream; a task of another workflow depends on the target.
+    call(
+        &endpoint,
+        "UpdateTriggerTask",
+        json!({"ProjectId": PROJECT_ID, "TaskId": fixture.trigger_task, "Task": {
+            "TriggerTaskBaseAttribute": {"TaskName": "fixture_trigger", "OwnerUin": "100028579801", "TaskDescription": ""},
+            "TriggerTaskConfiguration": {},
+            "TriggerTaskSchedulerConfiguration": {"UpstreamDependencyConfigList": [{"TaskId": fixture.trigger_upstream}]}
+        }}),
+    )
+    .await;
+    let other = call(
+        &endpoint,
+        "CreateTriggerWorkflow",
+        json!({"ProjectId": PROJECT_ID, "WorkflowName": "consumers", "ParentFolderPath": "/"}),
+    )
+    .await;
+    call(
+        &endpoint,
+        "CreateTriggerTask",
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TriggerTaskBaseAttribute": {"TaskName": "consumer", "TaskTypeId": "35", "WorkflowId": other["Data"]["WorkflowId"], "OwnerUin": "100028660434"},
+            "TriggerTaskConfiguration": {},
+            "TriggerTaskSchedulerConfiguration": {"UpstreamDependencyConfigList": [{"TaskId": fixture.trigger_task}]}
+        }),
+    )
+    .await;
+    call(
+        &endpoint,
+        "UpdateTask",
+        json!({"ProjectId": PROJECT_ID, "TaskId": fixture.periodic_task, "Task": {
+            "TaskBaseAttribute": {"TaskName": "fixture_periodic", "OwnerUin": "100028579801", "TaskDescription": ""},
+            "TaskConfiguration": {},
+            "TaskSchedulerConfiguration": {"UpstreamDependencyConfigList": [{"TaskId": fixture.periodic_upstream, "MainCyclicConfig": "DAY"}]}
+        }}),
+    )
+    .await;
+    call(
+        &endpoint,
+        "CreateTask",
+        json!({
+            "ProjectId": PROJECT_ID,
+            "TaskBaseAttribute": {"TaskName": "periodic_consumer", "TaskTypeId": "35", "WorkflowId": fixture.periodic_workflow_id},
+            "TaskConfiguration": {},
+            "TaskSchedulerConfiguration": {"CycleType": "DAY_CYCLE", "UpstreamDependencyConfigList": [{"TaskId": fixture.periodic_task, "MainCyclicConfig": "DAY"}]}
+        }),
+    )
+    .await;
+
+    let names = |answers: &[Value]| -> Vec<String> {
+        answers
+            .iter()
+            .flat_map(|answer| {
+                answer["Data"]["Items"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .map(|item| item["TaskName"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let downstream = replay_answers::<ListDownstreamTriggerTasksResponse>(
+        &endpoint,
+        "ListDownstreamTriggerTasks",
+        &fixture,
+    )
+    .await;
+    assert!(!downstream.is_empty());
+    assert!(names(&downstream).iter().all(|name| name == "consumer"));
+    assert_eq!(
+        downstream[0]["Data"]["Items"][0]["WorkflowName"],
+        "consumers"
+    );
+    assert_eq!(
+        downstream[0]["Data"]["Items"][0]["OwnerUin"],
+        "100028660434"
+    );
+    let upstream = replay_answers::<ListUpstreamTriggerTasksResponse>(
+        &endpoint,
+        "ListUpstreamTriggerTasks",
+        &fixture,
+    )
+    .await;
+    assert!(!upstream.is_empty());
+    assert!(
+        names(&upstream)
+            .iter()
+            .all(|name| name == "fixture_trigger_upstream")
+    );
+    let periodic_downstream =
+        replay_answers::<ListDownstreamTasksResponse>(&endpoint, "ListDownstreamTasks", &fixture)
+            .await;
+    assert!(!periodic_downstream.is_empty());
+    assert!(
+        names(&periodic_downstream)
+            .iter()
+            .all(|name| name == "periodic_consumer")
+    );
+    assert_eq!(
+        periodic_downstream[0]["Data"]["Items"][0]["CycleType"],
+        "DAY_CYCLE"
+    );
+    let periodic_upstream =
+        replay_answers::<ListUpstreamTasksResponse>(&endpoint, "ListUpstreamTasks", &fixture).await;
+    assert!(!periodic_upstream.is_empty());
+    assert!(
+        names(&periodic_upstream)
+            .iter()
+            .all(|name| name == "fixture_periodic_upstream")
+    );
+    // Every answer had its items (the examples page with PageSize 20, or the default 10).
+    for answers in [
+        &downstream,
+        &upstream,
+        &periodic_downstream,
+        &periodic_upstream,
+    ] {
+        for answer in answers.iter() {
+            assert_eq!(answer["Data"]["TotalCount"], 1, "{answer}");
+        }
     }
 }

@@ -92,6 +92,7 @@ async fn markdown_plan_is_pinned_and_renders_as_commonmark() {
 
     use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
     let mut diff_blocks = 0;
+    let mut bash_blocks = 0;
     let mut tables = 0;
     let mut html = String::new();
     for event in Parser::new_ext(&text, pulldown_cmark::Options::ENABLE_TABLES) {
@@ -101,12 +102,27 @@ async fn markdown_plan_is_pinned_and_renders_as_commonmark() {
             {
                 diff_blocks += 1
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(language)))
+                if &*language == "bash" =>
+            {
+                bash_blocks += 1
+            }
             Event::Start(Tag::Table(_)) => tables += 1,
             Event::Html(fragment) | Event::InlineHtml(fragment) => html.push_str(&fragment),
             _ => {}
         }
     }
-    assert_eq!(diff_blocks, 2, "the changed code and the new task's code");
+    assert_eq!(diff_blocks, 1, "the changed code");
+    assert_eq!(
+        bash_blocks, 1,
+        "the new task's code, highlighted as its language"
+    );
+    assert!(
+        text.contains(
+            "--- orders/extract_orders.sh (live)\n+++ orders/extract_orders.sh (manifest)"
+        ),
+        "the diff names the code file"
+    );
     assert!(tables >= 2, "the summary table and member tables");
     assert_eq!(
         html.matches("<details>").count(),

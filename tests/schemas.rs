@@ -40,3 +40,44 @@ fn schemas_are_draft_07_and_know_the_kinds() {
         "unknown keys are errors in editors too"
     );
 }
+
+/// The project file's schema covers `policies:`, for the project and for each target, with
+/// every rule and unknown keys refused.
+#[test]
+fn the_project_schema_covers_the_policies_section() {
+    let schemas = wedata_gitops::manifest::schema::all();
+    let (_, text) = schemas
+        .iter()
+        .find(|(name, _)| *name == "project.json")
+        .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(text).unwrap();
+    let policies = &schema["definitions"]["Policies"];
+    assert_eq!(policies["additionalProperties"], false);
+    for rule in [
+        "owner_required",
+        "owner_allowed",
+        "owner_change",
+        "description_required",
+        "task_name",
+        "workflow_name",
+        "max_retries",
+        "retry_wait_minutes",
+        "run_priority",
+        "execution_ttl_minutes",
+        "wait_execution_total_ttl_minutes",
+        "task_types",
+        "code_file_size",
+        "protected",
+    ] {
+        assert!(policies["properties"][rule].is_object(), "{rule}");
+    }
+    let severities: Vec<&str> = schema["definitions"]["RuleSeverity"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|variant| variant["const"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["error", "warn", "off"]);
+    assert!(schema["properties"]["policies"].is_object());
+    assert!(schema["definitions"]["Target"]["properties"]["policies"].is_object());
+}

@@ -169,6 +169,16 @@ pub async fn execute(client: &Client, approved: &Approved, options: &ApplyOption
     for workflow in live {
         ids.entry(workflow_address(&workflow.name))
             .or_insert_with(|| workflow.id.clone());
+        // Tasks a `--select` left out of the plan still exist: references to them resolve to
+        // their live ids (the plan's own resources come first).
+        for task in &workflow.tasks {
+            if let Some(name) = &task.task_name {
+                for label in [&workflow.name, &workflow.id] {
+                    ids.entry(task_address(label, name))
+                        .or_insert_with(|| task.task_id.clone());
+                }
+            }
+        }
     }
     let context = Context {
         client,

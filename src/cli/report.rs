@@ -66,9 +66,14 @@ impl Handler {
     fn write(&self, out: &mut String, diagnostic: &dyn Diagnostic) -> fmt::Result {
         let message = diagnostic.to_string();
         let mut lines = message.lines();
+        let word = match diagnostic.severity() {
+            Some(miette::Severity::Warning) => "warning",
+            Some(miette::Severity::Advice) => "note",
+            _ => "error",
+        };
         let title = match diagnostic.code() {
-            Some(code) => format!("error[{code}]"),
-            None => "error".to_owned(),
+            Some(code) => format!("{word}[{code}]"),
+            None => word.to_owned(),
         };
         // The first line is wrapped as if the title stood before it, so that it fits beside
         // the title; its continuations are indented by two.
@@ -80,7 +85,12 @@ impl Handler {
         for (index, line) in textwrap::wrap(first, options).iter().enumerate() {
             if index == 0 {
                 let line = line.strip_prefix(room.as_str()).unwrap_or(line);
-                writeln!(out, "{}{} {}", title.red().bold(), ":".bold(), line.bold())?;
+                let title = if word == "error" {
+                    title.red().bold().to_string()
+                } else {
+                    title.yellow().bold().to_string()
+                };
+                writeln!(out, "{title}{} {}", ":".bold(), line.bold())?;
             } else {
                 writeln!(out, "{}", line.bold())?;
             }

@@ -141,6 +141,7 @@ pub(crate) mod tests {
                 .chain([format!("workflow.{workflow}")])
                 .collect(),
             source: None,
+            code_file: None,
             prevent_destroy: false,
         }
     }
@@ -152,11 +153,15 @@ pub(crate) mod tests {
             target: None,
             api_version: "2025-08-06".into(),
             tool_version: "0.1.0".into(),
+            selection: Vec::new(),
+            risk: Default::default(),
             resources,
             waves: Vec::new(),
             unmanaged: Vec::new(),
             neighbours: Vec::new(),
             notices: Vec::new(),
+            impact: Default::default(),
+            policy_violations: Vec::new(),
             summary: Summary::default(),
             deletion_allowed: false,
             deletion_notifies_owners: false,
@@ -182,6 +187,7 @@ pub(crate) mod tests {
                 changes: Vec::new(),
                 depends_on: Vec::new(),
                 source: None,
+                code_file: None,
                 prevent_destroy: false,
             },
         );

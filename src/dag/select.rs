@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use super::Dag;
+use crate::reconcile::select::glob_matches;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SelectError {
@@ -65,32 +66,6 @@ pub fn select(dag: &Dag, patterns: &[String]) -> Result<Dag, SelectError> {
         }
     }
     Ok(dag.retain(|index, _| kept.contains(&index)))
-}
-
-/// `*` and `?` wildcards over characters, everything else literal.
-fn glob_matches(glob: &str, text: &str) -> bool {
-    let pattern: Vec<char> = glob.chars().collect();
-    let text: Vec<char> = text.chars().collect();
-    // matches[j]: pattern[..i] matches text[..j], row by row (O(len × len) without recursion).
-    let mut matches = vec![false; text.len() + 1];
-    matches[0] = true;
-    for &wanted in &pattern {
-        let mut next = vec![false; text.len() + 1];
-        if wanted == '*' {
-            let mut any = false;
-            for position in 0..=text.len() {
-                any |= matches[position];
-                next[position] = any;
-            }
-        } else {
-            for position in 1..=text.len() {
-                next[position] =
-                    matches[position - 1] && (wanted == '?' || wanted == text[position - 1]);
-            }
-        }
-        matches = next;
-    }
-    matches[text.len()]
 }
 
 #[cfg(test)]

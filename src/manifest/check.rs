@@ -769,7 +769,7 @@ fn canonical_root(root: &Path) -> std::io::Result<PathBuf> {
     })
 }
 
-fn normalize_path(path: &Path) -> PathBuf {
+pub(super) fn normalize_path(path: &Path) -> PathBuf {
     let mut normalized = PathBuf::new();
     for component in path.components() {
         match component {

@@ -106,6 +106,8 @@ struct Rendered {
     error: ManifestError,
     source: Option<NamedSource<String>>,
     offset: Option<usize>,
+    /// Shown as a warning rather than an error.
+    warning: bool,
 }
 
 impl fmt::Debug for Rendered {
@@ -132,6 +134,10 @@ impl Diagnostic for Rendered {
         Some(Box::new(self.error.code.as_str()))
     }
 
+    fn severity(&self) -> Option<miette::Severity> {
+        self.warning.then_some(miette::Severity::Warning)
+    }
+
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.error
             .hint
@@ -155,6 +161,8 @@ impl Diagnostic for Rendered {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     pub errors: Vec<ManifestError>,
+    /// Problems that stop nothing (policy rules with `severity: warn`), shown after the errors.
+    pub warnings: Vec<ManifestError>,
     /// Values of secret-looking variables: masked wherever a snippet would show them.
     pub secret_values: Vec<String>,
 }
@@ -179,7 +187,9 @@ impl Diagnostics {
     pub fn reports(&self) -> Vec<miette::Report> {
         self.errors
             .iter()
-            .map(|error| {
+            .map(|error| (error, false))
+            .chain(self.warnings.iter().map(|warning| (warning, true)))
+            .map(|(error, warning)| {
                 let (source, offset) = match &error.source {
                     Some(text) => {
                         let redacted = redact::redact(text, &self.secret_values);
@@ -200,12 +210,13 @@ impl Diagnostics {
                     error: error.clone(),
                     source,
                     offset,
+                    warning,
                 })
             })
             .collect()
     }
 
-    /// All errors as text, then a count; for the CLI's stderr.
+    /// All errors and warnings as text, then a count of the errors; for the CLI's stderr.
     pub fn render(&self) -> String {
         let mut text = String::new();
         for report in self.reports() {
@@ -214,6 +225,15 @@ impl Diagnostics {
         text.push_str(&self.count_line());
         text.push('\n');
         text
+    }
+
+    /// The warnings alone, as text (for a load that is valid but has some).
+    pub fn render_warnings(&self) -> String {
+        self.reports()
+            .iter()
+            .skip(self.errors.len())
+            .map(|report| format!("{report:?}\n\n"))
+            .collect()
     }
 
     /// "error: 2 problems found in the manifests; nothing was sent to WeData".

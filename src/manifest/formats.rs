@@ -60,17 +60,15 @@ impl RepositoryPaths {
 
 /// `{"format_version": 1, "valid": ..., "diagnostics": [...]}`; `summary` when valid.
 pub fn json(diagnostics: &Diagnostics, summary: Option<&str>, paths: &RepositoryPaths) -> String {
-    let entries: Vec<_> = diagnostics
-        .errors
-        .iter()
-        .map(|error| {
+    let entries: Vec<_> = every(diagnostics)
+        .map(|(error, severity)| {
             json!({
                 "file": display(&error.file),
                 "path": paths.repository_path(&error.file),
                 "line": (error.line > 0).then_some(error.line),
                 "column": (error.line > 0).then_some(error.column.max(1)),
                 "code": error.code.as_str(),
-                "severity": "error",
+                "severity": severity,
                 "message": error.message,
                 "help": error.hint,
             })
@@ -78,7 +76,7 @@ pub fn json(diagnostics: &Diagnostics, summary: Option<&str>, paths: &Repository
         .collect();
     let document = json!({
         "format_version": 1,
-        "valid": entries.is_empty(),
+        "valid": diagnostics.errors.is_empty(),
         "summary": summary,
         "diagnostics": entries,
     });
@@ -89,7 +87,7 @@ pub fn json(diagnostics: &Diagnostics, summary: Option<&str>, paths: &Repository
 /// follows the message on a line of its own (`%0A`).
 pub fn github(diagnostics: &Diagnostics, paths: &RepositoryPaths) -> String {
     let mut out = String::new();
-    for error in &diagnostics.errors {
+    for (error, severity) in every(diagnostics) {
         let mut properties = vec![format!(
             "file={}",
             escape_property(&paths.repository_path(&error.file))
@@ -100,7 +98,7 @@ pub fn github(diagnostics: &Diagnostics, paths: &RepositoryPaths) -> String {
         }
         properties.push(format!("title={}", escape_property(error.code.as_str())));
         out.push_str(&format!(
-            "::error {}::{}\n",
+            "::{severity} {}::{}\n",
             properties.join(","),
             escape_data(&message_with_hint(error))
         ));
@@ -110,10 +108,8 @@ pub fn github(diagnostics: &Diagnostics, paths: &RepositoryPaths) -> String {
 
 /// GitLab's code quality report: a JSON array of issues with a stable fingerprint.
 pub fn gitlab(diagnostics: &Diagnostics, paths: &RepositoryPaths) -> String {
-    let issues: Vec<_> = diagnostics
-        .errors
-        .iter()
-        .map(|error| {
+    let issues: Vec<_> = every(diagnostics)
+        .map(|(error, severity)| {
             let path = paths.repository_path(&error.file);
             let fingerprint = hex::encode(Sha256::digest(
                 format!(
@@ -126,12 +122,26 @@ pub fn gitlab(diagnostics: &Diagnostics, paths: &RepositoryPaths) -> String {
                 "description": message_with_hint(error),
                 "check_name": error.code.as_str(),
                 "fingerprint": fingerprint,
-                "severity": "major",
+                "severity": if severity == "error" { "major" } else { "minor" },
                 "location": {"path": path, "lines": {"begin": error.line.max(1)}},
             })
         })
         .collect();
     serde_json::to_string_pretty(&issues).expect("issues serialize") + "\n"
+}
+
+/// Errors, then warnings, each with its severity word (`error`, `warning`).
+fn every(diagnostics: &Diagnostics) -> impl Iterator<Item = (&ManifestError, &'static str)> {
+    diagnostics
+        .errors
+        .iter()
+        .map(|error| (error, "error"))
+        .chain(
+            diagnostics
+                .warnings
+                .iter()
+                .map(|warning| (warning, "warning")),
+        )
 }
 
 fn message_with_hint(error: &ManifestError) -> String {
@@ -181,6 +191,7 @@ mod tests {
                     "no project file (wedata.yaml) in the manifest root",
                 ),
             ],
+            warnings: Vec::new(),
             secret_values: Vec::new(),
         }
     }

@@ -12,6 +12,7 @@ mod folder_paths;
 pub mod formats;
 pub mod legacy;
 mod load;
+pub mod policies;
 pub mod redact;
 mod renames;
 pub mod schedule;
@@ -61,6 +62,10 @@ pub struct Settings {
     /// Deletions tell downstream owners (`OperateInform`).
     pub notify_owners_on_delete: bool,
     pub variables: BTreeMap<String, String>,
+    /// The rules of `policies:`, with the target's replacing the project's.
+    pub policies: policies::Policies,
+    /// The project file, relative to the root (where a rule is written).
+    pub project_file: PathBuf,
 }
 
 impl Settings {
@@ -329,6 +334,18 @@ impl Task {
     pub fn shared_scheduler(&self) -> SharedScheduler<'_> {
         shared!(self, manifest => manifest.scheduler.shared())
     }
+
+    /// The code file's path relative to the project root, with `/` separators
+    /// (`orders/extract_orders.sh`), when the manifest names one.
+    pub fn code_path(&self) -> Option<String> {
+        let code_file = self.configuration().code_file.as_ref()?;
+        let path = self
+            .file
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(&code_file.value);
+        Some(display_path(&check::normalize_path(&path)))
+    }
 }
 
 /// Everything the manifests declare, checked.
@@ -552,7 +569,28 @@ fn read_project_file(
         max_deletes: file.max_deletes,
         notify_owners_on_delete: file.notify_owners_on_delete.unwrap_or(false),
         variables: file.variables.clone(),
+        policies: file.policies.clone(),
+        project_file: source.path.clone(),
     };
+    let rule_sets = std::iter::once(("policies".to_owned(), &file.policies)).chain(
+        file.targets
+            .iter()
+            .map(|(name, target)| (format!("targets.{name}.policies"), &target.policies)),
+    );
+    for (section, rules) in rule_sets {
+        for problem in rules.problems() {
+            let mut error = located(
+                ManifestCode::InvalidPolicy,
+                problem.line,
+                problem.column,
+                format!("{} (in {section})", problem.message),
+            );
+            if let Some(hint) = problem.hint {
+                error = error.with_hint(hint);
+            }
+            diagnostics.push(error);
+        }
+    }
     if let Some(api_version) = &settings.api_version {
         if ![CURRENT_API_VERSION, LEGACY_API_VERSION].contains(&api_version.as_str()) {
             diagnostics.push(
@@ -600,6 +638,7 @@ fn read_project_file(
             .notify_owners_on_delete
             .unwrap_or(settings.notify_owners_on_delete);
         settings.variables.extend(target.variables.clone());
+        settings.policies = file.policies.overridden_by(&target.policies);
     }
     Some(settings)
 }

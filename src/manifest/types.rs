@@ -39,6 +39,9 @@ pub struct ProjectFile {
     /// `OperateInform`) when a prune or a replacement deletes it (default false).
     #[serde(default)]
     pub notify_owners_on_delete: Option<bool>,
+    /// The team's rules for manifests and plans, each with a severity (docs/policies.md).
+    #[serde(default)]
+    pub policies: super::policies::Policies,
     /// Named environments (dev, prod, ...) selected with `--target`.
     #[serde(default)]
     pub targets: BTreeMap<String, Target>,
@@ -66,6 +69,9 @@ pub struct Target {
     pub max_deletes: Option<usize>,
     #[serde(default)]
     pub notify_owners_on_delete: Option<bool>,
+    /// Rules replacing the project's rules of the same name for this target.
+    #[serde(default)]
+    pub policies: super::policies::Policies,
 }
 
 /// A reference to another resource: by name, or by a pinned id.

@@ -1,7 +1,9 @@
 //! The guard rails, evaluated on the plan computed from the manifests and a fresh read of
 //! WeData (never on anything read from a plan file): pruning only when asked and never for a
 //! project that declares no tasks, the deletion cap, replacements only when deletion is
-//! allowed and never for `prevent_destroy`, and deletions only inside declared workflows.
+//! allowed and never for `prevent_destroy`, deletions only inside declared workflows, and no
+//! deletion or replacement that leaves a task outside the repository without its upstream
+//! (from the plan's impact) unless allowed.
 //! Pure: takes the project and the plan, returns what they break.
 
 use crate::codes::PlanCode;
@@ -139,7 +141,67 @@ pub fn check(project: &Project, plan: &Plan, max_deletes: usize) -> Vec<Refusal>
         );
     }
     refusals.extend(replacements(project, plan));
+    refusals.extend(orphans(project, plan));
     refusals
+}
+
+/// A deletion or replacement that would leave tasks outside the repository without their
+/// upstream (found by the impact lookups), unless `--allow-orphaned-downstream` was given.
+fn orphans(project: &Project, plan: &Plan) -> Vec<Refusal> {
+    if plan.impact.orphans_allowed {
+        return Vec::new();
+    }
+    let mut by_upstream: std::collections::BTreeMap<&str, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for orphan in &plan.impact.orphaned {
+        let workflow = orphan.workflow.as_deref().unwrap_or("(unknown workflow)");
+        by_upstream
+            .entry(orphan.upstream.as_str())
+            .or_default()
+            .push(one_line(&format!(
+                "{workflow}/{} ({})",
+                orphan.name, orphan.id
+            )));
+    }
+    by_upstream
+        .into_iter()
+        .map(|(upstream, dependents)| {
+            let action = plan
+                .resource(upstream)
+                .map_or("deleting", |resource| {
+                    if resource.action == Action::Replace {
+                        "replacing"
+                    } else {
+                        "deleting"
+                    }
+                });
+            let refusal = Refusal::new(
+                PlanCode::OrphanedDownstream,
+                format!(
+                    "{action} {upstream} would leave {} outside this repository without {} upstream: {}",
+                    if dependents.len() == 1 { "a task" } else { "tasks" },
+                    if dependents.len() == 1 { "its" } else { "their" },
+                    dependents.join(", ")
+                ),
+            )
+            .with_help(
+                "point those tasks at another upstream (or delete them) first, or run with --allow-orphaned-downstream if this is intended",
+            );
+            // A replacement comes from a manifest: point at it.
+            match project
+                .tasks
+                .iter()
+                .find(|task| task_address(&workflow_label(task), task.name()) == upstream)
+            {
+                Some(task) => refusal.at(
+                    &task.file,
+                    task.line,
+                    task.name_span().referenced.column() as usize,
+                ),
+                None => refusal,
+            }
+        })
+        .collect()
 }
 
 /// Deleting a declared task, or a task of a workflow no manifest declares, is never a plan
@@ -235,6 +297,20 @@ fn replacements(project: &Project, plan: &Plan) -> Vec<Refusal> {
         );
     }
     refusals
+}
+
+/// Names from WeData on one line: control characters (a line break would fake a line of the
+/// error, an escape sequence repaint the terminal) as `?`.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_control() {
+                '?'
+            } else {
+                character
+            }
+        })
+        .collect()
 }
 
 fn addresses(resources: &[&ResourceChange]) -> String {

@@ -1,4 +1,5 @@
-//! The one planning path. Loading the manifests, reading the live state, building the plan and
+//! The one planning path. Loading the manifests, reading the live state, building the plan,
+//! reviewing it (`--select`, downstream impact, policies, the risk summary: `review`) and
 //! evaluating every guard rail happen here, in that order, for `plan`, `apply` and
 //! `apply --plan` alike. The executor accepts only an [`Approved`] plan, and only [`approve`]
 //! makes one (no refusal left, everything about to be written over read fresh from WeData),
@@ -17,6 +18,7 @@ pub mod guard;
 mod immutable;
 mod references;
 mod renames;
+mod review;
 pub mod saved;
 
 use crate::codes::PlanCode;
@@ -52,6 +54,13 @@ pub struct Options {
     /// Deletions tell the downstream tasks' owners (or `notify_owners_on_delete: true` in
     /// the project file or target).
     pub notify_owners: bool,
+    /// How far to look downstream of the changes (`--impact`).
+    pub impact: crate::reconcile::review::ImpactMode,
+    /// Let deletions and replacements through that leave tasks outside the repository
+    /// without their upstream (`--allow-orphaned-downstream`).
+    pub allow_orphaned_downstream: bool,
+    /// `--select` patterns over plan addresses (empty: the whole plan).
+    pub select: Vec<String>,
 }
 
 /// Whether cached definitions may be used.
@@ -142,7 +151,7 @@ pub async fn plan(
 ) -> Result<Planned, PlanError> {
     let prune = options.prune || project.settings.prune;
     if project.settings.is_legacy() {
-        return plan_legacy(project, client, prune, options.fail_on_active_runs).await;
+        return plan_legacy(project, client, prune, options).await;
     }
     let cache_path =
         DefinitionCache::path_for(&project.root, cache_identity, &project.settings.project_id);
@@ -165,7 +174,7 @@ pub async fn plan(
     warnings.extend(cache.discarded_warning());
     cache.save();
     let notify_owners = options.notify_owners || project.settings.notify_owners_on_delete;
-    let mut plan = build_plan(
+    let plan = build_plan(
         &project,
         &live,
         DeletionPolicy {
@@ -173,6 +182,19 @@ pub async fn plan(
             notify_owners,
         },
     );
+    // Selection, impact, policies and the risk summary come before folders: a selected create
+    // brings the folders it needs with it rather than being refused for them.
+    let reviewed = review::review(
+        client,
+        &project,
+        Some(&live),
+        plan,
+        options,
+        Some(&cache_path),
+    )
+    .await?;
+    let mut plan = reviewed.plan;
+    warnings.extend(reviewed.warnings);
     let mut refusals = references::check(client, &project, &live)
         .await
         .map_err(PlanError::Read)?;
@@ -188,6 +210,7 @@ pub async fn plan(
         &plan,
         max_deletes(&project, options),
     ));
+    refusals.extend(reviewed.refusals);
     Ok(Planned {
         project,
         live,
@@ -214,7 +237,7 @@ async fn plan_legacy(
     project: Project,
     client: &Client,
     prune: bool,
-    fail_on_active_runs: bool,
+    options: &Options,
 ) -> Result<Planned, PlanError> {
     if prune {
         return Err(PlanError::Refused(vec![Refusal::new(
@@ -250,19 +273,22 @@ async fn plan_legacy(
         .map(Refusal::from)
         .collect();
     let plan = build_plan(&project, &live, DeletionPolicy::default());
+    let reviewed = review::review(client, &project, None, plan, options, None).await?;
+    let plan = reviewed.plan;
     // A moved, re-typed or missing task makes the rest of the plan meaningless: the guard
     // rails would only repeat the same cause (a re-typed task as a refused replacement).
     let mut refusals = refusals;
     if refusals.is_empty() {
         refusals.extend(guard::check(&project, &plan, usize::MAX));
+        refusals.extend(reviewed.refusals);
     }
     Ok(Planned {
         project,
         live,
         plan,
         refusals,
-        warnings: Vec::new(),
+        warnings: reviewed.warnings,
         cache_path: None,
-        fail_on_active_runs,
+        fail_on_active_runs: options.fail_on_active_runs,
     })
 }

@@ -85,6 +85,7 @@ pub fn check(saved: &Plan, current: &Plan) -> Result<(), Vec<String>> {
     if saved.notices != current.notices {
         differences.push("its notes differ from the plan computed now".to_owned());
     }
+    differences.extend(review_differences(saved, current));
     differences.extend(fingerprint_differences(
         &saved.fingerprints,
         &current.fingerprints,
@@ -92,6 +93,17 @@ pub fn check(saved: &Plan, current: &Plan) -> Result<(), Vec<String>> {
     differences.extend(resource_differences(saved, current));
     if saved.unmanaged != current.unmanaged {
         differences.push("the live tasks no manifest declares are not the same".to_owned());
+    }
+    if saved.impact.tasks != current.impact.tasks
+        || saved.impact.orphaned != current.impact.orphaned
+    {
+        differences.push(
+            "the tasks downstream of the changes are not the same (a task was added, changed or removed in WeData)"
+                .to_owned(),
+        );
+    }
+    if saved.policy_violations != current.policy_violations {
+        differences.push("the policy violations are not the same".to_owned());
     }
     if differences.is_empty() {
         differences.push(
@@ -137,6 +149,44 @@ fn binding_differences(saved: &Plan, current: &Plan) -> Vec<String> {
             "it was saved by wedata-gitops {}, this is {}",
             saved.tool_version, current.tool_version
         ));
+    }
+    differences
+}
+
+/// How the run was asked for: its selection and impact options.
+fn review_differences(saved: &Plan, current: &Plan) -> Vec<String> {
+    let mut differences = Vec::new();
+    let describe = |selection: &[String]| {
+        if selection.is_empty() {
+            "no --select".to_owned()
+        } else {
+            selection
+                .iter()
+                .map(|pattern| format!("--select {pattern}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    if saved.selection != current.selection {
+        differences.push(format!(
+            "it was saved with {}, this run has {}",
+            describe(&saved.selection),
+            describe(&current.selection)
+        ));
+    }
+    if saved.impact.mode != current.impact.mode {
+        differences.push(format!(
+            "it was saved with --impact {}, this run uses --impact {}",
+            saved.impact.mode.word(),
+            current.impact.mode.word()
+        ));
+    }
+    if saved.impact.orphans_allowed != current.impact.orphans_allowed {
+        differences.push(if saved.impact.orphans_allowed {
+            "it was saved with --allow-orphaned-downstream; this run does not allow it".to_owned()
+        } else {
+            "it was saved without --allow-orphaned-downstream; this run allows it".to_owned()
+        });
     }
     differences
 }
@@ -249,6 +299,7 @@ mod tests {
             changes: Vec::new(),
             depends_on: Vec::new(),
             source: None,
+            code_file: None,
             prevent_destroy: false,
         };
         tampered.resources.push(deletion.clone());
@@ -308,6 +359,21 @@ mod tests {
         tampered.summary.unchanged = 99;
         let differences = check(&tampered, &sample()).unwrap_err();
         assert_eq!(differences.len(), 1, "{differences:?}");
+    }
+
+    #[test]
+    fn a_plan_saved_with_another_selection_or_impact_is_refused_and_says_why() {
+        let mut saved = sample();
+        saved.selection = vec!["task.orders.*".into()];
+        saved.impact.mode = crate::reconcile::review::ImpactMode::All;
+        let differences = check(&saved, &sample()).unwrap_err();
+        assert_eq!(
+            differences,
+            vec![
+                "it was saved with --select task.orders.*, this run has no --select",
+                "it was saved with --impact all, this run uses --impact auto",
+            ]
+        );
     }
 
     #[test]

@@ -309,6 +309,7 @@ fn folder_resource(
         changes,
         depends_on: parent.into_iter().collect(),
         source: None,
+        code_file: None,
         prevent_destroy: false,
     }
 }
@@ -349,6 +350,7 @@ mod tests {
             source: "t.yaml:2".into(),
             prevent_destroy: false,
             references: Vec::new(),
+            code_file: None,
             live: None,
         };
         plan::plan(

@@ -283,6 +283,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             workflow: label,
             desired,
             source: format!("{}:{}", task.file.display(), task.line),
+            code_file: task.code_path(),
             prevent_destroy: task.prevent_destroy(),
             references,
             live: live_task,

@@ -7,5 +7,7 @@ pub mod inputs;
 pub mod legacy;
 pub mod plan;
 pub mod renames;
+pub mod review;
+pub mod select;
 
 pub use plan::{Action, Plan, ResourceChange, ResourceKind};

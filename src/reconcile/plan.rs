@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::graph;
 pub use super::renames::Notice;
+use super::review::{Impact, PolicyViolation, Risk};
 use crate::model::{TaskState, WorkflowState, is_sensitive_member};
 
 /// Version 2 binds the API and tool versions and fingerprints each live state's content.
@@ -128,6 +129,10 @@ pub struct ResourceChange {
     /// Where it is declared (`file:line`), for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The task's code file, relative to the project root (`orders/extract_orders.sh`), so a
+    /// code diff can name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_file: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub prevent_destroy: bool,
 }
@@ -246,6 +251,12 @@ pub struct Plan {
     pub target: Option<String>,
     pub api_version: String,
     pub tool_version: String,
+    /// The `--select` patterns the plan was reduced to (sorted); absent for a whole plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub selection: Vec<String>,
+    /// The risky part at a glance (see [`Risk`]).
+    #[serde(default)]
+    pub risk: Risk,
     pub resources: Vec<ResourceChange>,
     /// Addresses of changing resources by wave: each wave only needs earlier ones.
     pub waves: Vec<Vec<String>>,
@@ -256,6 +267,12 @@ pub struct Plan {
     /// Things a reviewer should know that change nothing (a `renamed_from` that is done).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
+    /// The tasks the changes reach downstream, in and outside the repository.
+    #[serde(default)]
+    pub impact: Impact,
+    /// The `policies:` rules the plan breaks, errors and warnings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy_violations: Vec<PolicyViolation>,
     pub summary: Summary,
     /// Whether this plan may delete (prune, and replacement as delete plus create).
     #[serde(default)]
@@ -312,6 +329,8 @@ pub struct TaskInput {
     pub workflow: String,
     pub desired: TaskState,
     pub source: String,
+    /// The code file, relative to the project root, when the manifest names one.
+    pub code_file: Option<String>,
     pub prevent_destroy: bool,
     /// Names of tasks in the same workflow this one references (upstreams, parameter sources).
     pub references: Vec<String>,
@@ -435,6 +454,7 @@ pub fn plan(
             changes,
             depends_on: Vec::new(),
             source: Some(workflow.source.clone()),
+            code_file: None,
             prevent_destroy: false,
         });
     }
@@ -486,6 +506,7 @@ pub fn plan(
             changes,
             depends_on,
             source: Some(task.source.clone()),
+            code_file: task.code_file.clone(),
             prevent_destroy: task.prevent_destroy,
         });
     }
@@ -501,6 +522,7 @@ pub fn plan(
                 changes: Vec::new(),
                 depends_on: Vec::new(),
                 source: None,
+                code_file: None,
                 prevent_destroy: false,
             });
         }
@@ -508,12 +530,14 @@ pub fn plan(
     resources.sort_by(|left, right| (left.kind, &left.address).cmp(&(right.kind, &right.address)));
     let summary = summarize(&resources);
     let waves = waves(&resources);
-    Plan {
+    let mut plan = Plan {
         format_version: FORMAT_VERSION,
         project_id: binding.project_id,
         target: binding.target,
         api_version: binding.api_version,
         tool_version: binding.tool_version,
+        selection: Vec::new(),
+        risk: Risk::default(),
         resources,
         waves,
         unmanaged: if deletion.prune {
@@ -523,11 +547,15 @@ pub fn plan(
         },
         neighbours: Vec::new(),
         notices: Vec::new(),
+        impact: Impact::default(),
+        policy_violations: Vec::new(),
         summary,
         deletion_allowed: deletion.prune,
         deletion_notifies_owners: deletion.prune && deletion.notify_owners,
         fingerprints,
-    }
+    };
+    plan.risk = Risk::of(&plan);
+    plan
 }
 
 /// A create shows every declared member as new.
@@ -538,7 +566,8 @@ fn creation_changes(members: &BTreeMap<String, Value>) -> Vec<MemberChange> {
         .collect()
 }
 
-fn summarize(resources: &[ResourceChange]) -> Summary {
+/// The counts of each action.
+pub fn summarize(resources: &[ResourceChange]) -> Summary {
     let mut summary = Summary::default();
     for resource in resources {
         match resource.action {
@@ -629,6 +658,7 @@ mod tests {
             workflow: "orders".into(),
             desired,
             source: format!("{name}.yaml:2"),
+            code_file: None,
             prevent_destroy: false,
             references: references.iter().map(|name| name.to_string()).collect(),
             live,

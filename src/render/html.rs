@@ -56,6 +56,14 @@ pub fn render(plan: &Plan) -> String {
             .unwrap_or_default(),
         escape(&summary_line(&plan.summary))
     );
+    let _ = writeln!(
+        out,
+        "<p class=\"risk\">{}{}</p>",
+        escape(&super::risk_line(&plan.risk)),
+        super::reach_sentence(plan)
+            .map(|reach| format!(" {}", escape(&reach)))
+            .unwrap_or_default()
+    );
     filters(&mut out, &dag);
     out.push_str("<main>\n<div id=\"graph\">\n");
     for (position, view) in views.iter().enumerate() {
@@ -66,6 +74,7 @@ pub fn render(plan: &Plan) -> String {
     }
     out.push_str("</div>\n<aside id=\"details\" data-showing=\"\"><p class=\"placeholder\">Select a task to see its changes.</p></aside>\n</main>\n");
     change_list(&mut out, plan, &dag);
+    review_lists(&mut out, plan);
     let _ = write!(
         out,
         "<script type=\"application/json\" id=\"plan-data\">{}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
@@ -224,6 +233,60 @@ fn change_list(out: &mut String, plan: &Plan, dag: &Dag) {
     out.push_str("</table></section>\n");
 }
 
+/// The policy violations and the tasks downstream of the changes, as tables.
+fn review_lists(out: &mut String, plan: &Plan) {
+    if !plan.policy_violations.is_empty() {
+        out.push_str("<section id=\"policy\"><h2>Policy violations</h2><table><tr><th></th><th>rule</th><th>where</th><th>resource</th><th>message</th></tr>");
+        for violation in &plan.policy_violations {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
+                violation.severity.word(),
+                escape(&violation.rule),
+                escape(&violation.position()),
+                escape(&violation.address),
+                escape(&violation.message)
+            );
+        }
+        out.push_str("</table></section>\n");
+    }
+    let impact = &plan.impact;
+    if !impact.orphaned.is_empty() {
+        out.push_str("<section id=\"orphaned\"><h2>Left without their upstream</h2><table><tr><th>task</th><th>workflow</th><th>owner</th><th>upstream</th></tr>");
+        for orphan in &impact.orphaned {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                escape(&orphan.name),
+                escape(orphan.workflow.as_deref().unwrap_or("")),
+                escape(orphan.owner.as_deref().unwrap_or("")),
+                escape(&orphan.upstream)
+            );
+        }
+        out.push_str("</table></section>\n");
+    }
+    if !impact.tasks.is_empty() {
+        let _ = write!(
+            out,
+            "<section id=\"impact\"><h2>Downstream of the changes</h2><p>{}</p><table><tr><th>depth</th><th>task</th><th>workflow</th><th>owner</th><th>managed here</th><th>reached from</th></tr>",
+            escape(&super::impact_note(impact))
+        );
+        for task in &impact.tasks {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                task.depth,
+                escape(&task.name),
+                escape(task.workflow.as_deref().unwrap_or("")),
+                escape(task.owner.as_deref().unwrap_or("")),
+                escape(task.address.as_deref().unwrap_or("no")),
+                escape(&task.reached_from.join(" "))
+            );
+        }
+        out.push_str("</table></section>\n");
+    }
+}
+
 /// What the panel shows for each node (`n…`) and changed workflow (`w…`).
 fn entries(plan: &Plan, dag: &Dag) -> Value {
     let mut entries = serde_json::Map::new();
@@ -262,6 +325,7 @@ fn resource_entry(resource: &ResourceChange, status: Status) -> Value {
                     "diff": code_diff(
                         change.before.as_str().unwrap_or(""),
                         change.after.as_str().unwrap_or(""),
+                        resource.code_file.as_deref(),
                     ),
                 })
             } else {

@@ -6,9 +6,12 @@
 
 use std::fmt::Write;
 
-use super::{code_diff, marker, show_value, summary_line, verb};
+use super::{
+    code_diff, impact_note, marker, reach_sentence, risk_line, show_value, summary_line, verb,
+};
 use crate::model::CODE_MEMBER;
-use crate::reconcile::{Plan, ResourceChange};
+use crate::reconcile::plan::MemberChange;
+use crate::reconcile::{Action, Plan, ResourceChange};
 
 /// GitHub refuses comments over 65,536 characters; stay well below.
 pub const MAXIMUM_CHARACTERS: usize = 60_000;
@@ -21,7 +24,23 @@ pub fn render(plan: &Plan) -> String {
         .map(|target| format!(" · target `{target}`"))
         .unwrap_or_default();
     let _ = writeln!(head, "### wedata-gitops plan\n");
+    if let Some(reach) = reach_sentence(plan) {
+        let _ = writeln!(head, "**{reach}**\n");
+    }
     let _ = writeln!(head, "Project `{}`{target}\n", plan.project_id);
+    let _ = writeln!(head, "**{}**\n", risk_line(&plan.risk));
+    if !plan.selection.is_empty() {
+        let selection: Vec<String> = plan
+            .selection
+            .iter()
+            .map(|pattern| inline_code(pattern))
+            .collect();
+        let _ = writeln!(
+            head,
+            "Selected: {} (nothing else is planned)\n",
+            selection.join(", ")
+        );
+    }
     let _ = writeln!(head, "**{}**\n", summary_line(&plan.summary));
     let changing: Vec<&ResourceChange> = plan.changing().collect();
     if changing.is_empty() {
@@ -58,6 +77,8 @@ pub fn render(plan: &Plan) -> String {
             plan.unmanaged.len()
         );
     }
+    head.push_str(&policy_section(plan));
+    head.push_str(&impact_section(plan));
 
     for notice in &plan.notices {
         let _ = writeln!(
@@ -89,6 +110,123 @@ pub fn render(plan: &Plan) -> String {
     head + &body
 }
 
+/// Rows of the impact, orphan and policy tables at most, and the characters each table may
+/// take (names from WeData can be long): the rest are counted, so the comment keeps its room
+/// for the changes. The JSON plan and the text plan list them all.
+const LISTED_ROWS: usize = 50;
+const TABLE_CHARACTERS: usize = 12_000;
+/// Changes named in one row's "reached from" at most.
+const LISTED_ROOTS: usize = 3;
+
+/// `rows` after `header`, as many as fit, then how many did not.
+fn bounded_table(header: &str, rows: impl ExactSizeIterator<Item = String>, more: &str) -> String {
+    let total = rows.len();
+    let mut table = String::from(header);
+    let mut shown = 0;
+    for row in rows {
+        if shown == LISTED_ROWS || table.len() + row.len() > TABLE_CHARACTERS {
+            break;
+        }
+        table.push_str(&row);
+        table.push('\n');
+        shown += 1;
+    }
+    if shown < total {
+        let _ = writeln!(table, "\n_{} more not shown; {more}._", total - shown);
+    }
+    table.push('\n');
+    table
+}
+
+/// The tasks downstream of the changes as a table, and those a deletion leaves behind.
+fn impact_section(plan: &Plan) -> String {
+    let impact = &plan.impact;
+    let mut section = String::new();
+    if !impact.orphaned.is_empty() {
+        let allowed = if impact.orphans_allowed {
+            " (allowed with `--allow-orphaned-downstream`)"
+        } else {
+            ""
+        };
+        let header = format!(
+            "**Left without their upstream by a deletion or replacement{allowed}:**\n\n| task | workflow | owner | upstream |\n|---|---|---|---|\n"
+        );
+        let rows = impact.orphaned.iter().map(|orphan| {
+            format!(
+                "| {} | {} | {} | {} |",
+                table_code(&orphan.name),
+                table_code(orphan.workflow.as_deref().unwrap_or("")),
+                table_code(orphan.owner.as_deref().unwrap_or("")),
+                table_code(&orphan.upstream)
+            )
+        });
+        section.push_str(&bounded_table(&header, rows, "`plan` lists them all"));
+    }
+    if impact.tasks.is_empty() {
+        return section;
+    }
+    let header = format!(
+        "**Downstream of the changes:** {} task{} ({}).\n\n| depth | task | workflow | owner | managed here | reached from |\n|---|---|---|---|---|---|\n",
+        impact.tasks.len(),
+        if impact.tasks.len() == 1 { "" } else { "s" },
+        inline_code(&impact_note(impact))
+    );
+    let rows = impact.tasks.iter().map(|task| {
+        let mut reached: Vec<String> = task
+            .reached_from
+            .iter()
+            .take(LISTED_ROOTS)
+            .map(|address| table_code(address))
+            .collect();
+        if task.reached_from.len() > LISTED_ROOTS {
+            reached.push(format!(
+                "and {} more",
+                task.reached_from.len() - LISTED_ROOTS
+            ));
+        }
+        format!(
+            "| {} | {} | {} | {} | {} | {} |",
+            task.depth,
+            table_code(&task.name),
+            table_code(task.workflow.as_deref().unwrap_or("")),
+            table_code(task.owner.as_deref().unwrap_or("")),
+            match &task.address {
+                Some(address) => table_code(address),
+                None => "no".to_owned(),
+            },
+            reached.join(" ")
+        )
+    });
+    section.push_str(&bounded_table(
+        &header,
+        rows,
+        "`plan --format json` lists them all",
+    ));
+    section
+}
+
+/// Every policy violation as a table row: severity, rule, place, resource, message.
+fn policy_section(plan: &Plan) -> String {
+    if plan.policy_violations.is_empty() {
+        return String::new();
+    }
+    let rows = plan.policy_violations.iter().map(|violation| {
+        format!(
+            "| {} | {} | {} | {} | {} |",
+            violation.severity.word(),
+            table_code(&violation.rule),
+            table_code(&violation.position()),
+            table_code(&violation.address),
+            cell(&violation.message)
+        )
+    });
+    bounded_table(
+        "**Policy violations:**\n\n| | rule | where | resource | message |\n|---|---|---|---|---|\n",
+        rows,
+        "`plan` lists them all",
+    )
+}
+
 fn details(resource: &ResourceChange) -> String {
     let mut section = String::new();
     let _ = writeln!(
@@ -104,18 +242,7 @@ fn details(resource: &ResourceChange) -> String {
     let mut scalar_rows = Vec::new();
     for change in &resource.changes {
         if change.member == CODE_MEMBER && !change.sensitive {
-            let diff = code_diff(
-                change.before.as_str().unwrap_or(""),
-                change.after.as_str().unwrap_or(""),
-            );
-            // A fence longer than any backtick run inside the code keeps it closed.
-            let fence = "`".repeat(longest_backtick_run(&diff).max(2) + 1);
-            let _ = writeln!(
-                section,
-                "{}\n\n{fence}diff\n{}{fence}\n",
-                inline_code(&change.member),
-                diff
-            );
+            section.push_str(&code_block(resource, change));
         } else {
             scalar_rows.push(format!(
                 "| {} | {} | {} |",
@@ -134,6 +261,32 @@ fn details(resource: &ResourceChange) -> String {
     }
     let _ = writeln!(section, "</details>\n");
     section
+}
+
+/// A task's code: the code file's name, then a diff (a change: GitHub and GitLab colour the
+/// added and removed lines), or the whole new code in its language (a create: highlighted as
+/// sql, python, bash, ...).
+fn code_block(resource: &ResourceChange, change: &MemberChange) -> String {
+    let before = change.before.as_str().unwrap_or("");
+    let after = change.after.as_str().unwrap_or("");
+    let code_file = resource.code_file.as_deref();
+    let heading = match code_file {
+        Some(path) => format!("{} in {}", inline_code(&change.member), inline_code(path)),
+        None => inline_code(&change.member),
+    };
+    let (language, text) = if resource.action == Action::Create {
+        let language = code_file.and_then(super::code_language).unwrap_or("");
+        let mut text = after.to_owned();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        (language, text)
+    } else {
+        ("diff", code_diff(before, after, code_file))
+    };
+    // A fence longer than any backtick run inside the code keeps it closed.
+    let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
+    format!("{heading}\n\n{fence}{language}\n{text}{fence}\n\n")
 }
 
 fn longest_backtick_run(text: &str) -> usize {
@@ -207,6 +360,55 @@ mod tests {
     use serde_json::Value;
 
     /// A plan far over the limit is cut with a notice, and what is shown stays well-formed.
+    /// Thousands of downstream tasks with 300-character names, each reached from many
+    /// changes, and as many policy violations: the comment still fits, and says what it left out.
+    #[test]
+    fn huge_impact_and_policy_tables_keep_the_comment_under_the_limit() {
+        use crate::reconcile::review::{ImpactMode, ImpactedTask, PolicyViolation, Severity};
+        let long = "n".repeat(300);
+        let mut plan =
+            crate::dag::planned_tests::plan_of(vec![crate::dag::planned_tests::resource(
+                "orders",
+                "load",
+                Action::Update,
+                &[],
+            )]);
+        plan.impact.mode = ImpactMode::All;
+        plan.impact.tasks = (0..2_000)
+            .map(|index| ImpactedTask {
+                id: index.to_string(),
+                name: long.clone(),
+                workflow: Some(long.clone()),
+                owner: Some(long.clone()),
+                depth: 1,
+                managed: false,
+                address: None,
+                reached_from: (0..50).map(|root| format!("task.orders.{root}")).collect(),
+            })
+            .collect();
+        plan.policy_violations = (0..2_000)
+            .map(|index| PolicyViolation {
+                rule: "task_name".into(),
+                severity: Severity::Warn,
+                address: format!("task.orders.{index}"),
+                message: long.clone(),
+                file: long.clone(),
+                line: 1,
+                column: 1,
+            })
+            .collect();
+        let text = render(&plan);
+        assert!(
+            text.len() <= MAXIMUM_CHARACTERS,
+            "{} characters",
+            text.len()
+        );
+        assert!(text.contains("more not shown; `plan --format json` lists them all"));
+        assert!(text.contains("more not shown; `plan` lists them all"));
+        assert!(text.contains("and 47 more"));
+        assert!(text.contains("<details>"), "the changes keep their room");
+    }
+
     #[test]
     fn a_huge_plan_is_truncated_under_the_limit_with_a_notice() {
         let code: String = (0..200).map(|line| format!("echo line {line}\n")).collect();
@@ -226,6 +428,7 @@ mod tests {
                 }],
                 depends_on: Vec::new(),
                 source: None,
+                code_file: None,
                 prevent_destroy: false,
             })
             .collect();
@@ -235,11 +438,15 @@ mod tests {
             target: None,
             api_version: "2025-08-06".into(),
             tool_version: "0.1.0".into(),
+            selection: Vec::new(),
+            risk: Default::default(),
             resources,
             waves: Vec::new(),
             unmanaged: Vec::new(),
             neighbours: Vec::new(),
             notices: Vec::new(),
+            impact: Default::default(),
+            policy_violations: Vec::new(),
             summary: Summary {
                 create: 100,
                 ..Summary::default()

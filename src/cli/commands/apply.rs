@@ -8,7 +8,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use miette::IntoDiagnostic;
 
-use super::plan::{ProjectArgs, connect, load_project, plan_error, print_warnings, use_color};
+use super::plan::{
+    ProjectArgs, ReviewArgs, connect, load_project, plan_error, planner_options, print_warnings,
+    use_color,
+};
 use crate::apply::{ApplyOptions, Outcome, ResourceResult, execute};
 use crate::cli::ExitStatus;
 use crate::cli::connection::ConnectionArgs;
@@ -27,7 +30,7 @@ pub enum Format {
 #[command(
     after_help = "Exit codes: 0 everything applied (or nothing to do) and every run after it \
     succeeded; 1 error, any resource failed or skipped, a run after the apply failed or timed \
-    out, --fail-on-active-runs found runs, or the deployment lock was held past --lock-timeout or \
+    out, a guard rail or a policy error refused the plan (before any write), --fail-on-active-runs found runs, or the deployment lock was held past --lock-timeout or \
     lost; 130 Ctrl-C: before any write (the lock is released, nothing was written), a second time \
     while writing, or while waiting for the runs (they go on).\n\n\
     apply holds the deployment lock of the project and target (a record in WeData's Data Exploration folder /wedata-gitops-locks) from before it reads WeData to its end: a second apply waits for it (--lock-timeout), and a run killed without releasing blocks others for at most --lock-lease. See force-unlock and docs/security.md.\n\n\
@@ -36,11 +39,15 @@ pub enum Format {
     wedata-gitops apply examples/tasks --emulate --auto-approve --run\n  \
     wedata-gitops apply tasks --target prod --auto-approve --fail-on-active-runs\n  \
     wedata-gitops apply tasks --target prod --auto-approve\n  \
+    wedata-gitops apply tasks --select 'task.orders.*' --auto-approve\n  \
     wedata-gitops apply tasks --target prod --plan plan.json --auto-approve"
 )]
 pub struct Args {
     #[command(flatten)]
     pub project: ProjectArgs,
+
+    #[command(flatten)]
+    pub review: ReviewArgs,
 
     /// Apply this saved plan (from `plan --out`); refused if anything changed since.
     #[arg(long, value_name = "PLAN_FILE")]
@@ -227,7 +234,7 @@ async fn apply(
     let client = &connection.client;
     let options = planner::Options {
         fail_on_active_runs: args.fail_on_active_runs,
-        ..args.project.options()
+        ..planner_options(&args.project, &args.review)
     };
     let planned = planner::plan(project, client, &connection.identity, &options)
         .await
@@ -235,7 +242,13 @@ async fn apply(
     print_warnings(&planned.warnings);
     if let (Some(saved), Some(path)) = (&saved, &args.plan) {
         planner::saved::check(saved, &planned.plan).map_err(|differences| {
-            saved_plan_mismatch(path, &args.project, &args.connection, &differences)
+            saved_plan_mismatch(
+                path,
+                &args.project,
+                &args.review,
+                &args.connection,
+                &differences,
+            )
         })?;
     }
     // What is shown is the plan computed now (equal to the saved one when there is one);
@@ -371,6 +384,7 @@ const NOTHING_WRITTEN: &str = "nothing was written to WeData";
 fn saved_plan_mismatch(
     path: &Path,
     project: &ProjectArgs,
+    review: &ReviewArgs,
     connection: &ConnectionArgs,
     differences: &[String],
 ) -> miette::Report {
@@ -382,7 +396,7 @@ fn saved_plan_mismatch(
         code = crate::codes::PlanCode::Stale.as_str(),
         help = format!(
             "run `{}` again and review the new plan",
-            super::plan::plan_command(project, connection, path)
+            super::plan::plan_command(project, review, connection, path)
         ),
         "the saved plan {} is not what apply would do now, so it was not applied; {NOTHING_WRITTEN}:\n{}",
         path.display(),

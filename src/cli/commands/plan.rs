@@ -13,6 +13,7 @@ use crate::codes::PlanCode;
 use crate::manifest::Project;
 use crate::planner::{self, PlanError, Refusal};
 use crate::reconcile::Plan;
+use crate::reconcile::review::ImpactMode;
 use crate::render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,7 +64,7 @@ pub enum Refresh {
 }
 
 impl ProjectArgs {
-    /// How the planner should plan, from these arguments.
+    /// How the planner should plan, from these arguments (a whole plan, the default impact).
     pub fn options(&self) -> planner::Options {
         planner::Options {
             prune: self.prune,
@@ -73,23 +74,76 @@ impl ProjectArgs {
                 Refresh::Auto => planner::Refresh::Auto,
                 Refresh::Full => planner::Refresh::Full,
             },
-            fail_on_active_runs: false,
+            ..planner::Options::default()
         }
+    }
+}
+
+/// Options shared by plan and apply: which resources, and how far to look downstream.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReviewArgs {
+    /// Plan (and apply) only the resources whose address matches: `task.orders.clean_orders`,
+    /// `task.orders.*`, `workflow.orders` (`*` any run of characters, `?` one). Repeatable;
+    /// nothing else is added, and a selected resource that needs an unselected one created
+    /// first is refused.
+    #[arg(long = "select", value_name = "PATTERN")]
+    pub select: Vec<String>,
+
+    /// How far to look downstream of each changed task for the tasks it reaches, also outside
+    /// this repository: `off` (none), `direct` (one lookup per changed task), `auto` (direct,
+    /// then deeper levels within a budget of 100 more lookups), `all` (everything reachable,
+    /// up to 2,000 lookups). Deleted and replaced tasks are always checked.
+    #[arg(long, value_enum, default_value_t = Impact::Auto, value_name = "MODE")]
+    pub impact: Impact,
+
+    /// Allow deleting or replacing a task that tasks outside this repository depend on
+    /// (they would be left without their upstream).
+    #[arg(long)]
+    pub allow_orphaned_downstream: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Impact {
+    Off,
+    Direct,
+    #[default]
+    Auto,
+    All,
+}
+
+/// How the planner should plan, from the project and review arguments.
+pub fn planner_options(project: &ProjectArgs, review: &ReviewArgs) -> planner::Options {
+    planner::Options {
+        impact: match review.impact {
+            Impact::Off => ImpactMode::Off,
+            Impact::Direct => ImpactMode::Direct,
+            Impact::Auto => ImpactMode::Auto,
+            Impact::All => ImpactMode::All,
+        },
+        allow_orphaned_downstream: review.allow_orphaned_downstream,
+        select: review.select.clone(),
+        ..project.options()
     }
 }
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 error, 2 changes pending (only with --detailed-exitcode).\n\n\
+    after_help = "Exit codes: 0 success, 1 error (also: a guard rail or a policy error refuses the plan), 2 changes pending (only with --detailed-exitcode).\n\n\
+    Every plan starts with its risk (deletions, replacements, owner and schedule changes, tasks outside\n\
+    this repository reached, policy violations) and lists the tasks downstream of each change.\n\n\
     Examples:\n  \
     wedata-gitops plan examples/tasks --emulate\n  \
     wedata-gitops plan tasks --target prod --format markdown > plan.md\n  \
     wedata-gitops plan tasks --target prod --out plan.json\n  \
+    wedata-gitops plan tasks --select 'task.orders.*' --impact all\n  \
     wedata-gitops plan tasks --format markdown --html-out plan.html > plan.md"
 )]
 pub struct Args {
     #[command(flatten)]
     pub project: ProjectArgs,
+
+    #[command(flatten)]
+    pub review: ReviewArgs,
 
     /// How to show the plan.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -200,7 +254,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             project,
             &connection.client,
             &connection.identity,
-            &args.project.options(),
+            &planner_options(&args.project, &args.review),
         )
         .await;
         connection.close().await;
@@ -235,7 +289,7 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
             anstream::eprintln!(
                 "Saved the plan to {}; apply it with `{}`.",
                 out.display(),
-                apply_command(&args.project, &args.connection, out)
+                apply_command(&args.project, &args.review, &args.connection, out)
             );
         }
         Ok(if args.detailed_exitcode && plan.summary.has_changes() {
@@ -252,21 +306,33 @@ fn save(plan: &Plan, path: &Path) -> miette::Result<()> {
         .wrap_err_with(|| format!("cannot write the plan to {}", path.display()))
 }
 
-/// The command that applies a plan saved to `out` for the same directory and target.
-fn apply_command(project: &ProjectArgs, connection: &ConnectionArgs, out: &Path) -> String {
-    command_line("apply", project, connection, "--plan", out)
+/// The command that applies a plan saved to `out` for the same directory, target, selection,
+/// impact and WeData (apply computes the plan again with them, and compares).
+fn apply_command(
+    project: &ProjectArgs,
+    review: &ReviewArgs,
+    connection: &ConnectionArgs,
+    out: &Path,
+) -> String {
+    command_line("apply", project, review, connection, "--plan", out)
 }
 
 /// The command that saves a plan to `out` again, for the same directory and target.
-pub fn plan_command(project: &ProjectArgs, connection: &ConnectionArgs, out: &Path) -> String {
-    command_line("plan", project, connection, "--out", out)
+pub fn plan_command(
+    project: &ProjectArgs,
+    review: &ReviewArgs,
+    connection: &ConnectionArgs,
+    out: &Path,
+) -> String {
+    command_line("plan", project, review, connection, "--out", out)
 }
 
-/// The words that repeat a run against the same project, target, pruning and WeData (the
-/// endpoint or the emulator; never credentials).
+/// The words that repeat a run against the same project, target, pruning, selection, impact
+/// and WeData (the endpoint or the emulator; never credentials).
 fn command_line(
     verb: &str,
     project: &ProjectArgs,
+    review: &ReviewArgs,
     connection: &ConnectionArgs,
     file_flag: &str,
     file: &Path,
@@ -288,6 +354,22 @@ fn command_line(
     }
     if let Some(max_deletes) = project.max_deletes {
         words.push(format!("--max-deletes {max_deletes}"));
+    }
+    let mut patterns = review.select.clone();
+    patterns.sort();
+    patterns.dedup();
+    for pattern in patterns {
+        words.push("--select".to_owned());
+        words.push(shell_word(&pattern));
+    }
+    if review.impact != Impact::Auto {
+        let value = clap::ValueEnum::to_possible_value(&review.impact)
+            .map(|value| value.get_name().to_owned())
+            .unwrap_or_default();
+        words.push(format!("--impact {value}"));
+    }
+    if review.allow_orphaned_downstream {
+        words.push("--allow-orphaned-downstream".to_owned());
     }
     match &connection.emulate {
         Some(None) => words.push("--emulate".to_owned()),
@@ -345,8 +427,22 @@ mod tests {
         })
         .unwrap();
         assert_eq!(
-            apply_command(&project, &connection, Path::new("plan.json")),
+            apply_command(
+                &project,
+                &ReviewArgs::default(),
+                &connection,
+                Path::new("plan.json")
+            ),
             "wedata-gitops apply 'my tasks' --target prod --prune --emulate='state dir/s.json' --plan plan.json"
+        );
+        let review = ReviewArgs {
+            select: vec!["task.orders.*".into(), "workflow.orders".into()],
+            impact: Impact::All,
+            allow_orphaned_downstream: true,
+        };
+        assert_eq!(
+            apply_command(&project, &review, &connection, Path::new("plan.json")),
+            "wedata-gitops apply 'my tasks' --target prod --prune --select 'task.orders.*' --select workflow.orders --impact all --allow-orphaned-downstream --emulate='state dir/s.json' --plan plan.json"
         );
         assert_eq!(shell_word("it's"), "'it'\\''s'");
     }

@@ -106,9 +106,16 @@ async fn live_and_plan(
         )
         .await
         .map_err(|error| super::plan::plan_error(error, None, "nothing was written"))?;
-        if !planned.refusals.is_empty() {
+        // Policies judge what apply would write; pull only brings WeData's state into Git.
+        let refusals: Vec<_> = planned
+            .refusals
+            .iter()
+            .filter(|refusal| refusal.code != crate::codes::PlanCode::Policy)
+            .cloned()
+            .collect();
+        if !refusals.is_empty() {
             return Err(super::plan::refused(
-                &planned.refusals,
+                &refusals,
                 Some(&planned.project.root),
                 "nothing was written",
             ));

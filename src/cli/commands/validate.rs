@@ -1,6 +1,7 @@
 //! `wedata-gitops validate [DIR]`: loads and checks every manifest without calling WeData.
 //! Prints every problem (code, file:line:column, snippet, hint) and exits 1, or one summary
-//! line; `--format json|github|gitlab` prints the same problems for machines on stdout.
+//! line; `--format json|github|gitlab` prints the same problems for machines on stdout. The
+//! offline rules of `policies:` are checked too: errors fail, warnings are shown.
 
 use std::path::PathBuf;
 
@@ -25,7 +26,7 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 the manifests are valid, 1 any problem (or a usage error).\n\n\
+    after_help = "Exit codes: 0 the manifests are valid (policy warnings are shown, and do not fail), 1 any problem, a policy error included (or a usage error).\n\n\
     Paths in --format github and gitlab (and `path` in json) are relative to the repository root:\n\
     the nearest folder above DIRECTORY that holds .git, else the current directory.\n\
     Every diagnostic code is explained in docs/errors.md.\n\n\
@@ -52,24 +53,33 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let options = LoadOptions {
         target: args.target.clone(),
     };
-    let loaded = manifest::load(&args.directory, &options);
+    // The policies judge manifests that load; their warnings are shown with a valid result.
+    let loaded = manifest::load(&args.directory, &options).and_then(|project| {
+        let diagnostics = crate::policy::diagnostics::manifest_diagnostics(&project);
+        if diagnostics.errors.is_empty() {
+            Ok((project, diagnostics))
+        } else {
+            Err(diagnostics)
+        }
+    });
     let paths = || RepositoryPaths::discover(&args.directory);
     match (&loaded, args.format) {
-        (Ok(project), Format::Text | Format::Github) => {
+        (Ok((project, warnings)), Format::Text) => {
+            anstream::eprint!("{}", warnings.render_warnings());
             anstream::println!("{}", project.summary());
         }
-        (Ok(project), Format::Json) => {
-            let empty = manifest::Diagnostics::default();
+        (Ok((project, warnings)), Format::Github) => {
+            anstream::print!("{}", formats::github(warnings, &paths()));
+            anstream::println!("{}", project.summary());
+        }
+        (Ok((project, warnings)), Format::Json) => {
             anstream::print!(
                 "{}",
-                formats::json(&empty, Some(&project.summary()), &paths())
+                formats::json(warnings, Some(&project.summary()), &paths())
             );
         }
-        (Ok(project), Format::Gitlab) => {
-            anstream::print!(
-                "{}",
-                formats::gitlab(&manifest::Diagnostics::default(), &paths())
-            );
+        (Ok((project, warnings)), Format::Gitlab) => {
+            anstream::print!("{}", formats::gitlab(warnings, &paths()));
             anstream::eprintln!("{}", project.summary());
         }
         (Err(diagnostics), Format::Text) => anstream::eprint!("{}", diagnostics.render()),

@@ -9,6 +9,7 @@
 
 mod backfill;
 mod code_files;
+mod dependencies;
 mod folders;
 mod legacy;
 mod ops;
@@ -21,6 +22,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
+
+use dependencies::Direction;
 
 /// An API error answer: code and message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,6 +249,18 @@ impl Store {
             "ListWorkflowFolders" => self.list_workflow_folders(&project_id, body),
             "CreateTaskFolder" => self.create_task_folder(&project_id, body),
             "ListTaskFolders" => self.list_task_folders(&project_id, body),
+            "ListDownstreamTriggerTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Trigger, Direction::Downstream)
+            }
+            "ListUpstreamTriggerTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Trigger, Direction::Upstream)
+            }
+            "ListDownstreamTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Periodic, Direction::Downstream)
+            }
+            "ListUpstreamTasks" => {
+                self.list_dependencies(&project_id, body, Kind::Periodic, Direction::Upstream)
+            }
             other => Err(failure(
                 "UnsupportedOperation",
                 format!("The emulator does not implement {other}."),
