@@ -1,5 +1,7 @@
 //! The transport: one signed POST per attempt, the per-action rate limiter, retries with
-//! backoff, and the mapping of every way a call can end into an [`ApiError`].
+//! backoff, and the mapping of every way a call can end into an [`ApiError`]. With `-v`, each
+//! attempt is logged, and [`Client::log_call_summary`] ends a run with the calls and rejected
+//! calls of each action.
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -9,7 +11,7 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderMap, HeaderValue,
 use serde_json::Value;
 
 use super::credentials::Credentials;
-use super::rate_limit::RateLimiter;
+use super::rate_limit::{CallCounts, RateLimiter};
 use super::retry::RetryPolicy;
 use super::signing::{SigningInput, sign};
 use super::{Action, ApiError};
@@ -18,6 +20,8 @@ pub const DEFAULT_ENDPOINT: &str = "https://wedata.tencentcloudapi.com";
 pub const DEFAULT_VERSION: &str = "2025-08-06";
 const SERVICE: &str = "wedata";
 const JSON: &str = "application/json";
+/// The code of a call the server rejected for the rate limit.
+const RATE_LIMITED: &str = "RequestLimitExceeded";
 
 /// Everything a client needs; see `cli::connection` for how the command line fills it.
 #[derive(Debug, Clone)]
@@ -139,6 +143,28 @@ impl Client {
         &self.inner.config
     }
 
+    /// Attempts sent and attempts rejected with RequestLimitExceeded so far, per action.
+    pub fn call_counts(&self) -> std::collections::BTreeMap<String, CallCounts> {
+        self.inner.limiter.counts()
+    }
+
+    /// Logs (at `-v`) one line per action with its calls and rejected calls, then the totals:
+    /// the end of a run's call log.
+    pub fn log_call_summary(&self) {
+        let counts = self.call_counts();
+        for (action, counts) in &counts {
+            tracing::info!(
+                action = action.as_str(),
+                calls = counts.calls,
+                rejected = counts.rejected,
+                "calls of one action"
+            );
+        }
+        let calls: u64 = counts.values().map(|counts| counts.calls).sum();
+        let rejected: u64 = counts.values().map(|counts| counts.rejected).sum();
+        tracing::info!(calls, rejected, "calls in all");
+    }
+
     /// Sends a typed request and decodes its typed response.
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, ApiError> {
         let body = serde_json::to_vec(request).map_err(|error| ApiError::InvalidRequest {
@@ -189,10 +215,14 @@ impl Client {
         let mut delays = policy.delays();
         let mut attempt = 1;
         loop {
-            self.inner.limiter.acquire(action).await;
+            let permit = self.inner.limiter.acquire(action).await;
             let started = tokio::time::Instant::now();
             let result = self.attempt(action, version, &body, writes).await;
             let elapsed_ms = started.elapsed().as_millis() as u64;
+            match &result {
+                Err(error) if error.code() == Some(RATE_LIMITED) => permit.rejected(),
+                _ => drop(permit),
+            }
             match &result {
                 Ok(response) => {
                     let request_id = response

@@ -80,8 +80,10 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// Stops the embedded emulator, if any, saving its state.
+    /// Ends the run's call log (at `-v`: calls and rejected calls per action) and stops the
+    /// embedded emulator, if any, saving its state.
     pub async fn close(self) {
+        self.client.log_call_summary();
         if let Some(emulator) = self.emulator {
             emulator.shutdown().await;
         }
