@@ -63,13 +63,16 @@ impl ClientConfig {
 /// Whether requests to `url` would cross the network unencrypted: `http://` to a host outside
 /// the loopback range (127.0.0.0/8, ::1, `localhost`), where the emulator lives.
 pub fn sends_in_clear(url: &Url) -> bool {
-    if url.scheme() != "http" {
-        return false;
-    }
+    url.scheme() == "http" && !is_loopback(url)
+}
+
+/// Whether `url` names a host on the loopback range (127.0.0.0/8, ::1 and its IPv4-mapped
+/// form, `localhost`): this machine, where the emulator lives.
+pub fn is_loopback(url: &Url) -> bool {
     let Some(host) = url.host_str() else {
-        return true;
+        return false;
     };
-    let loopback = match host
+    match host
         .trim_start_matches('[')
         .trim_end_matches(']')
         .parse::<std::net::IpAddr>()
@@ -82,8 +85,7 @@ pub fn sends_in_clear(url: &Url) -> bool {
                     .is_some_and(|mapped| mapped.is_loopback())
         }
         Err(_) => host.eq_ignore_ascii_case("localhost"),
-    };
-    !loopback
+    }
 }
 
 /// A WeData client. Cloning is cheap and clones share the rate limiter.

@@ -74,8 +74,9 @@ pub struct ProjectDefaults {
 pub struct Connection {
     pub client: Client,
     pub emulator: Option<emulator::RunningEmulator>,
-    /// What the live state belongs to: the endpoint, or the embedded emulator's state file
-    /// (whose port changes every run). Keys the plan cache.
+    /// What the live state belongs to, the same on every machine: the endpoint, or
+    /// `emulator` for the embedded one (whose port changes every run). Keys the plan cache
+    /// (`live::cache::source`).
     pub identity: String,
 }
 
@@ -165,7 +166,7 @@ impl ConnectionArgs {
             return Ok(Connection {
                 client,
                 emulator: Some(running),
-                identity: format!("emulator:{}", state_file.display()),
+                identity: crate::live::cache::EMULATOR_SOURCE.to_owned(),
             });
         }
         let home = std::env::var_os("HOME").map(PathBuf::from);
