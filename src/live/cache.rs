@@ -315,10 +315,10 @@ impl DefinitionCache {
         if crate::local_folder::create_private_directory(parent).is_err() {
             return;
         }
-        let Ok(bytes) = serde_json::to_vec(&self.file) else {
-            return;
-        };
-        let _ = crate::local_folder::write_private_file(&self.path, &bytes);
+        // Streamed: the JSON of 10,000 definitions would add tens of MB to a plan's peak.
+        let _ = crate::local_folder::write_private_file_with(&self.path, |writer| {
+            serde_json::to_writer(writer, &self.file).map_err(std::io::Error::from)
+        });
     }
 }
 

@@ -153,6 +153,9 @@ pub async fn plan(
     let cache = cache.into_inner().expect("cache lock");
     warnings.extend(cache.discarded_warning());
     cache.save();
+    // Its copy of every definition is not needed past here; planning 10,000 tasks is where
+    // the peak of memory would be.
+    drop(cache);
     let plan = build_plan(&project, &live, DeletionPolicy { prune });
     let mut refusals = references::check(client, &project, &live)
         .await
