@@ -18,10 +18,11 @@
 //!
 //! **When the server rejects anyway** (another client uses the account, or its window is
 //! stricter than assumed), the action slows down for every caller at once: nothing more of it
-//! starts for a window plus the margin, so the server's window drains, and its budget drops by
-//! a quarter. Each later window without a rejection gives one back (additive increase,
-//! multiplicative decrease). Requests already in flight when it slowed down do not slow it
-//! again. Retries then wait for the shared budget like any other call.
+//! starts for [`SLOWDOWN_PAUSE`], and its budget drops by a quarter, so fewer of its requests
+//! share a window from then on. Each later window without a rejection gives back a twentieth of
+//! the limit (additive increase, multiplicative decrease). Requests already in flight when it
+//! slowed down do not slow it again. Retries then wait for the shared budget like any other
+//! call.
 //!
 //! Callers wait instead of failing. Time is `tokio::time`, so tests run on a paused clock.
 //! Knows nothing of HTTP: the client reports each call's end by dropping its [`Permit`].
@@ -43,6 +44,11 @@ pub const MARGIN: Duration = Duration::from_millis(10);
 
 /// How long after its answer a request still counts against its action's budget.
 const HOLD: Duration = WINDOW.checked_add(MARGIN).expect("a small sum");
+
+/// How long an action pauses, for every caller, after a rejection: long enough that callers
+/// waiting on it do not all retry into the same full window, short enough that a lone
+/// rejection costs little. The budget cut is what slows the action down for longer.
+pub const SLOWDOWN_PAUSE: Duration = Duration::from_millis(250);
 
 #[derive(Debug)]
 pub struct RateLimiter {
@@ -169,6 +175,12 @@ impl RateLimiter {
         }
     }
 
+    /// What each quiet window gives back after a slow-down: a twentieth of the limit (one at
+    /// WeData's 20), so a cut of a quarter is made up in five windows whatever the limit.
+    fn recovery_step(&self) -> usize {
+        (self.requests_per_second / 20).max(1)
+    }
+
     /// Calls and rejected calls so far, per action, in name order.
     pub fn counts(&self) -> BTreeMap<String, CallCounts> {
         self.budgets
@@ -219,7 +231,7 @@ impl RateLimiter {
             }
             if rejected && slowdowns == budget.slowdowns {
                 budget.limit = (budget.limit - (budget.limit / 4).max(1)).max(1);
-                budget.paused_until = Some(now + HOLD);
+                budget.paused_until = Some(now + SLOWDOWN_PAUSE);
                 budget.slowdowns += 1;
                 budget.limit_changed = now;
                 tracing::info!(
@@ -231,7 +243,7 @@ impl RateLimiter {
                 && budget.limit < self.requests_per_second
                 && now.duration_since(budget.limit_changed) >= HOLD
             {
-                budget.limit += 1;
+                budget.limit = (budget.limit + self.recovery_step()).min(self.requests_per_second);
                 budget.limit_changed = now;
             }
         }
@@ -344,7 +356,7 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn a_rejection_pauses_the_action_for_everyone_and_lowers_its_budget_once() {
+    async fn a_burst_with_rejections_lowers_the_budget_once() {
         let limiter = Arc::new(RateLimiter::new(20));
         // Three of a burst of twenty are rejected: one slow-down, not three.
         let mut burst = Vec::new();
@@ -362,17 +374,32 @@ mod tests {
         assert_eq!((counts.calls, counts.rejected), (20, 3));
         // Another action is not slowed.
         assert_eq!(limiter.current_limit("ListTriggerTasks"), 20);
-        let rejected_at = Instant::now();
+        // Twenty held against a budget of fifteen: the next waits for them to leave the window.
+        let answered = Instant::now();
         let next = request(&limiter, "GetTriggerTask", false).await;
-        assert!(
-            next >= rejected_at + HOLD,
-            "started {:?} early",
-            rejected_at + HOLD - next
-        );
+        assert_eq!(next, answered + HOLD);
     }
 
     #[tokio::test(start_paused = true)]
-    async fn the_budget_comes_back_one_per_quiet_window() {
+    async fn a_rejection_pauses_the_action_for_every_caller_but_not_other_actions() {
+        let limiter = Arc::new(RateLimiter::new(20));
+        request(&limiter, "SubmitTriggerTask", true).await;
+        let rejected_at = Instant::now();
+        let waiting: Vec<_> = (0..3)
+            .map(|_| {
+                let limiter = limiter.clone();
+                tokio::spawn(async move { request(&limiter, "SubmitTriggerTask", false).await })
+            })
+            .collect();
+        let other = request(&limiter, "GetTriggerTask", false).await;
+        assert_eq!(other, rejected_at, "another action goes on at once");
+        for handle in waiting {
+            assert_eq!(handle.await.unwrap(), rejected_at + SLOWDOWN_PAUSE);
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_budget_comes_back_a_twentieth_per_quiet_window() {
         let limiter = RateLimiter::new(8);
         request(&limiter, "GetTask", true).await;
         assert_eq!(limiter.current_limit("GetTask"), 6);
@@ -383,6 +410,16 @@ mod tests {
         assert_eq!(limiter.current_limit("GetTask"), 8);
         request(&limiter, "GetTask", false).await;
         assert_eq!(limiter.current_limit("GetTask"), 8, "never above the limit");
+
+        // A twentieth of a larger limit per quiet window: a cut made up in five.
+        let limiter = RateLimiter::new(200);
+        request(&limiter, "GetTask", true).await;
+        assert_eq!(limiter.current_limit("GetTask"), 150);
+        for _ in 0..5 {
+            tokio::time::sleep(HOLD).await;
+            request(&limiter, "GetTask", false).await;
+        }
+        assert_eq!(limiter.current_limit("GetTask"), 200);
     }
 
     #[tokio::test(start_paused = true)]
