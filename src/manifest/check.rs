@@ -126,9 +126,7 @@ pub fn check(
     }
 
     // Tasks: per-task checks, then names per workflow.
-    // Sized once: grown by doubling, 10,000 tasks would keep room for 16,384 (12 MB unused)
-    // through planning.
-    let mut checked_tasks = Vec::with_capacity(tasks.len());
+    let mut checked_tasks = Vec::new();
     let mut code_files = Vec::new();
     let mut names_in_workflow: BTreeMap<(String, String), (PathBuf, usize)> = BTreeMap::new();
     for (definition, file, first_line) in tasks {
