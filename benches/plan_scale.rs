@@ -1,9 +1,14 @@
 //! Plan and apply at scale against the emulator, printing ratios measured in the same run
 //! (see docs/performance.md). Run with `cargo bench --bench plan_scale`.
 //!
-//! The emulator runs in this process with 20 ms of added latency per call (a network round
+//! Every line has one shape: what was measured, the figure, the bound the API's rate limit
+//! sets for it (or the goal, where the limit sets none), their ratio, the goal for the ratio
+//! and whether it was met ([`ratio_line`]).
+//!
+//! Most runs use an in-process emulator with 20 ms of added latency per call (a network round
 //! trip) and a raised rate limit (`RATE` per second per action, on both sides) to keep the run
 //! short; the ratios divide by the bound that limit implies, so they hold at WeData's 20/s.
+//! The runs about wasted calls and one-change applies use WeData's real `WEDATA_RATE`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,7 +22,11 @@ use wedata_gitops::emulator::{self, EmulatorConfig, FaultPlan};
 
 const PROJECT_ID: &str = "1460947878944567296";
 const RATE: u32 = 200;
+/// WeData's own limit, per second per action.
+const WEDATA_RATE: u32 = 20;
 const TASKS_PER_WORKFLOW: usize = 200;
+/// What a list answers per page (live::PAGE_SIZE).
+const PAGE_SIZE: usize = 200;
 
 fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_wedata-gitops")
@@ -241,17 +250,240 @@ fn bound(calls: &[Value], rate: u32) -> Duration {
     Duration::from_secs_f64(busiest as f64 / rate as f64)
 }
 
+/// One report line. `measured` and `bound` are shown as given; `ratio` is checked against
+/// `goal` (the largest ratio that meets it).
+fn ratio_line(what: &str, measured: &str, bound: &str, ratio: f64, goal: f64) -> String {
+    let verdict = if ratio <= goal + 1e-9 { "ok" } else { "MISSED" };
+    format!("{what}: {measured}; bound {bound}; ratio {ratio:.2} (goal <= {goal:.2}) {verdict}")
+}
+
 /// One report line: the wall time against the rate-limit bound of the calls the log holds.
 fn against_bound(what: &str, elapsed: Duration, log: &Path, target: f64) -> String {
     let logged = calls(log);
     let limit = bound(&logged, RATE);
-    format!(
-        "{what}: {:>6.2} s for {} calls; rate-limit bound {:.2} s; ratio {:.2} (target <= {target})",
-        elapsed.as_secs_f64(),
-        logged.len(),
-        limit.as_secs_f64(),
-        elapsed.as_secs_f64() / limit.as_secs_f64()
+    ratio_line(
+        what,
+        &format!("{:.2} s for {} calls", elapsed.as_secs_f64(), logged.len()),
+        &format!("{:.2} s (rate limit)", limit.as_secs_f64()),
+        elapsed.as_secs_f64() / limit.as_secs_f64(),
+        target,
     )
+}
+
+/// How many logged calls were answered RequestLimitExceeded.
+fn rejected(logged: &[Value]) -> usize {
+    logged
+        .iter()
+        .filter(|call| call["result"] == "RequestLimitExceeded")
+        .count()
+}
+
+/// How many logged calls were of `action`, rejected ones included.
+fn count_of(logged: &[Value], action: &str) -> usize {
+    logged
+        .iter()
+        .filter(|call| call["action"] == action)
+        .count()
+}
+
+/// The list pages a plan of `count` tasks (in workflows of 200) needs: the workflow list, then
+/// each workflow's task list.
+fn list_pages(count: usize) -> usize {
+    let workflows = count.div_ceil(TASKS_PER_WORKFLOW);
+    let mut pages = workflows.div_ceil(PAGE_SIZE);
+    for workflow in 0..workflows {
+        let tasks = TASKS_PER_WORKFLOW.min(count - workflow * TASKS_PER_WORKFLOW);
+        pages += tasks.div_ceil(PAGE_SIZE).max(1);
+    }
+    pages
+}
+
+/// A cold plan of one 300-task workflow at WeData's own 20/s (the case the issue measured:
+/// 319 GetTriggerTask calls for 300 tasks, 19 of them rejected). Every declared task is read
+/// once, and nothing is rejected.
+fn cold_plan_at_wedata_rate(
+    runtime: &tokio::runtime::Runtime,
+    root: &Path,
+    report: &mut Vec<String>,
+) {
+    let count = 300;
+    let project = write_project(root, count);
+    let state = root.join(format!("state_{count}.json"));
+    seed_state(count, &state);
+    let log = root.join(format!("cold_{count}_at_20.jsonl"));
+    let running = runtime
+        .block_on(emulator::start(config(Some(state), &log, WEDATA_RATE, 20)))
+        .unwrap();
+    let (elapsed, _) = measure(tool(
+        &["plan", "--refresh", "full", "--detailed-exitcode"],
+        &project,
+        &running.endpoint(),
+        WEDATA_RATE,
+    ));
+    runtime.block_on(running.shutdown());
+    let logged = calls(&log);
+    let reads = count_of(&logged, "GetTriggerTask") + count_of(&logged, "GetTriggerTaskCode");
+    report.push(ratio_line(
+        "cold plan at 20/s, 300 tasks: definition reads per declared task",
+        &format!(
+            "{reads} reads for {count} tasks ({} rejected; {} list and workflow calls besides)",
+            rejected(&logged),
+            logged.len() - reads
+        ),
+        "1 read per task",
+        reads as f64 / count as f64,
+        1.0,
+    ));
+    let bound = bound(&logged, WEDATA_RATE);
+    report.push(ratio_line(
+        "cold plan at 20/s, 300 tasks: time",
+        &format!("{:.2} s", elapsed.as_secs_f64()),
+        &format!("{:.2} s (rate limit)", bound.as_secs_f64()),
+        elapsed.as_secs_f64() / bound.as_secs_f64(),
+        1.1,
+    ));
+}
+
+/// `apply` of one changed task in a 10,000-task project, at WeData's 20/s, on a runner that
+/// restored `.wedata/cache` saved by another one (another checkout directory, the emulator on
+/// another port): the list pages, one fresh read of the changed task (approve re-reads what it
+/// writes over), the update and submit, and the read-back of the submitted version.
+/// `project` holds the saved cache; `state` the live state it was read from.
+fn one_change_apply_with_restored_cache(
+    runtime: &tokio::runtime::Runtime,
+    root: &Path,
+    project: &Path,
+    state: &Path,
+    report: &mut Vec<String>,
+) {
+    let count = 10_000;
+    let checkout = root.join("runner_2/checkout");
+    std::fs::create_dir_all(&checkout).unwrap();
+    for entry in std::fs::read_dir(project).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), checkout.join(entry.file_name())).unwrap();
+        }
+    }
+    let restored = checkout.join(".wedata/cache");
+    std::fs::create_dir_all(&restored).unwrap();
+    for entry in std::fs::read_dir(project.join(".wedata/cache")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), restored.join(entry.file_name())).unwrap();
+    }
+    // The one change: task_000 of flow_000 retries three times instead of two.
+    let manifest = checkout.join("flow_000.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replacen("max_retries: 2", "max_retries: 3", 1),
+    )
+    .unwrap();
+
+    let live_state = root.join("state_10000_apply.json");
+    std::fs::copy(state, &live_state).unwrap();
+    let log = root.join("apply_one_of_10000.jsonl");
+    let running = runtime
+        .block_on(emulator::start(config(
+            Some(live_state),
+            &log,
+            WEDATA_RATE,
+            20,
+        )))
+        .unwrap();
+    let (elapsed, peak) = measure(tool(
+        &["apply", "--auto-approve"],
+        &checkout,
+        &running.endpoint(),
+        WEDATA_RATE,
+    ));
+    runtime.block_on(running.shutdown());
+
+    let logged = calls(&log);
+    let pages = list_pages(count);
+    let listed = count_of(&logged, "ListTriggerWorkflows") + count_of(&logged, "ListTriggerTasks");
+    let fresh = count_of(&logged, "GetTriggerTask") + count_of(&logged, "GetTriggerTaskCode");
+    let writes = logged.iter().filter(|call| call["write"] == true).count();
+    let read_back = count_of(&logged, "GetTriggerTaskVersion");
+    let other = logged.len() - listed - fresh - writes - read_back;
+    // The bound: every list page, one fresh read, update + submit, one read-back.
+    let expected = pages + 1 + 2 + 1;
+    let what = "apply of 1 changed task in 10,000, restored cache, 20/s";
+    report.push(ratio_line(
+        &format!("{what}: calls"),
+        &format!(
+            "{} calls ({listed} list pages, {fresh} fresh reads, {writes} writes, {read_back} read-backs, {other} other; {} rejected)",
+            logged.len(),
+            rejected(&logged)
+        ),
+        &format!("{expected} ({pages} list pages + 1 fresh read + 2 writes + 1 read-back)"),
+        logged.len() as f64 / expected as f64,
+        1.0,
+    ));
+    let limit = bound(&logged, WEDATA_RATE);
+    report.push(ratio_line(
+        &format!("{what}: time"),
+        &format!("{:.2} s (peak RSS {peak:.0} MiB)", elapsed.as_secs_f64()),
+        &format!(
+            "10 s, the goal (the rate limit alone needs {:.2} s)",
+            limit.as_secs_f64()
+        ),
+        elapsed.as_secs_f64() / 10.0,
+        1.0,
+    ));
+}
+
+/// Rejected calls over every run of this bench (every `*.jsonl` log under `root`, the lines
+/// other stages add included): a client that has the account to itself wastes none.
+fn rejected_calls(root: &Path) -> String {
+    let mut total = 0;
+    let mut rejected_total = 0;
+    let mut logs: Vec<PathBuf> = walk_logs(root);
+    logs.sort();
+    let mut worst = Vec::new();
+    for log in &logs {
+        let logged = calls(log);
+        total += logged.len();
+        let rejected_here = rejected(&logged);
+        rejected_total += rejected_here;
+        if rejected_here > 0 {
+            worst.push(format!(
+                "{}: {rejected_here}",
+                log.file_stem().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    ratio_line(
+        "rejected calls (RequestLimitExceeded), every run of this bench",
+        &format!(
+            "{rejected_total} of {total} calls in {} runs{}",
+            logs.len(),
+            if worst.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", worst.join(", "))
+            }
+        ),
+        "0",
+        rejected_total as f64 / total.max(1) as f64,
+        0.0,
+    )
+}
+
+fn walk_logs(directory: &Path) -> Vec<PathBuf> {
+    let mut logs = Vec::new();
+    for entry in std::fs::read_dir(directory).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            logs.extend(walk_logs(&path));
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "jsonl")
+        {
+            logs.push(path);
+        }
+    }
+    logs
 }
 
 /// Downstream impact lookups on a plan of 1,000 tasks with 10 changed: the ten tasks every
@@ -303,27 +535,40 @@ fn impact_lookups(runtime: &tokio::runtime::Runtime, root: &Path, report: &mut V
             .into_iter()
             .filter(|call| call["action"] == "ListDownstreamTriggerTasks")
             .partition(|call| call["result"] == "ok");
-        let limit = bound(&lookups, RATE);
         let extra = elapsed.saturating_sub(baseline);
-        report.push(format!(
-            "impact lookups, 1000 tasks, 10 changed, --impact {mode}{}: {} calls{}; {:.2} s, {:.2} s over --impact off ({:.2} s); rate-limit bound {:.2} s; ratio {}",
-            if cached { " (lookups cached)" } else { "" },
+        let what = format!(
+            "impact lookups, 1000 tasks, 10 changed, --impact {mode}{}",
+            if cached { " (lookups cached)" } else { "" }
+        );
+        let measured = format!(
+            "{} calls ({} rejected), {:.2} s over --impact off ({:.2} s)",
             lookups.len(),
-            if refused.is_empty() {
-                String::new()
-            } else {
-                format!(" (and {} refused by the rate limit, retried)", refused.len())
-            },
-            elapsed.as_secs_f64(),
+            refused.len(),
             extra.as_secs_f64(),
-            baseline.as_secs_f64(),
-            limit.as_secs_f64(),
-            if lookups.is_empty() {
-                "-".to_owned()
-            } else {
-                format!("{:.2}", extra.as_secs_f64() / limit.as_secs_f64())
-            }
-        ));
+            baseline.as_secs_f64()
+        );
+        if lookups.is_empty() {
+            // Cached: no lookups at all, so the bound is the time of the plan without them.
+            report.push(ratio_line(
+                &what,
+                &measured,
+                &format!("{:.2} s (--impact off)", baseline.as_secs_f64()),
+                elapsed.as_secs_f64() / baseline.as_secs_f64(),
+                1.5,
+            ));
+        } else {
+            // The lookups of one level go out together and a level waits for the one before:
+            // the rate-limit time of the calls plus one round trip (20 ms) per level.
+            let levels = if mode == "direct" { 1.0 } else { 2.0 };
+            let limit = bound(&lookups, RATE).as_secs_f64() + 0.02 * levels;
+            report.push(ratio_line(
+                &what,
+                &measured,
+                &format!("{limit:.2} s (rate limit + a round trip per level)"),
+                extra.as_secs_f64() / limit,
+                1.5,
+            ));
+        }
     }
     runtime.block_on(running.shutdown());
 }
@@ -333,6 +578,7 @@ fn main() {
     let directory = tempfile::tempdir().unwrap();
     let root = directory.path();
     let mut report = Vec::new();
+
     // `cargo bench --bench plan_scale -- impact` runs only the impact lookups.
     if std::env::args()
         .skip(1)
@@ -387,6 +633,9 @@ fn main() {
             );
             client_config.requests_per_second = RATE;
             let client = Client::new(client_config).unwrap();
+            // The plan's last calls are still in the server's window, and this new client
+            // cannot know of them: let the window pass, as another run on the account would.
+            std::thread::sleep(Duration::from_millis(1100));
             let started = Instant::now();
             runtime.block_on(async {
                 for id in &ids {
@@ -409,7 +658,6 @@ fn main() {
 
         if count == 1000 {
             // Warm: the cold plan filled the cache; nothing changed since.
-            let warm_log = root.join("warm_1000.jsonl");
             let before = calls(&log).len();
             let (warm, _) = measure(tool(
                 &["plan", "--detailed-exitcode"],
@@ -418,14 +666,19 @@ fn main() {
                 RATE,
             ));
             let warm_calls = calls(&log).len() - before;
-            let _ = warm_log;
-            report.push(format!(
-                "warm plan, no changes, 1000 tasks: {:.2} s (target <= 2 s), {warm_calls} API calls (target <= 10)",
-                warm.as_secs_f64()
+            let pages = list_pages(count);
+            report.push(ratio_line(
+                "warm plan, no changes, 1000 tasks: calls",
+                &format!("{warm_calls} calls in {:.2} s", warm.as_secs_f64()),
+                &format!("{pages} (the list pages)"),
+                warm_calls as f64 / pages as f64,
+                1.0,
             ));
         }
         runtime.block_on(running.shutdown());
     }
+
+    cold_plan_at_wedata_rate(&runtime, root, &mut report);
 
     impact_lookups(&runtime, root, &mut report);
 
@@ -477,7 +730,7 @@ fn main() {
         seed_state(10_000, &state);
         let log = root.join("memory.jsonl");
         let running = runtime
-            .block_on(emulator::start(config(Some(state), &log, 5000, 0)))
+            .block_on(emulator::start(config(Some(state.clone()), &log, 5000, 0)))
             .unwrap();
         let (elapsed, peak) = measure(tool(
             &["plan", "--refresh", "full", "--detailed-exitcode"],
@@ -485,51 +738,29 @@ fn main() {
             &running.endpoint(),
             5000,
         ));
-        report.push(format!(
-            "plan over 10,000 tasks: peak RSS {peak:.0} MiB (target < 200 MiB), {:.2} s",
-            elapsed.as_secs_f64()
+        // The goal is 200 MB (decimal); VmHWM is in KiB.
+        let goal_mib = 200e6 / (1024.0 * 1024.0);
+        report.push(ratio_line(
+            "plan over 10,000 tasks: peak RSS",
+            &format!(
+                "{peak:.0} MiB ({:.0} MB) in {:.2} s",
+                peak * 1.048576,
+                elapsed.as_secs_f64()
+            ),
+            &format!("200 MB ({goal_mib:.0} MiB), the goal"),
+            peak / goal_mib,
+            1.0,
         ));
         runtime.block_on(running.shutdown());
+        // That plan saved its cache: another runner restores it and applies one change.
+        one_change_apply_with_restored_cache(&runtime, root, &project, &state, &mut report);
     }
 
-    // Run polling: `run --wait` on a workflow of three tasks that end at different times, with
-    // the default polling (no --poll-interval); reads of the run against the budget of one
-    // read per task per 5 s of waiting.
-    {
-        let project = write_project(root, 3);
-        let state = root.join("state_runs.json");
-        seed_state(3, &state);
-        let log = root.join("runs.jsonl");
-        let mut emulator_config = config(Some(state), &log, RATE, 20);
-        emulator_config.faults = FaultPlan::parse(
-            "*:latency=20,run:duration=task_000@10,run:duration=task_001@16,run:duration=task_002@24",
-        )
-        .unwrap();
-        // Emulated time twice as fast: the run takes about 12.5 real seconds.
-        emulator_config.run_speed = 2.0;
-        let running = runtime.block_on(emulator::start(emulator_config)).unwrap();
-        let (elapsed, _) = measure(tool(
-            &["run", "--workflow", "flow_000", "--wait"],
-            &project,
-            &running.endpoint(),
-            RATE,
-        ));
-        let reads = calls(&log)
-            .iter()
-            .filter(|call| call["action"] == "GetTriggerWorkflowRun")
-            .count();
-        let tasks = 3.0;
-        let budget = tasks * elapsed.as_secs_f64() / 5.0;
-        report.push(format!(
-            "run polling, 3 tasks, {:.1} s of waiting: {reads} reads of the run, {:.1} per minute; budget (1 per task per 5 s) {budget:.1}; ratio {:.2} (target <= 1)",
-            elapsed.as_secs_f64(),
-            reads as f64 * 60.0 / elapsed.as_secs_f64(),
-            reads as f64 / budget
-        ));
-        runtime.block_on(running.shutdown());
-    }
+    report.push(rejected_calls(root));
 
-    println!("\nplan_scale (emulator latency 20 ms, {RATE} requests/s per action):");
+    println!(
+        "\nplan_scale (emulator latency 20 ms, {RATE} requests/s per action unless a line says 20/s):"
+    );
     for line in report {
         println!("  {line}");
     }

@@ -59,6 +59,15 @@ pub fn create_private_directory(directory: &Path) -> std::io::Result<()> {
 /// Writes `bytes` to `path` atomically (a temporary file in the same folder, then a rename),
 /// readable by the owner only. The folder must exist.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_private_file_with(path, |writer| writer.write_all(bytes))
+}
+
+/// Like [`write_private_file`], with the content written by `write` through a buffer, so a
+/// large file (the plan cache of 10,000 tasks) is never held in memory whole.
+pub fn write_private_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let temporary = path.with_extension(format!(
         "tmp-{}-{}",
         std::process::id(),
@@ -72,8 +81,9 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&temporary)?;
-        file.write_all(bytes)?;
+        let mut writer = std::io::BufWriter::new(options.open(&temporary)?);
+        write(&mut writer)?;
+        let file = writer.into_inner().map_err(|error| error.into_error())?;
         file.sync_all()?;
         std::fs::rename(&temporary, path)
     })();

@@ -143,7 +143,18 @@ async fn rate_limited_reads_are_retried_until_they_succeed() {
     command.arg("-v");
     let output = run(command).await;
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("attempt=3"), "{}", stderr(&output));
+    let log = stderr(&output);
+    assert!(log.contains("attempt=3"), "{log}");
+    // The first rejection slows the action down; the run ends with what it cost.
+    assert!(
+        log.contains("RequestLimitExceeded: slowing down this action"),
+        "{log}"
+    );
+    assert!(
+        log.contains("calls of one action action=\"ListTriggerWorkflows\" calls=3 rejected=2"),
+        "{log}"
+    );
+    assert!(log.contains("calls in all calls=3 rejected=2"), "{log}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

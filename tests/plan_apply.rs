@@ -526,3 +526,115 @@ async fn emulated_plans_reuse_one_cache_across_runs() {
         .count();
     assert_eq!(cache_files, 1);
 }
+
+/// The CI flow of docs/ci.md ("Warm plans"): one runner plans and saves `.wedata/cache`;
+/// another runner, in another directory and reaching the same WeData on another port, restores
+/// it. One task changed in WeData in between: that task alone is read again, every other
+/// definition comes from the restored cache.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cache_restored_on_another_runner_serves_everything_that_did_not_change() {
+    let directory = tempfile::tempdir().unwrap();
+    let state = directory.path().join("state.json");
+    let log = directory.path().join("calls.jsonl");
+    let config = || EmulatorConfig {
+        state_file: Some(state.clone()),
+        log_file: Some(log.clone()),
+        ..EmulatorConfig::default()
+    };
+    let in_checkout = |checkout: &std::path::Path, endpoint: &str, arguments: &[&str]| {
+        let mut command = wedata_gitops();
+        command
+            .args(arguments)
+            .arg(checkout)
+            .args(["--endpoint", endpoint]);
+        command
+    };
+    let first_runner = directory.path().join("runner-1/repository/tasks");
+    copy_examples(&first_runner);
+    let emulator = start_emulator(config()).await;
+    let endpoint = emulator.endpoint();
+    let applied = run(in_checkout(
+        &first_runner,
+        &endpoint,
+        &["apply", "--auto-approve"],
+    ))
+    .await;
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    // apply's plan cached the definitions it was about to change; this plan caches the result.
+    assert!(
+        run(in_checkout(&first_runner, &endpoint, &["plan"]))
+            .await
+            .status
+            .success()
+    );
+    emulator.shutdown().await;
+
+    // A fresh checkout elsewhere, with only the cache restored (as actions/cache does).
+    let second_runner = directory.path().join("runner-2/build/tasks");
+    copy_examples(&second_runner);
+    let saved = first_runner.join(".wedata/cache");
+    let restored = second_runner.join(".wedata/cache");
+    std::fs::create_dir_all(&restored).unwrap();
+    let mut cache_files = Vec::new();
+    for entry in std::fs::read_dir(&saved).unwrap() {
+        let entry = entry.unwrap();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(!text.contains("runner-1"), "the cache names its checkout");
+        std::fs::write(restored.join(entry.file_name()), text).unwrap();
+        cache_files.push(entry.file_name());
+    }
+    assert_eq!(cache_files.len(), 1);
+
+    let emulator = start_emulator(config()).await;
+    let endpoint = emulator.endpoint();
+    let task_id = task_id_named(&emulator, "load_orders");
+    let mut edit = wedata_gitops();
+    edit.args([
+        "api",
+        "UpdateTriggerTask",
+        &json!({"ProjectId": PROJECT_ID, "TaskId": task_id, "Task": {
+            "TriggerTaskBaseAttribute": {"TaskName": "load_orders", "OwnerUin": "100028579801", "TaskDescription": "edited in the console"},
+            "TriggerTaskConfiguration": {}, "TriggerTaskSchedulerConfiguration": {}
+        }})
+        .to_string(),
+        "--endpoint",
+        &endpoint,
+    ]);
+    assert!(run(edit).await.status.success());
+    let reads_before = |action: &str| {
+        log_lines(&log)
+            .iter()
+            .filter(|line| line["action"] == action)
+            .count()
+    };
+    let (trigger_reads, periodic_reads) = (reads_before("GetTriggerTask"), reads_before("GetTask"));
+    let plan = run(in_checkout(
+        &second_runner,
+        &endpoint,
+        &["plan", "--detailed-exitcode", "-v"],
+    ))
+    .await;
+    assert_eq!(plan.status.code(), Some(2), "{}", stdout(&plan));
+    assert!(
+        stdout(&plan).contains("edited in the console"),
+        "{}",
+        stdout(&plan)
+    );
+    assert_eq!(
+        reads_before("GetTriggerTask"),
+        trigger_reads + 1,
+        "only the edited task is read"
+    );
+    assert_eq!(reads_before("GetTask"), periodic_reads);
+    assert!(stderr(&plan).contains("calls in all"), "{}", stderr(&plan));
+    // The same file, refreshed in place; the plan's downstream lookups (it has a change) are
+    // cached beside it under the same portable name.
+    let mut names: Vec<_> = std::fs::read_dir(&restored)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let definitions = cache_files[0].to_string_lossy().into_owned();
+    let lookups = definitions.replace(".json", ".impact.json");
+    assert_eq!(names, vec![lookups, definitions]);
+}

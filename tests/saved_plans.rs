@@ -390,10 +390,12 @@ async fn an_ext_key_injected_into_the_cache_is_never_written() {
         .as_array_mut()
         .unwrap()
         .push(json!({"ParamKey": "injected_key", "ParamValue": "evil"}));
-    // The digest is SHA-256 of (last_update_time, latest_version, task, code) as JSON.
+    // The digest is SHA-256 of (workflow_id, last_update_time, latest_version, task, code)
+    // as JSON.
     let digest = {
         use sha2::Digest;
         let bytes = serde_json::to_vec(&(
+            &entry["workflow_id"],
             &entry["last_update_time"],
             &entry["latest_version"],
             &entry["task"],

@@ -1,5 +1,7 @@
 //! The transport: one signed POST per attempt, the per-action rate limiter, retries with
-//! backoff, and the mapping of every way a call can end into an [`ApiError`].
+//! backoff, and the mapping of every way a call can end into an [`ApiError`]. With `-v`, each
+//! attempt is logged, and [`Client::log_call_summary`] ends a run with the calls and rejected
+//! calls of each action.
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -9,7 +11,7 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderMap, HeaderValue,
 use serde_json::Value;
 
 use super::credentials::Credentials;
-use super::rate_limit::RateLimiter;
+use super::rate_limit::{CallCounts, RateLimiter};
 use super::retry::RetryPolicy;
 use super::signing::{SigningInput, sign};
 use super::{Action, ApiError};
@@ -18,6 +20,8 @@ pub const DEFAULT_ENDPOINT: &str = "https://wedata.tencentcloudapi.com";
 pub const DEFAULT_VERSION: &str = "2025-08-06";
 const SERVICE: &str = "wedata";
 const JSON: &str = "application/json";
+/// The code of a call the server rejected for the rate limit.
+const RATE_LIMITED: &str = "RequestLimitExceeded";
 
 /// Everything a client needs; see `cli::connection` for how the command line fills it.
 #[derive(Debug, Clone)]
@@ -59,13 +63,16 @@ impl ClientConfig {
 /// Whether requests to `url` would cross the network unencrypted: `http://` to a host outside
 /// the loopback range (127.0.0.0/8, ::1, `localhost`), where the emulator lives.
 pub fn sends_in_clear(url: &Url) -> bool {
-    if url.scheme() != "http" {
-        return false;
-    }
+    url.scheme() == "http" && !is_loopback(url)
+}
+
+/// Whether `url` names a host on the loopback range (127.0.0.0/8, ::1 and its IPv4-mapped
+/// form, `localhost`): this machine, where the emulator lives.
+pub fn is_loopback(url: &Url) -> bool {
     let Some(host) = url.host_str() else {
-        return true;
+        return false;
     };
-    let loopback = match host
+    match host
         .trim_start_matches('[')
         .trim_end_matches(']')
         .parse::<std::net::IpAddr>()
@@ -78,8 +85,7 @@ pub fn sends_in_clear(url: &Url) -> bool {
                     .is_some_and(|mapped| mapped.is_loopback())
         }
         Err(_) => host.eq_ignore_ascii_case("localhost"),
-    };
-    !loopback
+    }
 }
 
 /// A WeData client. Cloning is cheap and clones share the rate limiter.
@@ -139,6 +145,28 @@ impl Client {
         &self.inner.config
     }
 
+    /// Attempts sent and attempts rejected with RequestLimitExceeded so far, per action.
+    pub fn call_counts(&self) -> std::collections::BTreeMap<String, CallCounts> {
+        self.inner.limiter.counts()
+    }
+
+    /// Logs (at `-v`) one line per action with its calls and rejected calls, then the totals:
+    /// the end of a run's call log.
+    pub fn log_call_summary(&self) {
+        let counts = self.call_counts();
+        for (action, counts) in &counts {
+            tracing::info!(
+                action = action.as_str(),
+                calls = counts.calls,
+                rejected = counts.rejected,
+                "calls of one action"
+            );
+        }
+        let calls: u64 = counts.values().map(|counts| counts.calls).sum();
+        let rejected: u64 = counts.values().map(|counts| counts.rejected).sum();
+        tracing::info!(calls, rejected, "calls in all");
+    }
+
     /// Sends a typed request and decodes its typed response.
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, ApiError> {
         let body = serde_json::to_vec(request).map_err(|error| ApiError::InvalidRequest {
@@ -189,10 +217,14 @@ impl Client {
         let mut delays = policy.delays();
         let mut attempt = 1;
         loop {
-            self.inner.limiter.acquire(action).await;
+            let permit = self.inner.limiter.acquire(action).await;
             let started = tokio::time::Instant::now();
             let result = self.attempt(action, version, &body, writes).await;
             let elapsed_ms = started.elapsed().as_millis() as u64;
+            match &result {
+                Err(error) if error.code() == Some(RATE_LIMITED) => permit.rejected(),
+                _ => drop(permit),
+            }
             match &result {
                 Ok(response) => {
                     let request_id = response

@@ -14,7 +14,9 @@ pub mod types;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-pub use client::{Client, ClientConfig, DEFAULT_ENDPOINT, DEFAULT_VERSION, sends_in_clear};
+pub use client::{
+    Client, ClientConfig, DEFAULT_ENDPOINT, DEFAULT_VERSION, is_loopback, sends_in_clear,
+};
 pub use credentials::{Credentials, CredentialsError, Secret};
 pub use error::ApiError;
 

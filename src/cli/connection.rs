@@ -105,14 +105,17 @@ pub struct ProjectDefaults {
 pub struct Connection {
     pub client: Client,
     pub emulator: Option<emulator::RunningEmulator>,
-    /// What the live state belongs to: the endpoint, or the embedded emulator's state file
-    /// (whose port changes every run). Keys the plan cache.
+    /// What the live state belongs to, the same on every machine: the endpoint, or
+    /// `emulator` for the embedded one (whose port changes every run). Keys the plan cache
+    /// (`live::cache::source`).
     pub identity: String,
 }
 
 impl Connection {
-    /// Stops the embedded emulator, if any, saving its state.
+    /// Ends the run's call log (at `-v`: calls and rejected calls per action) and stops the
+    /// embedded emulator, if any, saving its state.
     pub async fn close(self) {
+        self.client.log_call_summary();
         if let Some(emulator) = self.emulator {
             emulator.shutdown().await;
         }
@@ -194,7 +197,7 @@ impl ConnectionArgs {
             return Ok(Connection {
                 client,
                 emulator: Some(running),
-                identity: format!("emulator:{}", state_file.display()),
+                identity: crate::live::cache::EMULATOR_SOURCE.to_owned(),
             });
         }
         let home = std::env::var_os("HOME").map(PathBuf::from);

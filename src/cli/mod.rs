@@ -28,8 +28,9 @@ pub use exit::ExitStatus;
     max_term_width = 100
 )]
 pub struct Cli {
-    /// Log each API call (action, attempt, duration, RequestId) to stderr. Secrets and code
-    /// are never logged. Repeat for more detail.
+    /// Log each API call (action, attempt, duration, RequestId) to stderr, and at the end the
+    /// calls and rejected calls (RequestLimitExceeded) of each action. Secrets and code are
+    /// never logged. Repeat for more detail.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 

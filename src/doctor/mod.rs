@@ -129,8 +129,8 @@ pub struct Inputs {
     pub credentials: Result<(Credentials, Option<String>), CredentialsError>,
     pub rate_limit: u32,
     pub timeout: Duration,
-    /// What the plan cache is keyed by when it is not the endpoint (the embedded emulator's
-    /// state file).
+    /// What the plan cache is keyed by when it is not the endpoint (`emulator` for the
+    /// embedded one).
     pub cache_identity: Option<String>,
 }
 
@@ -749,8 +749,11 @@ mod tests {
         let (mut cache, _) = DefinitionCache::load(path.clone());
         cache.put(
             "7",
-            "2026-12-03 10:00:00",
-            "V1",
+            &crate::live::cache::Listed {
+                workflow_id: "w".into(),
+                last_update_time: "2026-12-03 10:00:00".into(),
+                latest_version: "V1".into(),
+            },
             &crate::live::LiveDefinition::Trigger(Default::default()),
             "echo 1",
         );

@@ -1,17 +1,25 @@
 //! A local cache of live task definitions, so a plan with no remote changes needs only the
-//! list calls. An entry is used only while the task's LastUpdateTime and latest version
-//! (both returned by ListTriggerTasks and ListTasks) are what they were when it was stored; every save in
-//! WeData bumps the version, so a stale entry is never served.
+//! list calls. An entry is used only while the task's workflow, LastUpdateTime and latest
+//! version (all returned by ListTriggerTasks and ListTasks) are what they were when it was
+//! stored; every save in WeData bumps the version, so a stale entry is never served.
 //!
 //! It lives under the project (`.wedata/cache/`, private to its owner and ignored by git), one
-//! file per endpoint and project. A corrupt file is discarded with a warning; `--refresh=full`
-//! bypasses it.
+//! file per WeData service and project. A corrupt file is discarded with a warning;
+//! `--refresh=full` bypasses it.
+//!
+//! **Portable.** Nothing in a file's name or content belongs to this machine or checkout: the
+//! name hashes the project id and the service's [`source`] (the endpoint's scheme, host and
+//! port; every emulator is `emulator`), the content is what WeData answered, keyed by TaskId.
+//! So CI can restore a cache saved by another runner in another directory (see docs/ci.md),
+//! and a restored cache that is stale in part still serves every entry that is not.
 //!
 //! The cache is a hint, never a source of writes: each entry carries a digest of its content,
 //! checked when it is served (an entry edited by hand, or damaged, is discarded and counted),
 //! and whatever `apply` is about to write over is read fresh from WeData first
 //! (`planner::approve`). A digest is not a signature: someone who can write the cache can
-//! write a matching digest; what stops them is the fresh read.
+//! write a matching digest; what stops them is the fresh read. An entry from another WeData
+//! (another account, another emulator) is not served either: its TaskId, WorkflowId,
+//! LastUpdateTime and version would all have to match a task of this one.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -22,10 +30,39 @@ use sha2::{Digest, Sha256};
 use super::{LiveDefinition, LiveWorkflowDetail};
 
 /// Bumped whenever the stored shapes change; an older file is simply started afresh.
-const CACHE_VERSION: u32 = 3;
+const CACHE_VERSION: u32 = 4;
+
+/// The [`source`] of every emulator: the embedded one (`--emulate`, whose state file may lie
+/// anywhere) and any endpoint on the loopback range (whose port changes every run).
+pub const EMULATOR_SOURCE: &str = "emulator";
+
+/// What a cache file belongs to, without anything of this machine: [`EMULATOR_SOURCE`] for an
+/// endpoint on the loopback range, else the endpoint's scheme, host and port (lower case,
+/// default port and path dropped). Anything that is not a URL stays as it is.
+pub fn source(endpoint: &str) -> String {
+    if endpoint == EMULATOR_SOURCE {
+        return endpoint.to_owned();
+    }
+    let Ok(url) = reqwest::Url::parse(endpoint) else {
+        return endpoint.to_owned();
+    };
+    let Some(host) = url.host_str() else {
+        return endpoint.to_owned();
+    };
+    if crate::api::is_loopback(&url) {
+        return EMULATOR_SOURCE.to_owned();
+    }
+    match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    }
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedTask {
+    /// The task's workflow when stored: TaskIds of independent emulators can coincide, their
+    /// WorkflowIds (UUIDs) cannot.
+    workflow_id: String,
     last_update_time: String,
     latest_version: String,
     task: LiveDefinition,
@@ -43,12 +80,13 @@ struct CachedWorkflow {
 }
 
 fn task_digest(
+    workflow_id: &str,
     last_update_time: &str,
     latest_version: &str,
     task: &LiveDefinition,
     code: &str,
 ) -> String {
-    let bytes = serde_json::to_vec(&(last_update_time, latest_version, task, code))
+    let bytes = serde_json::to_vec(&(workflow_id, last_update_time, latest_version, task, code))
         .expect("API types serialize");
     hex::encode(Sha256::digest(bytes))
 }
@@ -56,6 +94,14 @@ fn task_digest(
 fn workflow_digest(modify_time: &str, detail: &LiveWorkflowDetail) -> String {
     let bytes = serde_json::to_vec(&(modify_time, detail)).expect("API types serialize");
     hex::encode(Sha256::digest(bytes))
+}
+
+/// What the task lists say of a task, which a cached definition must still match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listed {
+    pub workflow_id: String,
+    pub last_update_time: String,
+    pub latest_version: String,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -76,10 +122,11 @@ pub struct DefinitionCache {
 }
 
 impl DefinitionCache {
-    /// The cache file for one endpoint and project under `root`.
+    /// The cache file under `root` for one project of the WeData at `endpoint` (an endpoint
+    /// URL or [`EMULATOR_SOURCE`]; only its [`source`] counts).
     pub fn path_for(root: &Path, endpoint: &str, project_id: &str) -> PathBuf {
         let key = hex::encode(Sha256::digest(
-            format!("{endpoint}\n{project_id}").as_bytes(),
+            format!("{}\n{project_id}", source(endpoint)).as_bytes(),
         ));
         crate::local_folder::path(root)
             .join("cache")
@@ -211,18 +258,16 @@ impl DefinitionCache {
         self.changed = true;
     }
 
-    /// A task's definition and code, while its LastUpdateTime and latest version are the
-    /// listed ones and the entry matches its digest.
-    pub fn get(
-        &mut self,
-        task_id: &str,
-        last_update_time: &str,
-        latest_version: &str,
-    ) -> Option<(LiveDefinition, String)> {
+    /// A task's definition and code, while its workflow, LastUpdateTime and latest version
+    /// are the listed ones and the entry matches its digest.
+    pub fn get(&mut self, task_id: &str, listed: &Listed) -> Option<(LiveDefinition, String)> {
         let entry = self.file.tasks.get(task_id).filter(|entry| {
-            entry.last_update_time == last_update_time && entry.latest_version == latest_version
+            entry.workflow_id == listed.workflow_id
+                && entry.last_update_time == listed.last_update_time
+                && entry.latest_version == listed.latest_version
         })?;
         let digest = task_digest(
+            &entry.workflow_id,
             &entry.last_update_time,
             &entry.latest_version,
             &entry.task,
@@ -237,22 +282,22 @@ impl DefinitionCache {
         Some((entry.task.clone(), entry.code.clone()))
     }
 
-    pub fn put(
-        &mut self,
-        task_id: &str,
-        last_update_time: &str,
-        latest_version: &str,
-        task: &LiveDefinition,
-        code: &str,
-    ) {
+    pub fn put(&mut self, task_id: &str, listed: &Listed, task: &LiveDefinition, code: &str) {
         self.file.tasks.insert(
             task_id.to_owned(),
             CachedTask {
-                last_update_time: last_update_time.to_owned(),
-                latest_version: latest_version.to_owned(),
+                workflow_id: listed.workflow_id.clone(),
+                last_update_time: listed.last_update_time.clone(),
+                latest_version: listed.latest_version.clone(),
                 task: task.clone(),
                 code: code.to_owned(),
-                digest: task_digest(last_update_time, latest_version, task, code),
+                digest: task_digest(
+                    &listed.workflow_id,
+                    &listed.last_update_time,
+                    &listed.latest_version,
+                    task,
+                    code,
+                ),
             },
         );
         self.changed = true;
@@ -270,10 +315,10 @@ impl DefinitionCache {
         if crate::local_folder::create_private_directory(parent).is_err() {
             return;
         }
-        let Ok(bytes) = serde_json::to_vec(&self.file) else {
-            return;
-        };
-        let _ = crate::local_folder::write_private_file(&self.path, &bytes);
+        // Streamed: the JSON of 10,000 definitions would add tens of MB to a plan's peak.
+        let _ = crate::local_folder::write_private_file_with(&self.path, |writer| {
+            serde_json::to_writer(writer, &self.file).map_err(std::io::Error::from)
+        });
     }
 }
 
@@ -282,28 +327,40 @@ mod tests {
     use super::*;
     use crate::api::types::TriggerTask;
 
+    fn listed(workflow_id: &str, last_update_time: &str, latest_version: &str) -> Listed {
+        Listed {
+            workflow_id: workflow_id.to_owned(),
+            last_update_time: last_update_time.to_owned(),
+            latest_version: latest_version.to_owned(),
+        }
+    }
+
     #[test]
-    fn entries_are_served_only_while_time_and_version_match() {
+    fn entries_are_served_only_while_workflow_time_and_version_match() {
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("cache.json");
         let (mut cache, warning) = DefinitionCache::load(path.clone());
         assert!(warning.is_none());
         cache.put(
             "1",
-            "t1",
-            "V1",
+            &listed("w1", "t1", "V1"),
             &LiveDefinition::Trigger(TriggerTask::default()),
             "echo 1",
         );
         cache.save();
         let (mut cache, _) = DefinitionCache::load(path);
         assert_eq!(
-            cache.get("1", "t1", "V1").map(|(_, code)| code).as_deref(),
+            cache
+                .get("1", &listed("w1", "t1", "V1"))
+                .map(|(_, code)| code)
+                .as_deref(),
             Some("echo 1")
         );
-        assert!(cache.get("1", "t1", "V2").is_none());
-        assert!(cache.get("1", "t2", "V1").is_none());
-        assert!(cache.get("2", "t1", "V1").is_none());
+        assert!(cache.get("1", &listed("w1", "t1", "V2")).is_none());
+        assert!(cache.get("1", &listed("w1", "t2", "V1")).is_none());
+        assert!(cache.get("2", &listed("w1", "t1", "V1")).is_none());
+        // Another emulator's task with the same TaskId, time and version.
+        assert!(cache.get("1", &listed("w2", "t1", "V1")).is_none());
     }
 
     #[test]
@@ -313,7 +370,7 @@ mod tests {
         std::fs::write(&path, "{not json").unwrap();
         let (mut cache, warning) = DefinitionCache::load(path);
         assert!(warning.unwrap().contains("discarding"));
-        assert!(cache.get("1", "t", "V1").is_none());
+        assert!(cache.get("1", &listed("w1", "t", "V1")).is_none());
     }
 
     /// A hand-edited entry (here: an ext key added to the definition, as an attacker with
@@ -325,8 +382,7 @@ mod tests {
         let (mut cache, _) = DefinitionCache::load(path.clone());
         cache.put(
             "1",
-            "t1",
-            "V1",
+            &listed("w1", "t1", "V1"),
             &LiveDefinition::Trigger(TriggerTask::default()),
             "echo 1",
         );
@@ -337,7 +393,7 @@ mod tests {
         std::fs::write(&path, edited).unwrap();
         let (mut cache, warning) = DefinitionCache::load(path);
         assert!(warning.is_none());
-        assert!(cache.get("1", "t1", "V1").is_none());
+        assert!(cache.get("1", &listed("w1", "t1", "V1")).is_none());
         assert_eq!(cache.discarded(), 1);
         assert!(
             cache
@@ -348,11 +404,70 @@ mod tests {
     }
 
     #[test]
-    fn each_endpoint_and_project_has_its_own_file() {
+    fn each_service_and_project_has_its_own_file() {
         let root = Path::new("/project");
         let real = DefinitionCache::path_for(root, "https://wedata.tencentcloudapi.com", "1");
         let emulated = DefinitionCache::path_for(root, "http://127.0.0.1:9", "1");
+        let other_project =
+            DefinitionCache::path_for(root, "https://wedata.tencentcloudapi.com", "2");
         assert_ne!(real, emulated);
+        assert_ne!(real, other_project);
         assert!(real.starts_with("/project/.wedata/cache"));
+    }
+
+    /// The file's name holds nothing of this machine or checkout: CI restores it on another
+    /// runner, in another directory, and talks to an emulator on another port.
+    #[test]
+    fn the_cache_file_name_is_the_same_on_every_machine_and_checkout() {
+        let name = |root: &str, endpoint: &str| {
+            DefinitionCache::path_for(Path::new(root), endpoint, "1460947878944567296")
+                .strip_prefix(root)
+                .unwrap()
+                .to_owned()
+        };
+        let here = name("/home/me/repo", "https://wedata.tencentcloudapi.com");
+        assert_eq!(
+            here,
+            name(
+                "/builds/runner-7/repo",
+                "https://WeData.tencentcloudapi.com:443/"
+            )
+        );
+        let emulator = name("/home/me/repo", EMULATOR_SOURCE);
+        for endpoint in [
+            "http://127.0.0.1:41234",
+            "http://localhost:9",
+            "http://[::1]:80",
+        ] {
+            assert_eq!(name("/tmp/checkout", endpoint), emulator, "{endpoint}");
+        }
+        assert_ne!(here, emulator);
+        assert_eq!(
+            source("https://wedata.ap-guangzhou.tencentcloudapi.com/x?y"),
+            "https://wedata.ap-guangzhou.tencentcloudapi.com"
+        );
+        assert_eq!(source("https://10.0.0.8:8443"), "https://10.0.0.8:8443");
+    }
+
+    /// What a cache file holds is WeData's answers keyed by ids: no path of this checkout, no
+    /// host name, no endpoint.
+    #[test]
+    fn a_cache_file_holds_no_path_or_host_data() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        let path = DefinitionCache::path_for(root, "http://127.0.0.1:41234", "1");
+        let (mut cache, _) = DefinitionCache::load(path.clone());
+        cache.put(
+            "1",
+            &listed("w1", "t1", "V1"),
+            &LiveDefinition::Trigger(TriggerTask::default()),
+            "echo 1",
+        );
+        cache.save();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let root_text = root.display().to_string();
+        for machine_data in [root_text.as_str(), "127.0.0.1", "41234", "emulator"] {
+            assert!(!text.contains(machine_data), "{machine_data} in {text}");
+        }
     }
 }

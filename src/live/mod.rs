@@ -463,8 +463,8 @@ pub async fn get_workflow(
 
 /// Reads everything in `scope`. Workflows not found are absent from the result.
 ///
-/// With a cache, a task whose LastUpdateTime and latest version match a cached entry is not
-/// read again.
+/// With a cache, a task whose workflow, LastUpdateTime and latest version match a cached
+/// entry is not read again.
 pub async fn fetch(
     client: &Client,
     project_id: &str,
@@ -553,7 +553,7 @@ pub async fn fetch(
         .collect::<Result<_, _>>()?;
     workflows.sort_by(|left, right| left.name.cmp(&right.name));
 
-    let mut wanted_tasks: Vec<(usize, String, String, String, bool)> = Vec::new();
+    let mut wanted_tasks: Vec<(usize, String, cache::Listed, bool)> = Vec::new();
     for (position, workflow) in workflows.iter().enumerate() {
         let names: Vec<&String> = scope
             .task_names
@@ -571,8 +571,11 @@ pub async fn fetch(
                 wanted_tasks.push((
                     position,
                     task.task_id.clone(),
-                    task.last_update_time.clone().unwrap_or_default(),
-                    task.task_latest_version_no.clone().unwrap_or_default(),
+                    cache::Listed {
+                        workflow_id: workflow.id.clone(),
+                        last_update_time: task.last_update_time.clone().unwrap_or_default(),
+                        latest_version: task.task_latest_version_no.clone().unwrap_or_default(),
+                    },
                     workflow.periodic,
                 ));
             }
@@ -580,13 +583,9 @@ pub async fn fetch(
     }
     let definitions: Vec<(usize, String, (LiveDefinition, String), bool)> =
         stream::iter(wanted_tasks.into_iter().map(
-            |(position, task_id, updated, version, periodic)| async move {
-                let cached = cache.and_then(|cache| {
-                    cache
-                        .lock()
-                        .expect("cache lock")
-                        .get(&task_id, &updated, &version)
-                });
+            |(position, task_id, listed, periodic)| async move {
+                let cached = cache
+                    .and_then(|cache| cache.lock().expect("cache lock").get(&task_id, &listed));
                 let from_cache = cached.is_some();
                 let definition = match cached {
                     Some(definition) => definition,
@@ -595,8 +594,7 @@ pub async fn fetch(
                         if let Some(cache) = cache {
                             cache.lock().expect("cache lock").put(
                                 &task_id,
-                                &updated,
-                                &version,
+                                &listed,
                                 &definition.0,
                                 &definition.1,
                             );

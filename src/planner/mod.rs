@@ -173,6 +173,9 @@ pub async fn plan(
     let cache = cache.into_inner().expect("cache lock");
     warnings.extend(cache.discarded_warning());
     cache.save();
+    // Its copy of every definition is not needed past here; planning 10,000 tasks is where
+    // the peak of memory would be.
+    drop(cache);
     let notify_owners = options.notify_owners || project.settings.notify_owners_on_delete;
     let plan = build_plan(
         &project,

@@ -43,25 +43,18 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
                 let state_file = state_file
                     .clone()
                     .unwrap_or_else(|| args.directory.join(emulator::DEFAULT_STATE_FILE));
-                let running =
-                    emulator::start_embedded(state_file.clone())
-                        .await
-                        .map_err(|error| {
-                            miette::Report::new(error)
-                                .wrap_err("cannot start the embedded emulator")
-                        })?;
-                Some((running, state_file))
+                let running = emulator::start_embedded(state_file)
+                    .await
+                    .map_err(|error| {
+                        miette::Report::new(error).wrap_err("cannot start the embedded emulator")
+                    })?;
+                Some(running)
             }
             None => None,
         };
-        let inputs = inputs(
-            &args,
-            embedded
-                .as_ref()
-                .map(|(running, state)| (running.endpoint(), state)),
-        );
+        let inputs = inputs(&args, embedded.as_ref().map(|running| running.endpoint()));
         let report = doctor::diagnose(inputs).await;
-        if let Some((running, _)) = embedded {
+        if let Some(running) = embedded {
             running.shutdown().await;
         }
         Ok::<_, miette::Report>(report)
@@ -76,10 +69,10 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
 
 /// The settings as `plan` would resolve them; with `--emulate`, the embedded emulator's
 /// endpoint and test pair.
-fn inputs(args: &Args, embedded: Option<(String, &PathBuf)>) -> Inputs {
+fn inputs(args: &Args, embedded: Option<String>) -> Inputs {
     let connection = &args.connection;
     let (endpoint, credential_source, credentials, cache_identity) = match embedded {
-        Some((endpoint, state_file)) => (
+        Some(endpoint) => (
             Some(endpoint),
             CredentialSource::EmulatorTestPair,
             Ok((
@@ -90,7 +83,7 @@ fn inputs(args: &Args, embedded: Option<(String, &PathBuf)>) -> Inputs {
                 },
                 None,
             )),
-            Some(format!("emulator:{}", state_file.display())),
+            Some(crate::live::cache::EMULATOR_SOURCE.to_owned()),
         ),
         None => {
             let home = std::env::var_os("HOME").map(PathBuf::from);

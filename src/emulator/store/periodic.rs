@@ -428,13 +428,14 @@ impl Store {
             .project(project_id)
             .tasks
             .values()
-            .map(|stored| stored.task["TaskBaseAttribute"].clone())
+            .map(|stored| &stored.task["TaskBaseAttribute"])
             .filter(|attributes| matches_task_filters(attributes, body))
             .filter(|attributes| {
                 body.get("Submit")
                     .and_then(Value::as_bool)
                     .is_none_or(|submit| attributes["Submit"].as_bool() == Some(submit))
             })
+            .cloned()
             .collect();
         page(items, body).map(|data| json!({"Data": data}))
     }
