@@ -420,32 +420,43 @@ async fn periodic_task_versions_list_submits_newest_first_and_the_used_one_on_re
     assert_eq!(first["Data"]["VersionRemark"], "abc1234 first");
 }
 
+/// DeleteTask's DeleteMode (force-fail the downstream instances or not) presumes WeData deletes
+/// a task that others depend on; their dependency lists keep naming it.
 #[tokio::test]
-async fn deleting_an_upstream_is_refused_until_its_dependents_are_gone() {
+async fn deleting_an_upstream_leaves_its_dependents_naming_it() {
     let emulator = emulator().await;
     let endpoint = emulator.endpoint();
     let workflow_id = create_workflow(&endpoint, "orders").await;
     let upstream = create_task(&endpoint, &workflow_id, "extract", &[]).await;
     let downstream = create_task(&endpoint, &workflow_id, "load", &[&upstream]).await;
-    let refused = RawRequest::new(
-        "DeleteTriggerTask",
-        &json!({"ProjectId": PROJECT_ID, "TaskId": upstream}),
-    )
-    .send(&endpoint)
-    .await;
-    assert_eq!(error_code(&refused), "ResourceInUse");
     call(
         &endpoint,
         "DeleteTriggerTask",
+        json!({"ProjectId": PROJECT_ID, "TaskId": upstream, "DeleteMode": true}),
+    )
+    .await;
+    let load = call(
+        &endpoint,
+        "GetTriggerTask",
         json!({"ProjectId": PROJECT_ID, "TaskId": downstream}),
     )
     .await;
-    call(
+    assert_eq!(
+        load["Data"]["TriggerTaskSchedulerConfiguration"]["UpstreamDependencyConfigList"][0]["TaskId"],
+        json!(upstream)
+    );
+    let upstreams = call(
         &endpoint,
-        "DeleteTriggerTask",
-        json!({"ProjectId": PROJECT_ID, "TaskId": upstream}),
+        "ListUpstreamTriggerTasks",
+        json!({"ProjectId": PROJECT_ID, "TaskId": downstream}),
     )
     .await;
+    assert_eq!(
+        upstreams["Data"]["TotalCount"], 0,
+        "the deleted task has no entry"
+    );
+    let deletions = emulator.with_store(|store| store.projects[PROJECT_ID].deletions.clone());
+    assert_eq!(deletions.last().unwrap()["DeleteMode"], true);
 }
 
 #[tokio::test]

@@ -200,6 +200,36 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
         writes_before,
         "refused applies and plans write nothing"
     );
+
+    // Allowed, apply deletes it; bi_refresh stays, still naming the deleted TaskId.
+    let deleted_id = task_id_named(&setup.emulator, "publish_orders_ready");
+    let applied = run(command(
+        &setup,
+        &[
+            "apply",
+            "--prune",
+            "--allow-orphaned-downstream",
+            "--auto-approve",
+        ],
+    ))
+    .await;
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    let (published, consumer_upstream) = setup.emulator.with_store(|store| {
+        let tasks = &store.projects[PROJECT_ID].trigger_tasks;
+        let named = |name: &str| {
+            tasks
+                .values()
+                .find(|stored| stored.task["TriggerTaskBaseAttribute"]["TaskName"] == name)
+        };
+        (
+            named("publish_orders_ready").is_some(),
+            named("bi_refresh").unwrap().task["TriggerTaskSchedulerConfiguration"]
+                ["UpstreamDependencyConfigList"][0]["TaskId"]
+                .clone(),
+        )
+    });
+    assert!(!published);
+    assert_eq!(consumer_upstream, json!(deleted_id));
 }
 
 /// The lookups of an update are served from the cache while the task's LastUpdateTime holds;

@@ -275,3 +275,59 @@ async fn a_task_type_change_is_refused_then_replaced_when_deletion_is_allowed() 
     let clean = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
 }
+
+/// A replaced task gets a new TaskId; the managed tasks that name it (clean_orders and
+/// check_orders depend on extract_orders) are updated after it, so WeData's links follow.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replaced_task_keeps_its_managed_downstream_linked_to_its_new_id() {
+    let setup = applied_examples().await;
+    let old_id = task_id_named(&setup.emulator, "extract_orders");
+    let manifest = setup.project.join("orders/extract_orders.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replacen("  task_type: Shell\n", "  task_type: Python\n", 1),
+    )
+    .unwrap();
+
+    let planned = run(command(&setup, &["plan", "--prune"])).await;
+    let shown = stdout(&planned);
+    assert!(planned.status.success(), "{shown}\n{}", stderr(&planned));
+    assert!(shown.contains("-/+ task orders/extract_orders"), "{shown}");
+    for dependent in ["clean_orders", "check_orders"] {
+        assert!(
+            shown.contains(&format!("~ task orders/{dependent} (")),
+            "{dependent} is updated: {shown}"
+        );
+    }
+    assert!(
+        shown.contains(&format!(
+            "references: [\"task.orders.extract_orders ({old_id})\"] → [\"task.orders.extract_orders (its replacement)\"]"
+        )),
+        "{shown}"
+    );
+
+    let applied = run(command(&setup, &["apply", "--prune", "--auto-approve"])).await;
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    let new_id = task_id_named(&setup.emulator, "extract_orders");
+    assert_ne!(new_id, old_id);
+    for dependent in ["clean_orders", "check_orders"] {
+        let dependent_id = task_id_named(&setup.emulator, dependent);
+        let upstream: Vec<Value> = setup.emulator.with_store(|store| {
+            let tasks = &store.projects[PROJECT_ID].trigger_tasks;
+            tasks[&dependent_id].task
+                ["TriggerTaskSchedulerConfiguration"]["UpstreamDependencyConfigList"]
+                .as_array()
+                .unwrap()
+                .clone()
+        });
+        let ids: Vec<&str> = upstream
+            .iter()
+            .map(|item| item["TaskId"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&new_id.as_str()), "{dependent}: {ids:?}");
+        assert!(!ids.contains(&old_id.as_str()), "{dependent}: {ids:?}");
+    }
+    let clean = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+}

@@ -538,8 +538,9 @@ async fn run_task(
             .ok_or_else(|| format!("{} has no id to submit", node.address))?,
         Action::Replace => {
             // The plan allowed deletion (refuse_replacements checked prevent_destroy and the
-            // policy): delete, then create afresh. WeData refuses to delete a task that others
-            // still depend on, so only tasks without dependents can be replaced this way.
+            // policy): delete, then create afresh under a new TaskId. The plan updates the
+            // dependents it manages after this (their references resolve to the new id); ones
+            // outside the repository were refused as orphans unless allowed.
             delete_task(context, node).await?;
             create_task(context, task, &resolve).await?
         }

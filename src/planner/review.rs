@@ -50,15 +50,20 @@ pub(super) async fn review(
     let mut refusals: Vec<Refusal> = unmet
         .into_iter()
         .map(|unmet| {
-            Refusal::new(
-                PlanCode::SelectionIncomplete,
+            let message = if unmet.after {
+                format!(
+                    "{} is replaced (a new TaskId), and {} refers to it: it must be updated after the replacement, and --select leaves it out",
+                    unmet.address, unmet.needs
+                )
+            } else {
                 format!(
                     "{} needs {} to be {} first, and --select leaves it out",
                     unmet.address,
                     unmet.needs,
                     past_participle(unmet.action)
-                ),
-            )
+                )
+            };
+            Refusal::new(PlanCode::SelectionIncomplete, message)
             .with_help(format!(
                 "add `--select {}` (or a pattern matching it), or apply without --select",
                 unmet.needs

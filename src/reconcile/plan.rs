@@ -409,6 +409,61 @@ fn redact_map_values(value: Value) -> Value {
     }
 }
 
+/// The member a dependent of a replaced task changes: its references (upstreams, parameter
+/// sources) still name the replaced task's old TaskId.
+pub const REFERENCES_MEMBER: &str = "references";
+
+/// A replacement deletes a task and creates it afresh under a new TaskId; the tasks of this
+/// plan that refer to it (by name, so their manifests compare equal) still hold the old TaskId
+/// in WeData. Each is updated after the replacement, which sends its references resolved
+/// anew, and the plan says so rather than showing it unchanged.
+fn repoint_dependents_of_replacements(resources: &mut [ResourceChange]) {
+    let replaced: HashMap<String, Option<String>> = resources
+        .iter()
+        .filter(|resource| resource.kind.is_task() && resource.action == Action::Replace)
+        .map(|resource| (resource.address.clone(), resource.id.clone()))
+        .collect();
+    if replaced.is_empty() {
+        return;
+    }
+    for resource in resources.iter_mut() {
+        if !resource.kind.is_task()
+            || !matches!(
+                resource.action,
+                Action::NoOp | Action::Submit | Action::Update
+            )
+        {
+            continue;
+        }
+        let stale: Vec<(&String, &Option<String>)> = resource
+            .depends_on
+            .iter()
+            .filter_map(|address| replaced.get_key_value(address))
+            .collect();
+        if stale.is_empty() {
+            continue;
+        }
+        let before = stale
+            .iter()
+            .map(|(address, id)| match id {
+                Some(id) => Value::from(format!("{address} ({id})")),
+                None => Value::from(address.as_str()),
+            })
+            .collect();
+        let after = stale
+            .iter()
+            .map(|(address, _)| Value::from(format!("{address} (its replacement)")))
+            .collect();
+        resource.changes.push(MemberChange {
+            member: REFERENCES_MEMBER.to_owned(),
+            before: Value::Array(before),
+            after: Value::Array(after),
+            sensitive: false,
+        });
+        resource.action = Action::Update;
+    }
+}
+
 /// Whether a deletion (prune, replacement) is permitted in this run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DeletionPolicy {
@@ -527,6 +582,7 @@ pub fn plan(
             });
         }
     }
+    repoint_dependents_of_replacements(&mut resources);
     resources.sort_by(|left, right| (left.kind, &left.address).cmp(&(right.kind, &right.address)));
     let summary = summarize(&resources);
     let waves = waves(&resources);
@@ -762,6 +818,50 @@ mod tests {
             &[],
         )]);
         assert_eq!(submitted.resources[0].action, Action::Submit);
+    }
+
+    #[test]
+    fn dependents_of_a_replaced_task_are_updated_to_its_new_id() {
+        let plan = run(&[
+            task(
+                "extract",
+                state("extract", &[("base.task_type", json!(30))]),
+                Some(live_task(
+                    "1",
+                    state("extract", &[("base.task_type", json!(35))]),
+                )),
+                &[],
+            ),
+            task(
+                "load",
+                state("load", &[]),
+                Some(live_task("2", state("load", &[]))),
+                &["extract"],
+            ),
+            task(
+                "report",
+                state("report", &[]),
+                Some(live_task("3", state("report", &[]))),
+                &[],
+            ),
+        ]);
+        let load = plan.resource("task.orders.load").unwrap();
+        assert_eq!(load.action, Action::Update);
+        assert_eq!(
+            load.changes,
+            vec![MemberChange {
+                member: REFERENCES_MEMBER.into(),
+                before: json!(["task.orders.extract (1)"]),
+                after: json!(["task.orders.extract (its replacement)"]),
+                sensitive: false,
+            }]
+        );
+        assert_eq!(
+            plan.resource("task.orders.report").unwrap().action,
+            Action::NoOp,
+            "a task that does not refer to it is left alone"
+        );
+        assert_eq!((plan.summary.replace, plan.summary.update), (1, 1));
     }
 
     #[test]

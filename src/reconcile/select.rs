@@ -34,6 +34,9 @@ pub struct Unmet {
     pub needs: String,
     /// What the plan does to that resource.
     pub action: Action,
+    /// `needs` comes after the selected resource rather than before: a dependent that must
+    /// be updated to the new TaskId of the selected, replaced task.
+    pub after: bool,
 }
 
 /// `plan` reduced to the resources `patterns` match (the whole plan when there is none),
@@ -105,8 +108,30 @@ pub fn select(mut plan: Plan, patterns: &[String]) -> Result<(Plan, Vec<Unmet>),
                     address: resource.address.clone(),
                     needs: needed.clone(),
                     action: *action,
+                    after: false,
                 });
             }
+        }
+    }
+    // A selected replacement changes its TaskId: the dependents the plan re-points to the new
+    // one must come along, or they would keep naming a deleted task.
+    for resource in kept
+        .iter()
+        .filter(|resource| resource.action == Action::Replace)
+    {
+        for dependent in dropped.iter().filter(|dependent| {
+            dependent.depends_on.contains(&resource.address)
+                && dependent
+                    .changes
+                    .iter()
+                    .any(|change| change.member == plan::REFERENCES_MEMBER)
+        }) {
+            unmet.push(Unmet {
+                address: resource.address.clone(),
+                needs: dependent.address.clone(),
+                action: dependent.action,
+                after: true,
+            });
         }
     }
     let kept_addresses: HashSet<&str> = kept
@@ -203,8 +228,38 @@ mod tests {
                 address: "task.orders.clean".into(),
                 needs: "task.orders.extract".into(),
                 action: Action::Create,
+                after: false,
             }]
         );
+    }
+
+    #[test]
+    fn a_selected_replacement_without_its_repointed_dependent_is_unmet() {
+        let mut dependent = resource("orders", "clean", Action::Update, &["extract"]);
+        dependent.changes.push(plan::MemberChange {
+            member: plan::REFERENCES_MEMBER.into(),
+            before: serde_json::json!(["task.orders.extract (1)"]),
+            after: serde_json::json!(["task.orders.extract (its replacement)"]),
+            sensitive: false,
+        });
+        let plan = || {
+            plan_of(vec![
+                resource("orders", "extract", Action::Replace, &[]),
+                dependent.clone(),
+            ])
+        };
+        let (_, unmet) = select(plan(), &["task.orders.extract".into()]).unwrap();
+        assert_eq!(
+            unmet,
+            vec![Unmet {
+                address: "task.orders.extract".into(),
+                needs: "task.orders.clean".into(),
+                action: Action::Update,
+                after: true,
+            }]
+        );
+        let (_, both) = select(plan(), &["task.orders.*".into()]).unwrap();
+        assert!(both.is_empty());
     }
 
     #[test]

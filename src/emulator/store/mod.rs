@@ -640,18 +640,10 @@ impl Store {
         if !tasks.contains_key(&task_id) {
             return Err(not_found("task", &task_id));
         }
-        // WeData refuses to delete a task others still depend on; dependents go first.
-        let dependent = tasks
-            .iter()
-            .find(|(id, stored)| **id != task_id && references_task(&stored.task, kind, &task_id));
-        if let Some((dependent_id, _)) = dependent {
-            return Err(failure(
-                "ResourceInUse",
-                format!(
-                    "Task {task_id} is an upstream of task {dependent_id}; delete or change that task first."
-                ),
-            ));
-        }
+        // WeData deletes a task that others still depend on: DeleteTask's DeleteMode chooses
+        // whether their instances are force-failed, which only means something if the delete
+        // goes through. Their dependency lists keep naming the deleted TaskId (nothing in the
+        // API says WeData rewrites other tasks), as a lookup of their upstreams then shows.
         tasks.remove(&task_id);
         self.project(project_id).deletions.push(json!({
             "TaskId": task_id,
@@ -901,17 +893,6 @@ fn references_itself(scheduler: &Value, task_id: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|item| text(item, "TaskId") == task_id)
-}
-
-fn references_task(task: &Value, kind: Kind, task_id: &str) -> bool {
-    let scheduler = &task[kind.scheduler_member()];
-    let upstream = references_itself(scheduler, task_id);
-    let parameters = scheduler["ParamTaskInList"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .any(|item| text(item, "FromTaskId") == task_id);
-    upstream || parameters
 }
 
 /// The user's ext keys, then the server's own (kept from `existing` on updates).
