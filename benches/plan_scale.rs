@@ -424,8 +424,13 @@ fn one_change_apply_with_restored_cache(
         .iter()
         .map(|(action, count)| format!("{action} {count}"))
         .collect();
-    // The bound: every list page, one fresh read, update + submit, one read-back.
-    let expected = pages + 1 + 2 + 1;
+    // The bound: every list page, one fresh read, update + submit, one read-back; the
+    // deployment lock (stage I: its folder created on first use, the record written, two
+    // listings, a read of the record, its delete); and the review's downstream lookups at the
+    // default --impact auto (stage J: the changed task_000, then the 19 tasks that depend on it).
+    let lock = 6;
+    let lookups = 1 + 19;
+    let expected = pages + 1 + 2 + 1 + lock + lookups;
     let what = "apply of 1 changed task in 10,000, restored cache, 20/s";
     report.push(ratio_line(
         &format!("{what}: calls"),
@@ -435,7 +440,9 @@ fn one_change_apply_with_restored_cache(
             others.join(", "),
             rejected(&logged)
         ),
-        &format!("{expected} ({pages} list pages + 1 fresh read + 2 writes + 1 read-back)"),
+        &format!(
+            "{expected} ({pages} list pages + 1 fresh read + 2 writes + 1 read-back + {lock} lock calls + {lookups} impact lookups)"
+        ),
         logged.len() as f64 / expected as f64,
         1.0,
     ));

@@ -186,7 +186,7 @@ async fn the_periodic_example_applies_replans_clean_and_imports_back_to_an_equiv
             .iter()
             .find(|candidate| candidate.name() == task.name())
             .unwrap();
-        let no_ids = Default::default();
+        let no_ids: std::collections::HashMap<String, String> = Default::default();
         let left = desired::task_state(task, &no_ids).members;
         let right = desired::task_state(twin, &no_ids).members;
         let members: BTreeSet<&String> = left.keys().chain(right.keys()).collect();

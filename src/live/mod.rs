@@ -8,6 +8,7 @@ pub mod cache;
 pub mod folders;
 pub mod legacy;
 
+use crate::model::TaskNames;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
@@ -58,7 +59,7 @@ impl LiveDefinition {
     }
 
     /// The task's comparable state.
-    pub fn state(&self, code: Option<&str>, names_by_id: &HashMap<String, String>) -> TaskState {
+    pub fn state(&self, code: Option<&str>, names_by_id: &dyn TaskNames) -> TaskState {
         match self {
             Self::Trigger(task) => task_state(task, code, names_by_id),
             Self::Periodic(task) => periodic_task_state(task, code, names_by_id),
@@ -131,11 +132,7 @@ pub struct LiveWorkflow {
 impl LiveWorkflow {
     /// The comparable state of the task `task_id` (from its definition and, when read, its
     /// operations status), or `None` when its definition was not read.
-    pub fn task_state(
-        &self,
-        task_id: &str,
-        names_by_id: &HashMap<String, String>,
-    ) -> Option<TaskState> {
+    pub fn task_state(&self, task_id: &str, names_by_id: &dyn TaskNames) -> Option<TaskState> {
         let (definition, code) = self.definitions.get(task_id)?;
         Some(self.state_of(task_id, definition, code, names_by_id))
     }
@@ -147,7 +144,7 @@ impl LiveWorkflow {
         task_id: &str,
         definition: &LiveDefinition,
         code: &str,
-        names_by_id: &HashMap<String, String>,
+        names_by_id: &dyn TaskNames,
     ) -> TaskState {
         let mut state = definition.state(Some(code), names_by_id);
         if let Some(statuses) = &self.ops_statuses {

@@ -1,6 +1,7 @@
 //! Desired states from the manifests: only declared members, in canonical form.
 
-use std::collections::{BTreeMap, HashMap};
+use super::TaskNames;
+use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
@@ -15,17 +16,17 @@ use crate::manifest::{Task, TaskDefinition, Workflow, WorkflowDefinition};
 
 /// How a reference to another task reads in canonical form: the task's name in its workflow
 /// (a pinned id is turned into the name of the live task that has it), else `id:<TaskId>`.
-pub fn reference_key(reference: &Reference, live_names_by_id: &HashMap<String, String>) -> String {
+pub fn reference_key(reference: &Reference, live_names_by_id: &dyn TaskNames) -> String {
     match reference {
         Reference::Name(name) => name.clone(),
         Reference::Id { id } => live_names_by_id
-            .get(id)
-            .cloned()
+            .name_of_id(id)
+            .map(str::to_owned)
             .unwrap_or_else(|| format!("id:{id}")),
     }
 }
 
-pub fn task_state(task: &Task, live_names_by_id: &HashMap<String, String>) -> TaskState {
+pub fn task_state(task: &Task, live_names_by_id: &dyn TaskNames) -> TaskState {
     let mut members = BTreeMap::new();
     let mut put = |member: &str, value: Option<Value>| {
         if let Some(value) = value {
@@ -105,7 +106,7 @@ pub fn task_state(task: &Task, live_names_by_id: &HashMap<String, String>) -> Ta
 
 /// A task of a legacy project: its members, and its name (identity is the pinned id there,
 /// so a name that differs from the live one is a rename to apply).
-pub fn legacy_task_state(task: &Task, live_names_by_id: &HashMap<String, String>) -> TaskState {
+pub fn legacy_task_state(task: &Task, live_names_by_id: &dyn TaskNames) -> TaskState {
     let mut state = task_state(task, live_names_by_id);
     state
         .members
@@ -116,7 +117,7 @@ pub fn legacy_task_state(task: &Task, live_names_by_id: &HashMap<String, String>
 /// The scheduler members trigger and periodic tasks share.
 fn shared_scheduler_members(
     scheduler: &SharedScheduler<'_>,
-    live_names_by_id: &HashMap<String, String>,
+    live_names_by_id: &dyn TaskNames,
     put: &mut dyn FnMut(&str, Option<Value>),
 ) {
     put(
@@ -192,7 +193,7 @@ fn shared_scheduler_members(
 /// A periodic task's cycle, per-upstream dependency settings and event listeners.
 fn periodic_scheduler_members(
     scheduler: &PeriodicTaskScheduler,
-    live_names_by_id: &HashMap<String, String>,
+    live_names_by_id: &dyn TaskNames,
     put: &mut dyn FnMut(&str, Option<Value>),
 ) {
     let text = |value: &Option<serde_saphyr::Spanned<String>>| {

@@ -6,7 +6,7 @@
 //! both versions; then the members only the legacy API has (`scheduler.legacy.*`) and the
 //! task's name (a legacy task is pinned by id, so a changed name is an update) are added.
 
-use std::collections::HashMap;
+use super::TaskNames;
 
 use serde_json::{Value, json};
 
@@ -198,7 +198,7 @@ fn without_nulls(value: Value) -> Value {
 }
 
 /// The comparable state of a task read with DescribeTaskDetailDs.
-pub fn legacy_task_state(detail: &TaskDsDTO, names_by_id: &HashMap<String, String>) -> TaskState {
+pub fn legacy_task_state(detail: &TaskDsDTO, names_by_id: &dyn TaskNames) -> TaskState {
     let mut state = periodic_task_state(&as_periodic_task(detail), None, names_by_id);
     // The legacy DependencyConfig carries only the polling strategy: the executing strategies
     // a 2025 write may have set are outside what a legacy project can see or change.
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn the_official_answer_reads_as_a_periodic_task_state() {
         let detail = official_detail();
-        let state = legacy_task_state(&detail, &HashMap::new());
+        let state = legacy_task_state(&detail, &std::collections::HashMap::new());
         let member = |name: &str| state.members[name].clone();
         assert_eq!(member(NAME_MEMBER), json!("testpython1"));
         assert_eq!(member("scheduler.cycle_type"), json!("DAY_CYCLE"));

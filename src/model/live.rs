@@ -1,7 +1,8 @@
 //! Live states from WeData's answers, normalized: code decoded, ids turned into names,
 //! server-managed ext keys dropped, lists made sets, absent values given their defaults.
 
-use std::collections::{BTreeMap, HashMap};
+use super::TaskNames;
+use std::collections::BTreeMap;
 
 use base64::Engine;
 use serde_json::{Value, json};
@@ -31,15 +32,15 @@ pub fn encode_code(text: &str) -> String {
 pub fn task_state(
     task: &TriggerTask,
     code: Option<&str>,
-    names_by_id: &HashMap<String, String>,
+    names_by_id: &dyn TaskNames,
 ) -> TaskState {
     let base = &task.trigger_task_base_attribute;
     let configuration = &task.trigger_task_configuration;
     let scheduler = &task.trigger_task_scheduler_configuration;
     let name_of = |id: &str| {
         names_by_id
-            .get(id)
-            .cloned()
+            .name_of_id(id)
+            .map(str::to_owned)
             .unwrap_or_else(|| format!("id:{id}"))
     };
     let mut members = BTreeMap::new();
@@ -309,7 +310,7 @@ pub fn common_view(task: &PeriodicTask) -> TriggerTask {
 pub fn periodic_task_state(
     task: &PeriodicTask,
     code: Option<&str>,
-    names_by_id: &HashMap<String, String>,
+    names_by_id: &dyn TaskNames,
 ) -> TaskState {
     let mut state = task_state(&common_view(task), code, names_by_id);
     let scheduler = &task.task_scheduler_configuration;
@@ -382,8 +383,8 @@ pub fn periodic_task_state(
     );
     for dependency in scheduler.upstream_dependency_config_list.iter().flatten() {
         let name = names_by_id
-            .get(&dependency.task_id)
-            .cloned()
+            .name_of_id(&dependency.task_id)
+            .map(str::to_owned)
             .unwrap_or_else(|| format!("id:{}", dependency.task_id));
         let prefix = format!("scheduler.dependency.{name}");
         put(

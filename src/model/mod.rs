@@ -12,7 +12,35 @@ pub mod legacy;
 pub mod live;
 pub mod normalize;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// Task names by TaskId, for turning the TaskIds of references (upstreams, parameter sources)
+/// into the names manifests use.
+pub trait TaskNames {
+    fn name_of_id(&self, id: &str) -> Option<&str>;
+}
+
+impl TaskNames for HashMap<String, String> {
+    fn name_of_id(&self, id: &str) -> Option<&str> {
+        self.get(id).map(String::as_str)
+    }
+}
+
+/// Two maps looked up in order: the names the manifests give to tasks matched by id (a
+/// rename), then a live workflow's own names. Planning 10,000 tasks in 50 workflows used to
+/// copy the first map into each workflow's (500,000 entries, 40 MB of the peak).
+pub struct LayeredNames<'a> {
+    pub first: &'a HashMap<String, String>,
+    pub then: &'a HashMap<String, String>,
+}
+
+impl TaskNames for LayeredNames<'_> {
+    fn name_of_id(&self, id: &str) -> Option<&str> {
+        self.first
+            .name_of_id(id)
+            .or_else(|| self.then.name_of_id(id))
+    }
+}
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -13,7 +13,7 @@ use crate::api::types::TriggerTaskBaseAttribute;
 use crate::live::{LiveWorkflow, Scope};
 use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task, Workflow};
-use crate::model::{NAME_MEMBER, desired};
+use crate::model::{LayeredNames, NAME_MEMBER, desired};
 
 /// The name of the workflow a task belongs to, as the plan addresses it.
 pub fn workflow_label(task: &Task) -> String {
@@ -182,15 +182,13 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
             Some((listed.as_ref()?.task_id.clone(), task.name().to_owned()))
         })
         .collect();
-    // TaskId → name per live workflow, built once rather than once per task.
+    // TaskId → name per live workflow, built once rather than once per task; the declared
+    // names are looked up first (LayeredNames), never copied into each workflow's map.
     let names_by_workflow: HashMap<&str, HashMap<String, String>> = live
         .iter()
-        .map(|workflow| {
-            let mut names = workflow.names_by_id();
-            names.extend(declared_names.clone());
-            (workflow.id.as_str(), names)
-        })
+        .map(|workflow| (workflow.id.as_str(), workflow.names_by_id()))
         .collect();
+    let no_names = HashMap::new();
     // Live workflow id → TaskIds declared in it, and → the name the plan knows it by.
     let mut declared: HashMap<String, Vec<String>> = HashMap::new();
     let mut labels: HashMap<String, String> = HashMap::new();
@@ -204,9 +202,12 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     let mut tasks = Vec::new();
     for (task, (live_workflow, listed)) in project.tasks.iter().zip(matches) {
         let label = workflow_label(task);
-        let names_by_id = live_workflow
-            .and_then(|workflow| names_by_workflow.get(workflow.id.as_str()))
-            .unwrap_or(&declared_names);
+        let names_by_id = LayeredNames {
+            first: &declared_names,
+            then: live_workflow
+                .and_then(|workflow| names_by_workflow.get(workflow.id.as_str()))
+                .unwrap_or(&no_names),
+        };
         if let Some(home) = live_workflow {
             labels
                 .entry(home.id.clone())
@@ -221,7 +222,7 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
                 .push(listed.task_id.clone());
             let last_update_time = listed.last_update_time.clone().unwrap_or_default();
             let latest_version = listed.task_latest_version_no.clone().unwrap_or_default();
-            let state = home.state_of(&listed.task_id, definition, code, names_by_id);
+            let state = home.state_of(&listed.task_id, definition, code, &names_by_id);
             fingerprints.live.insert(
                 task_address(&label, task.name()),
                 LiveFingerprint {
@@ -260,12 +261,12 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
         let (kind, mut desired) = if legacy {
             (
                 ResourceKind::LegacyTask,
-                desired::legacy_task_state(task, names_by_id),
+                desired::legacy_task_state(task, &names_by_id),
             )
         } else {
             (
                 ResourceKind::task(task.is_periodic()),
-                desired::task_state(task, names_by_id),
+                desired::task_state(task, &names_by_id),
             )
         };
         let mut live_task = live_task;
