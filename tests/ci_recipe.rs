@@ -455,3 +455,95 @@ fn the_gitlab_recipe_includes_the_template_of_this_release() {
         );
     }
 }
+
+/// The GitLab plan job, run in bash with stand-ins for wedata-gitops, curl and jq: a plan that
+/// a policy refuses (exit 1, its Markdown written) is still posted as the merge-request note,
+/// and then the job fails with the plan's code. (GitLab runs a job's script lines in one shell
+/// with `set -e`, as here.)
+#[cfg(unix)]
+#[test]
+fn a_refused_plan_is_still_posted_then_the_gitlab_job_fails() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let template = yaml("ci/gitlab/wedata-gitops.yml");
+    let script: Vec<&str> = template["wedata-gitops-plan"]["script"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let directory = tempfile::tempdir().unwrap();
+    let bin = directory.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let calls = directory.path().join("calls");
+    let stand_in = |name: &str, body: &str| {
+        let path = bin.join(name);
+        std::fs::write(&path, format!("#!/bin/bash\n{body}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    stand_in(
+        "wedata-gitops",
+        &format!(
+            "echo \"wedata-gitops $*\" >> '{calls}'\ncase \"$1\" in\n  validate) echo '[]'; exit 0 ;;\n  plan) echo '**Risk: 1 policy error.**'; exit 1 ;;\nesac",
+            calls = calls.display()
+        ),
+    );
+    stand_in(
+        "curl",
+        &format!(
+            "echo \"curl $*\" >> '{calls}'\necho '[]'",
+            calls = calls.display()
+        ),
+    );
+    stand_in("jq", "cat > /dev/null");
+    let program = format!("set -eo pipefail\nset -- tasks\n{}\n", script.join("\n"));
+    let status = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(&program)
+        .current_dir(directory.path())
+        .env(
+            "PATH",
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("GITLAB_API_TOKEN", "token")
+        .env("CI_API_V4_URL", "https://gitlab.example/api/v4")
+        .env("CI_PROJECT_ID", "7")
+        .env("CI_MERGE_REQUEST_IID", "3")
+        .env("WEDATA_GITOPS_DIRECTORY", "tasks")
+        .env("WEDATA_GITOPS_TARGET", "")
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "the job fails with the plan's code");
+    let calls = std::fs::read_to_string(&calls).unwrap();
+    assert!(
+        calls
+            .lines()
+            .any(|line| line.starts_with("curl") && line.contains("--request POST")),
+        "the refused plan is posted: {calls}"
+    );
+    let note = std::fs::read_to_string(directory.path().join("note.md")).unwrap();
+    assert!(note.contains("**Risk: 1 policy error.**"), "{note}");
+}
+
+/// In the Action, a plan step that fails (a policy or a guard rail refused the plan, its
+/// Markdown written) does not skip the comment: reviewers see why. The comment step runs
+/// after a failure and posts nothing when the plan wrote nothing.
+#[test]
+fn a_refused_plan_is_still_posted_by_the_action() {
+    let action = yaml("action.yml");
+    let comment = steps(&action["runs"])
+        .iter()
+        .find(|step| step["name"] == "Post or update the plan comment")
+        .expect("the comment step");
+    let condition = comment["if"].as_str().unwrap();
+    assert!(condition.starts_with("always() && "), "{condition}");
+    assert!(
+        condition.contains("steps.plan.outputs.file != ''"),
+        "{condition}"
+    );
+    let script = comment["run"].as_str().unwrap();
+    assert!(
+        script.contains("if [ ! -s \"$PLAN_FILE\" ]; then exit 0; fi"),
+        "{script}"
+    );
+}
