@@ -6,7 +6,9 @@
 //! Downstream tasks are not part of their upstream's definition: a task created elsewhere
 //! with this task as its upstream does not move this task's LastUpdateTime. So the planner
 //! never serves a deleted or replaced task's downstream lookup from here (the guard rail reads
-//! it fresh), and `--refresh full` reads everything again. Never a source of writes.
+//! it fresh), an entry is served for at most an hour after it was read ([`MAX_AGE_SECONDS`]:
+//! a task created elsewhere downstream of an updated one shows in plans an hour late at most),
+//! and `--refresh full` reads everything again. Never a source of writes.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,11 +19,17 @@ use sha2::{Digest, Sha256};
 use super::lookup::{Direction, Linked};
 
 /// Bumped whenever the stored shapes change; an older file is started afresh.
-const CACHE_VERSION: u32 = 1;
+const CACHE_VERSION: u32 = 2;
+
+/// How long an answer is served after it was read: the lookups are cheap next to a reviewer
+/// missing a consumer that appeared since.
+pub const MAX_AGE_SECONDS: i64 = 3600;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedLookup {
     last_update_time: String,
+    /// When it was read (Unix seconds, this machine's clock).
+    stored_at: i64,
     linked: Vec<Linked>,
     digest: String,
 }
@@ -50,9 +58,14 @@ fn key(direction: Direction, task_id: &str) -> String {
     format!("{word}:{task_id}")
 }
 
-fn digest(key: &str, last_update_time: &str, linked: &[Linked]) -> String {
-    let bytes = serde_json::to_vec(&(key, last_update_time, linked)).expect("values serialize");
+fn digest(key: &str, last_update_time: &str, stored_at: i64, linked: &[Linked]) -> String {
+    let bytes =
+        serde_json::to_vec(&(key, last_update_time, stored_at, linked)).expect("values serialize");
     hex::encode(Sha256::digest(bytes))
+}
+
+fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
 }
 
 impl LookupCache {
@@ -104,24 +117,40 @@ impl LookupCache {
         self.file.lookups.clear();
     }
 
-    /// The stored answer for a task, while its LastUpdateTime is unchanged (and known) and
-    /// the entry matches its digest.
+    /// The stored answer for a task, while its LastUpdateTime is unchanged (and known), the
+    /// entry is younger than [`MAX_AGE_SECONDS`] and it matches its digest.
     pub fn get(
         &mut self,
         direction: Direction,
         task_id: &str,
         last_update_time: &str,
     ) -> Option<Vec<Linked>> {
+        self.get_at(direction, task_id, last_update_time, now())
+    }
+
+    fn get_at(
+        &mut self,
+        direction: Direction,
+        task_id: &str,
+        last_update_time: &str,
+        now: i64,
+    ) -> Option<Vec<Linked>> {
         if last_update_time.is_empty() {
             return None;
         }
         let key = key(direction, task_id);
-        let entry = self
-            .file
-            .lookups
-            .get(&key)
-            .filter(|entry| entry.last_update_time == last_update_time)?;
-        if digest(&key, &entry.last_update_time, &entry.linked) != entry.digest {
+        // An entry from the future (a clock set back, a hand edit) is as stale as an old one.
+        let entry = self.file.lookups.get(&key).filter(|entry| {
+            entry.last_update_time == last_update_time
+                && (0..MAX_AGE_SECONDS).contains(&(now - entry.stored_at))
+        })?;
+        if digest(
+            &key,
+            &entry.last_update_time,
+            entry.stored_at,
+            &entry.linked,
+        ) != entry.digest
+        {
             self.file.lookups.remove(&key);
             self.discarded += 1;
             self.changed = true;
@@ -137,14 +166,26 @@ impl LookupCache {
         last_update_time: &str,
         linked: &[Linked],
     ) {
+        self.put_at(direction, task_id, last_update_time, linked, now());
+    }
+
+    fn put_at(
+        &mut self,
+        direction: Direction,
+        task_id: &str,
+        last_update_time: &str,
+        linked: &[Linked],
+        stored_at: i64,
+    ) {
         if last_update_time.is_empty() {
             return;
         }
         let key = key(direction, task_id);
         let entry = CachedLookup {
             last_update_time: last_update_time.to_owned(),
+            stored_at,
             linked: linked.to_vec(),
-            digest: digest(&key, last_update_time, linked),
+            digest: digest(&key, last_update_time, stored_at, linked),
         };
         self.file.lookups.insert(key, entry);
         self.changed = true;
@@ -217,6 +258,20 @@ mod tests {
             None,
             "no time, no entry"
         );
+    }
+
+    /// An answer is served for an hour after it was read, never from the future: a consumer
+    /// created elsewhere downstream of an updated task shows within the hour.
+    #[test]
+    fn an_answer_is_served_for_an_hour_at_most() {
+        let directory = tempfile::tempdir().unwrap();
+        let (mut cache, _) = LookupCache::load(directory.path().join("x.impact.json"));
+        cache.put_at(Direction::Downstream, "1", "t1", &consumer(), 1_000);
+        let mut served_at = |now| cache.get_at(Direction::Downstream, "1", "t1", now);
+        assert_eq!(served_at(1_000), Some(consumer()));
+        assert_eq!(served_at(1_000 + MAX_AGE_SECONDS - 1), Some(consumer()));
+        assert_eq!(served_at(1_000 + MAX_AGE_SECONDS), None);
+        assert_eq!(served_at(999), None, "stored in the future");
     }
 
     /// A hand-edited entry (a downstream task removed, so a deletion would look safe) is not
