@@ -8,7 +8,6 @@ pub mod cache;
 pub mod folders;
 pub mod legacy;
 
-use crate::model::TaskNames;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
@@ -25,6 +24,7 @@ use crate::api::types::{
     TriggerTaskBaseAttribute, TriggerWorkflowDetail, WorkflowDetail,
 };
 use crate::api::{ApiError, Client};
+use crate::model::TaskNames;
 use crate::model::legacy::{as_periodic_task, legacy_task_state};
 use crate::model::live::{common_view, decode_code, periodic_task_state, task_state};
 use crate::model::normalize::schedule_state_value;

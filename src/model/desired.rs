@@ -1,12 +1,11 @@
 //! Desired states from the manifests: only declared members, in canonical form.
 
-use super::TaskNames;
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
 use super::normalize::{as_set, code_text, crontab_text};
-use super::{CODE_MEMBER, NAME_MEMBER, SCHEDULE_STATE_MEMBER, TaskState, WorkflowState};
+use super::{CODE_MEMBER, NAME_MEMBER, SCHEDULE_STATE_MEMBER, TaskNames, TaskState, WorkflowState};
 use crate::manifest::schedule::{DEFAULT_CYCLE_TYPE, default_cyclic_config};
 use crate::manifest::types::{
     DependencyStrategy, PeriodicTaskScheduler, PeriodicUpstream, PeriodicWorkflowManifest,

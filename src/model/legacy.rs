@@ -6,13 +6,11 @@
 //! both versions; then the members only the legacy API has (`scheduler.legacy.*`) and the
 //! task's name (a legacy task is pinned by id, so a changed name is an update) are added.
 
-use super::TaskNames;
-
 use serde_json::{Value, json};
 
 use super::live::periodic_task_state;
 use super::normalize::live_value;
-use super::{NAME_MEMBER, TaskState};
+use super::{NAME_MEMBER, TaskNames, TaskState};
 use crate::api::legacy::TaskDsDTO;
 use crate::api::types::Task as PeriodicTask;
 

@@ -1,14 +1,13 @@
 //! Live states from WeData's answers, normalized: code decoded, ids turned into names,
 //! server-managed ext keys dropped, lists made sets, absent values given their defaults.
 
-use super::TaskNames;
 use std::collections::BTreeMap;
 
 use base64::Engine;
 use serde_json::{Value, json};
 
 use super::normalize::{as_set, code_text, crontab_text, is_server_managed_ext_key, live_value};
-use super::{CODE_MEMBER, TaskState, WorkflowState};
+use super::{CODE_MEMBER, TaskNames, TaskState, WorkflowState};
 use crate::api::convert;
 use crate::api::types::{
     DependencyStrategyTask, Task as PeriodicTask, TriggerTask, TriggerWorkflowDetail,
