@@ -50,11 +50,14 @@ impl PollPolicy {
         }
     }
 
-    /// The shortest wait for a run of `tasks` task runs or instances.
+    /// The shortest wait for a run of `tasks` task runs or instances, rounded up to the
+    /// nanosecond (5 s / 3 truncated is 1.666666666 s, and three such waits read a run of
+    /// three tasks three times in 2 ns under five seconds).
     pub fn shortest_for(&self, tasks: usize) -> Duration {
         self.shortest.unwrap_or_else(|| {
-            (BUDGET_PER_TASK / u32::try_from(tasks.max(1)).unwrap_or(u32::MAX))
-                .max(SHORTEST_DEFAULT)
+            let tasks = u64::try_from(tasks.max(1)).unwrap_or(u64::MAX);
+            let nanoseconds = u64::try_from(BUDGET_PER_TASK.as_nanos()).unwrap_or(u64::MAX);
+            Duration::from_nanos(nanoseconds.div_ceil(tasks)).max(SHORTEST_DEFAULT)
         })
     }
 
@@ -188,6 +191,21 @@ mod tests {
         }
         assert_eq!(seen, [5000, 7500, 11250, 16875, 25312, 30000, 30000, 30000]);
         assert_eq!(policy.next(wait, true, 1), Duration::from_secs(5));
+    }
+
+    /// The case proptest found: three tasks, waits of 5 s / 3 truncated to the nanosecond
+    /// made three reads in 4.999999998 s.
+    #[test]
+    fn the_shortest_wait_rounds_up_so_three_tasks_are_never_read_early() {
+        let policy = PollPolicy::default();
+        let mut wait = Duration::ZERO;
+        let mut elapsed = Duration::ZERO;
+        for changed in [false, true, true] {
+            wait = policy.next(wait, changed, 3);
+            elapsed += wait;
+        }
+        assert!(elapsed >= BUDGET_PER_TASK, "{elapsed:?}");
+        assert_eq!(policy.shortest_for(3), Duration::from_nanos(1_666_666_667));
     }
 
     proptest::proptest! {
