@@ -406,3 +406,26 @@ async fn renamed_from_that_no_wedata_state_can_satisfy_is_refused_by_validate() 
         "{text}"
     );
 }
+
+/// `load` is served from the plan cache and written over while its upstream is renamed in the
+/// same apply: approve reads `load` fresh and must name its upstream as the plan did (the
+/// declared `extract_v2`, not the live `extract`), or it refuses the apply as contradicted by
+/// WeData and only the next apply goes through.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cached_task_whose_upstream_is_renamed_is_approved_on_the_first_apply() {
+    let setup = applied().await;
+    assert_clean(&setup).await;
+    rename_extract(&setup, "");
+    insert_after_name(&setup, "extract.yaml", "renamed_from: extract");
+    let load = std::fs::read_to_string(setup.project.join("load.yaml")).unwrap();
+    write(
+        &setup.project,
+        "load.yaml",
+        &load.replace("scheduler:\n", "scheduler:\n  max_retries: 7\n"),
+    );
+    let output = run(command(&setup, &["apply", "--auto-approve"])).await;
+    let text = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(output.status.success(), "{text}");
+    assert!(!text.contains("cache_mismatch"), "{text}");
+    assert_clean(&setup).await;
+}

@@ -28,7 +28,9 @@ pub const MAX_AGE_SECONDS: i64 = 3600;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedLookup {
     last_update_time: String,
-    /// When it was read (Unix seconds, this machine's clock).
+    /// When it was read (Unix seconds, this machine's clock). Absent in a version 1 file,
+    /// which is then started afresh rather than reported unreadable.
+    #[serde(default)]
     stored_at: i64,
     linked: Vec<Linked>,
     digest: String,
@@ -142,7 +144,9 @@ impl LookupCache {
         // An entry from the future (a clock set back, a hand edit) is as stale as an old one.
         let entry = self.file.lookups.get(&key).filter(|entry| {
             entry.last_update_time == last_update_time
-                && (0..MAX_AGE_SECONDS).contains(&(now - entry.stored_at))
+                && now
+                    .checked_sub(entry.stored_at)
+                    .is_some_and(|age| (0..MAX_AGE_SECONDS).contains(&age))
         })?;
         if digest(
             &key,
@@ -272,6 +276,25 @@ mod tests {
         assert_eq!(served_at(1_000 + MAX_AGE_SECONDS - 1), Some(consumer()));
         assert_eq!(served_at(1_000 + MAX_AGE_SECONDS), None);
         assert_eq!(served_at(999), None, "stored in the future");
+    }
+
+    /// A hand-made `stored_at` far in the past cannot overflow the age (a cache file never
+    /// crashes the tool); a version 1 file is started afresh without a warning.
+    #[test]
+    fn a_hostile_or_older_file_is_not_served_and_does_not_crash() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("x.impact.json");
+        let (mut cache, _) = LookupCache::load(path.clone());
+        cache.put_at(Direction::Downstream, "1", "t1", &consumer(), i64::MIN);
+        assert_eq!(cache.get_at(Direction::Downstream, "1", "t1", 1_000), None);
+        std::fs::write(
+            &path,
+            r#"{"version":1,"lookups":{"downstream:1":{"last_update_time":"t1","linked":[],"digest":"x"}}}"#,
+        )
+        .unwrap();
+        let (mut cache, warning) = LookupCache::load(path);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(cache.get(Direction::Downstream, "1", "t1"), None);
     }
 
     /// A hand-edited entry (a downstream task removed, so a deletion would look safe) is not

@@ -5,6 +5,7 @@
 //! if it does not, the cache entry is dropped and apply stops for a re-plan, before any write.
 
 use crate::codes::PlanCode;
+use crate::model::LayeredNames;
 use std::collections::HashMap;
 
 use futures::StreamExt;
@@ -90,10 +91,13 @@ pub async fn approve(client: &Client, planned: Planned) -> Result<Approved, Plan
         });
     }
     let project_id = project.settings.project_id.clone();
+    // The names build_plan used: the declared ones first, then each workflow's own.
+    let declared = crate::reconcile::inputs::declared_names(&project, &live);
     let names: Vec<HashMap<String, String>> = live.iter().map(LiveWorkflow::names_by_id).collect();
     let reads = futures::stream::iter(stale.into_iter().map(|entry| {
         let live = &live;
         let names = &names;
+        let declared = &declared;
         let project_id = &project_id;
         async move {
             match entry {
@@ -105,7 +109,15 @@ pub async fn approve(client: &Client, planned: Planned) -> Result<Approved, Plan
                 } => {
                     let fresh = live::get_task(client, project_id, &task_id, periodic).await?;
                     let digest = live[workflow]
-                        .state_of(&task_id, &fresh.0, &fresh.1, &names[workflow])
+                        .state_of(
+                            &task_id,
+                            &fresh.0,
+                            &fresh.1,
+                            &LayeredNames {
+                                first: declared,
+                                then: &names[workflow],
+                            },
+                        )
                         .digest();
                     Ok::<_, crate::api::ApiError>(Fresh::Task {
                         workflow,

@@ -15,6 +15,43 @@ use crate::manifest::types::Reference;
 use crate::manifest::{Project, Task, Workflow};
 use crate::model::{LayeredNames, NAME_MEMBER, desired};
 
+/// Each declared task's live match (home workflow, listed task), in the project's order.
+type TaskMatches<'a> = Vec<(
+    Option<&'a LiveWorkflow>,
+    Option<&'a TriggerTaskBaseAttribute>,
+)>;
+
+fn task_matches<'a>(project: &Project, live: &'a [LiveWorkflow]) -> TaskMatches<'a> {
+    project
+        .tasks
+        .iter()
+        .map(|task| {
+            let home = renames::home_workflow(project, task, live);
+            (home, home.and_then(|home| renames::listed_task(task, home)))
+        })
+        .collect()
+}
+
+/// TaskId → declared name of every matched task. A matched task is known by its declared
+/// name, so that a rename (by pinned id or `renamed_from`) does not read as a different
+/// upstream in the tasks that reference it.
+fn names_of_matches(project: &Project, matches: &TaskMatches<'_>) -> HashMap<String, String> {
+    project
+        .tasks
+        .iter()
+        .zip(matches)
+        .filter_map(|(task, (_, listed))| {
+            Some((listed.as_ref()?.task_id.clone(), task.name().to_owned()))
+        })
+        .collect()
+}
+
+/// The declared names `build_plan` looks TaskIds up in first ([`LayeredNames`]): whoever
+/// computes a live state to compare with the plan's (approve's fresh reads) must use them too.
+pub fn declared_names(project: &Project, live: &[LiveWorkflow]) -> HashMap<String, String> {
+    names_of_matches(project, &task_matches(project, live))
+}
+
 /// The name of the workflow a task belongs to, as the plan addresses it.
 pub fn workflow_label(task: &Task) -> String {
     match (&task.workflow_name, &task.workflow().value) {
@@ -163,25 +200,8 @@ pub fn build_plan(project: &Project, live: &[LiveWorkflow], deletion: DeletionPo
     }
 
     let legacy = project.settings.is_legacy();
-    // Each declared task's live match (home workflow, listed task), found once.
-    let matches: Vec<(Option<&LiveWorkflow>, Option<&TriggerTaskBaseAttribute>)> = project
-        .tasks
-        .iter()
-        .map(|task| {
-            let home = renames::home_workflow(project, task, live);
-            (home, home.and_then(|home| renames::listed_task(task, home)))
-        })
-        .collect();
-    // A matched task is known by its declared name, so that a rename (by pinned id or
-    // `renamed_from`) does not read as a different upstream in the tasks that reference it.
-    let declared_names: HashMap<String, String> = project
-        .tasks
-        .iter()
-        .zip(&matches)
-        .filter_map(|(task, (_, listed))| {
-            Some((listed.as_ref()?.task_id.clone(), task.name().to_owned()))
-        })
-        .collect();
+    let matches = task_matches(project, live);
+    let declared_names = names_of_matches(project, &matches);
     // TaskId → name per live workflow, built once rather than once per task; the declared
     // names are looked up first (LayeredNames), never copied into each workflow's map.
     let names_by_workflow: HashMap<&str, HashMap<String, String>> = live
