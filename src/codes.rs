@@ -98,6 +98,7 @@ codes! {
         DeleteUndeclaredWorkflow => "delete_undeclared_workflow",
         PreventDestroy => "prevent_destroy",
         ReplacementNeedsPrune => "replacement_needs_prune",
+        ReplacedTaskPinned => "replaced_task_pinned",
         PinnedIdMissing => "pinned_id_missing",
         LegacyPrune => "legacy_prune",
         LegacyMoved => "legacy_moved",

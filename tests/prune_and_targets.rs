@@ -331,3 +331,55 @@ async fn a_replaced_task_keeps_its_managed_downstream_linked_to_its_new_id() {
     let clean = run(command(&setup, &["plan", "--detailed-exitcode"])).await;
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
 }
+
+/// A manifest that names a replaced task by its TaskId would name a deleted task after the
+/// replacement: the plan is refused at that reference, before any write.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replacement_is_refused_while_a_manifest_pins_its_task_id() {
+    let setup = applied_examples().await;
+    let extract_id = task_id_named(&setup.emulator, "extract_orders");
+    let clean = setup.project.join("orders/clean_orders.yaml");
+    let text = std::fs::read_to_string(&clean).unwrap();
+    let pinned = text.replace(
+        "upstream: [extract_orders]",
+        &format!("upstream: [{{id: \"{extract_id}\"}}]"),
+    );
+    assert_ne!(pinned, text);
+    std::fs::write(&clean, pinned).unwrap();
+    let manifest = setup.project.join("orders/extract_orders.yaml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replacen("  task_type: Shell\n", "  task_type: Python\n", 1),
+    )
+    .unwrap();
+
+    let refused = run(command(&setup, &["apply", "--prune", "--auto-approve"])).await;
+    assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+    let message = stderr(&refused);
+    assert!(
+        message.contains(&format!(
+            "error[plan::replaced_task_pinned]: task.orders.clean_orders names task.orders.extract_orders by its TaskId {extract_id}"
+        )),
+        "{message}"
+    );
+    assert!(message.contains("clean_orders.yaml:14:"), "{message}");
+    // The Markdown a CI job posts says why too, not only stderr.
+    let markdown = run(command(
+        &setup,
+        &["plan", "--prune", "--format", "markdown"],
+    ))
+    .await;
+    assert_eq!(markdown.status.code(), Some(1));
+    let comment = stdout(&markdown);
+    assert!(
+        comment.contains("**Refused: `apply` would write nothing (1 problem;")
+            && comment.contains("| `plan::replaced_task_pinned` | `orders/clean_orders.yaml:14:"),
+        "{comment}"
+    );
+    assert_eq!(
+        task_id_named(&setup.emulator, "extract_orders"),
+        extract_id,
+        "nothing was replaced"
+    );
+}

@@ -408,11 +408,13 @@ async fn renamed_from_that_no_wedata_state_can_satisfy_is_refused_by_validate() 
 }
 
 /// `load` is served from the plan cache and written over while its upstream is renamed in the
-/// same apply: approve reads `load` fresh and must name its upstream as the plan did (the
+/// same apply. Approve reads `load` fresh and must name its upstream as the plan did (the
 /// declared `extract_v2`, not the live `extract`), or it refuses the apply as contradicted by
-/// WeData and only the next apply goes through.
+/// WeData. And the read-back after submit must know that TaskId by one name only, or its
+/// verification fails whenever a map yields the live name first (it did about half the time).
 #[tokio::test(flavor = "multi_thread")]
-async fn a_cached_task_whose_upstream_is_renamed_is_approved_on_the_first_apply() {
+async fn a_task_updated_while_its_upstream_is_renamed_is_approved_and_verified_on_the_first_apply()
+{
     let setup = applied().await;
     assert_clean(&setup).await;
     rename_extract(&setup, "");

@@ -4,7 +4,7 @@
 //! version the submit made is read back (GetTaskVersion / GetTriggerTaskVersion) and compared
 //! with what the plan promised.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -166,12 +166,20 @@ pub async fn execute(client: &Client, approved: &Approved, options: &ApplyOption
         .iter()
         .filter_map(|resource| resource.id.clone().map(|id| (resource.address.clone(), id)))
         .collect();
+    // A task the plan knows (renamed ones by their declared name) is never also known by its
+    // live name: two names for one TaskId would make the names verification reads back
+    // depend on which one a map gives first.
+    let planned_ids: HashSet<String> = ids.values().cloned().collect();
     for workflow in live {
         ids.entry(workflow_address(&workflow.name))
             .or_insert_with(|| workflow.id.clone());
         // Tasks a `--select` left out of the plan still exist: references to them resolve to
         // their live ids (the plan's own resources come first).
-        for task in &workflow.tasks {
+        for task in workflow
+            .tasks
+            .iter()
+            .filter(|task| !planned_ids.contains(&task.task_id))
+        {
             if let Some(name) = &task.task_name {
                 for label in [&workflow.name, &workflow.id] {
                     ids.entry(task_address(label, name))

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::manifest::Project;
+use crate::manifest::types::Reference;
 use crate::reconcile::inputs::workflow_label;
 use crate::reconcile::plan::task_address;
 use crate::reconcile::{Action, Plan, ResourceChange};
@@ -281,6 +282,7 @@ fn replacements(project: &Project, plan: &Plan) -> Vec<Refusal> {
             unprotected.push(resource);
         }
     }
+    refusals.extend(pinned_to_replaced(project, &unprotected));
     if !unprotected.is_empty() && !plan.deletion_allowed {
         refusals.push(
             Refusal::new(
@@ -319,4 +321,50 @@ fn addresses(resources: &[&ResourceChange]) -> String {
         .map(|resource| resource.address.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A manifest naming a replaced task by its TaskId would name a deleted task once the
+/// replacement runs (a reference by name follows it: the plan re-points those).
+fn pinned_to_replaced(project: &Project, replaced: &[&ResourceChange]) -> Vec<Refusal> {
+    let replaced_ids: std::collections::HashMap<&str, &str> = replaced
+        .iter()
+        .filter_map(|resource| Some((resource.id.as_deref()?, resource.address.as_str())))
+        .collect();
+    let mut refusals = Vec::new();
+    for task in &project.tasks {
+        let upstreams = task
+            .upstream()
+            .into_iter()
+            .map(|upstream| (upstream.reference, upstream.line, upstream.column));
+        let sources = task.params_in().iter().map(|input| {
+            (
+                &input.from_task.value,
+                input.from_task.referenced.line(),
+                input.from_task.referenced.column(),
+            )
+        });
+        for (reference, line, column) in upstreams.chain(sources) {
+            let Reference::Id { id } = reference else {
+                continue;
+            };
+            let Some(address) = replaced_ids.get(id.as_str()) else {
+                continue;
+            };
+            refusals.push(
+                Refusal::new(
+                    PlanCode::ReplacedTaskPinned,
+                    format!(
+                        "{} names {address} by its TaskId {id}, and the plan replaces that task (a new TaskId): the reference would name a deleted task",
+                        task_address(&workflow_label(task), task.name())
+                    ),
+                )
+                .at(&task.file, line as usize, column as usize)
+                .with_help(format!(
+                    "name the task instead of its TaskId (`{}`; names reach tasks of the same workflow), so the reference follows the replacement, or change the task type back",
+                    address.rsplit('.').next().unwrap_or(address)
+                )),
+            );
+        }
+    }
+    refusals
 }

@@ -113,18 +113,17 @@ pub fn select(mut plan: Plan, patterns: &[String]) -> Result<(Plan, Vec<Unmet>),
             }
         }
     }
-    // A selected replacement changes its TaskId: the dependents the plan re-points to the new
-    // one must come along, or they would keep naming a deleted task.
+    // A selected replacement changes its TaskId: its dependents that exist in WeData (the
+    // plan re-points them, or replaces them too) must come along, or they would keep naming
+    // a deleted task.
     for resource in kept
         .iter()
         .filter(|resource| resource.action == Action::Replace)
     {
         for dependent in dropped.iter().filter(|dependent| {
             dependent.depends_on.contains(&resource.address)
-                && dependent
-                    .changes
-                    .iter()
-                    .any(|change| change.member == plan::REFERENCES_MEMBER)
+                && dependent.id.is_some()
+                && dependent.action != Action::Delete
         }) {
             unmet.push(Unmet {
                 address: resource.address.clone(),
@@ -260,6 +259,15 @@ mod tests {
         );
         let (_, both) = select(plan(), &["task.orders.*".into()]).unwrap();
         assert!(both.is_empty());
+
+        // A dependent replaced as well has no `references` change, and is needed all the same.
+        let plan = plan_of(vec![
+            resource("orders", "extract", Action::Replace, &[]),
+            resource("orders", "clean", Action::Replace, &["extract"]),
+        ]);
+        let (_, unmet) = select(plan, &["task.orders.extract".into()]).unwrap();
+        assert_eq!(unmet.len(), 1);
+        assert_eq!(unmet[0].needs, "task.orders.clean");
     }
 
     #[test]

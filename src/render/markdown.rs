@@ -227,6 +227,41 @@ fn policy_section(plan: &Plan) -> String {
     )
 }
 
+/// One guard rail a refused plan breaks, as the plan command hands it over (the planner's
+/// refusal, flattened so that rendering does not depend on the planner).
+pub struct RefusalRow {
+    pub code: String,
+    pub location: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// The section a refused plan ends with in a pull-request comment: that `apply` would write
+/// nothing, and why, each guard rail with its code, place, message and fix.
+pub fn refusals(rows: &[RefusalRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let header = format!(
+        "**Refused: `apply` would write nothing ({} problem{}; each code is explained in the tool's docs/errors.md).**\n\n| code | where | problem | fix |\n|---|---|---|---|\n",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    );
+    let lines = rows.iter().map(|row| {
+        format!(
+            "| {} | {} | {} | {} |",
+            table_code(&row.code),
+            row.location.as_deref().map(table_code).unwrap_or_default(),
+            cell(&row.message),
+            row.help.as_deref().map(cell).unwrap_or_default()
+        )
+    });
+    format!(
+        "\n{}",
+        bounded_table(&header, lines, "`plan` lists them all")
+    )
+}
+
 fn details(resource: &ResourceChange) -> String {
     let mut section = String::new();
     let _ = writeln!(

@@ -265,7 +265,11 @@ pub fn run(args: Args) -> miette::Result<ExitStatus> {
         let shown = match args.format {
             Format::Text => render::text::render(plan, use_color()),
             Format::Json => render::json::render(plan),
-            Format::Markdown => render::markdown::render(plan),
+            // A pull-request comment of a refused plan says why (stderr is not posted).
+            Format::Markdown => {
+                render::markdown::render(plan)
+                    + &render::markdown::refusals(&refusal_rows(&planned.refusals))
+            }
             Format::Html => render::html::render(plan),
         };
         anstream::print!("{shown}");
@@ -400,6 +404,18 @@ fn shell_word(text: &str) -> String {
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }
+}
+
+fn refusal_rows(refusals: &[planner::Refusal]) -> Vec<render::markdown::RefusalRow> {
+    refusals
+        .iter()
+        .map(|refusal| render::markdown::RefusalRow {
+            code: refusal.code.to_string(),
+            location: refusal.location.as_ref().map(ToString::to_string),
+            message: refusal.message.clone(),
+            help: refusal.help.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
