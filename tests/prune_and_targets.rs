@@ -383,3 +383,41 @@ async fn a_replacement_is_refused_while_a_manifest_pins_its_task_id() {
         "nothing was replaced"
     );
 }
+
+/// The same refusal in the second document of a file (the place is the file's line, not the
+/// document's), and for a replaced task pinned by its own `id:`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replacement_is_refused_at_the_file_line_of_the_pin_and_for_its_own_id() {
+    let setup = applied_examples().await;
+    let check_id = task_id_named(&setup.emulator, "check_orders");
+    let quality = setup.project.join("orders/quality_checks.yaml");
+    let text = std::fs::read_to_string(&quality).unwrap();
+    let changed = text
+        .replacen("  task_type: Python\n", "  task_type: Shell\n", 1)
+        .replace(
+            "upstream: [check_orders]",
+            &format!("upstream: [{{id: \"{check_id}\"}}]"),
+        )
+        .replacen(
+            "name: check_orders\n",
+            &format!("name: check_orders\nid: \"{check_id}\"\n"),
+            1,
+        );
+    std::fs::write(&quality, changed).unwrap();
+    let refused = run(command(&setup, &["plan", "--prune"])).await;
+    assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+    let message = stderr(&refused);
+    assert!(
+        message.contains(&format!(
+            "task.orders.publish_orders_ready names task.orders.check_orders by its TaskId {check_id}"
+        )) && message.contains("quality_checks.yaml:36:"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "task.orders.check_orders is pinned to its TaskId {check_id}"
+        )) && message.contains("quality_checks.yaml:4:"),
+        "{message}"
+    );
+    assert_eq!(task_id_named(&setup.emulator, "check_orders"), check_id);
+}

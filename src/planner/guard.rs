@@ -332,6 +332,28 @@ fn pinned_to_replaced(project: &Project, replaced: &[&ResourceChange]) -> Vec<Re
         .collect();
     let mut refusals = Vec::new();
     for task in &project.tasks {
+        // The replaced task's own `id:` would name the deleted task on the next plan.
+        if let Some(span) = task.id_span()
+            && let Some(address) = replaced_ids.get(span.value.as_str())
+        {
+            refusals.push(
+                Refusal::new(
+                    PlanCode::ReplacedTaskPinned,
+                    format!(
+                        "{address} is pinned to its TaskId {}, and the plan replaces it (a new TaskId): the pin would name a deleted task",
+                        span.value
+                    ),
+                )
+                .at(
+                    &task.file,
+                    task.file_line(span.referenced.line()),
+                    span.referenced.column() as usize,
+                )
+                .with_help(
+                    "remove `id:` (the task is found by its name) to let it be replaced, or change the task type back",
+                ),
+            );
+        }
         let upstreams = task
             .upstream()
             .into_iter()
@@ -358,7 +380,7 @@ fn pinned_to_replaced(project: &Project, replaced: &[&ResourceChange]) -> Vec<Re
                         task_address(&workflow_label(task), task.name())
                     ),
                 )
-                .at(&task.file, line as usize, column as usize)
+                .at(&task.file, task.file_line(line), column as usize)
                 .with_help(format!(
                     "name the task instead of its TaskId (`{}`; names reach tasks of the same workflow), so the reference follows the replacement, or change the task type back",
                     address.rsplit('.').next().unwrap_or(address)
