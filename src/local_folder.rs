@@ -5,7 +5,8 @@
 //! whose ignore file forgets it.
 //!
 //! Owns only where the folder is and how files in it are written; what goes in them belongs
-//! to `live::cache` and `emulator`.
+//! to `live::cache`, `impact::cache` and `emulator` (the two caches share
+//! [`read_json_cache`] and [`save_json_cache`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -91,6 +92,35 @@ pub fn write_private_file_with(
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// A JSON cache file's content, when it is there and `is_current` says its format version is
+/// this tool's: `Ok(None)` when it is missing or of another version (start afresh),
+/// `Err(reason)` when it cannot be read as JSON of that shape.
+pub fn read_json_cache<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    is_current: impl FnOnce(&T) -> bool,
+) -> Result<Option<T>, String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Ok(None);
+    };
+    let content: T = serde_json::from_str(&text).map_err(|error| error.to_string())?;
+    Ok(is_current(&content).then_some(content))
+}
+
+/// Writes a JSON cache file privately and atomically, streamed (the JSON of 10,000
+/// definitions would add tens of MB to a plan's peak), creating its folder as needed.
+/// Failing only costs speed on the next run, so errors are ignored.
+pub fn save_json_cache(path: &Path, content: &impl serde::Serialize) {
+    let Some(parent) = path.parent() else {
+        return;
+    };
+    if create_private_directory(parent).is_err() {
+        return;
+    }
+    let _ = write_private_file_with(path, |writer| {
+        serde_json::to_writer(writer, content).map_err(std::io::Error::from)
+    });
 }
 
 #[cfg(unix)]

@@ -89,11 +89,10 @@ impl LookupCache {
             changed: false,
             discarded: 0,
         };
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            return (empty(path), None);
-        };
-        match serde_json::from_str::<CacheFile>(&text) {
-            Ok(file) if file.version == CACHE_VERSION => (
+        match crate::local_folder::read_json_cache(&path, |file: &CacheFile| {
+            file.version == CACHE_VERSION
+        }) {
+            Ok(Some(file)) => (
                 Self {
                     path,
                     file,
@@ -102,7 +101,7 @@ impl LookupCache {
                 },
                 None,
             ),
-            Ok(_) => (empty(path), None),
+            Ok(None) => (empty(path), None),
             Err(error) => {
                 let warning = format!(
                     "warning: the impact cache {} is unreadable ({error}); discarding it and reading the lookups from WeData",
@@ -214,16 +213,7 @@ impl LookupCache {
         if !self.changed {
             return;
         }
-        let Some(parent) = self.path.parent() else {
-            return;
-        };
-        if crate::local_folder::create_private_directory(parent).is_err() {
-            return;
-        }
-        let Ok(bytes) = serde_json::to_vec(&self.file) else {
-            return;
-        };
-        let _ = crate::local_folder::write_private_file(&self.path, &bytes);
+        crate::local_folder::save_json_cache(&self.path, &self.file);
     }
 }
 

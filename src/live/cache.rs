@@ -145,11 +145,10 @@ impl DefinitionCache {
             changed: false,
             discarded: 0,
         };
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            return (empty(path), None);
-        };
-        match serde_json::from_str::<CacheFile>(&text) {
-            Ok(file) if file.version == CACHE_VERSION => (
+        match crate::local_folder::read_json_cache(&path, |file: &CacheFile| {
+            file.version == CACHE_VERSION
+        }) {
+            Ok(Some(file)) => (
                 Self {
                     path,
                     file,
@@ -158,7 +157,7 @@ impl DefinitionCache {
                 },
                 None,
             ),
-            Ok(_) => (empty(path), None),
+            Ok(None) => (empty(path), None),
             Err(error) => {
                 let warning = format!(
                     "warning: the plan cache {} is unreadable ({error}); discarding it and reading everything from WeData",
@@ -309,16 +308,7 @@ impl DefinitionCache {
         if !self.changed {
             return;
         }
-        let Some(parent) = self.path.parent() else {
-            return;
-        };
-        if crate::local_folder::create_private_directory(parent).is_err() {
-            return;
-        }
-        // Streamed: the JSON of 10,000 definitions would add tens of MB to a plan's peak.
-        let _ = crate::local_folder::write_private_file_with(&self.path, |writer| {
-            serde_json::to_writer(writer, &self.file).map_err(std::io::Error::from)
-        });
+        crate::local_folder::save_json_cache(&self.path, &self.file);
     }
 }
 
