@@ -1,5 +1,6 @@
-//! The deployment lock's options, shared by every command that writes to WeData, and the one
-//! call that takes the lock and says so on stderr while waiting. The lock itself is `lock`.
+//! The deployment lock's options, shared by every command that writes to WeData, the one
+//! call that takes the lock and says so on stderr while waiting, and the one that releases it
+//! with a warning when it cannot. The lock itself is `lock`.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -55,4 +56,15 @@ pub async fn acquire(
     lock::acquire(&connection.client, &settings, holder, lost, &on_wait)
         .await
         .map_err(miette::Report::new)
+}
+
+/// Releases the deployment lock; when that fails, says on stderr that it expires by itself
+/// after its lease (the run's own outcome stands either way).
+pub async fn release(held: Lock, args: &LockArgs) {
+    if let Err(error) = held.release().await {
+        anstream::eprintln!(
+            "warning: the deployment lock could not be released ({error}); it expires after its lease ({}s)",
+            args.lock_lease.as_secs()
+        );
+    }
 }

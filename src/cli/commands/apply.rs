@@ -135,12 +135,7 @@ async fn apply_under_lock(
     let interrupts = Interrupts::watch(held.releaser(), lost.clone());
     let result = apply(args, project, connection, interactive, saved, &interrupts).await;
     interrupts.end();
-    if let Err(error) = held.release().await {
-        anstream::eprintln!(
-            "warning: the deployment lock could not be released ({error}); it expires after its lease ({}s)",
-            args.lock.lock_lease.as_secs()
-        );
-    }
+    locking::release(held, &args.lock).await;
     if lost.load(Ordering::SeqCst) {
         return Err(miette::miette!(
             code = crate::codes::LockCode::Lost.as_str(),

@@ -63,15 +63,6 @@ pub struct Args {
 }
 
 /// Gives the deployment lock back; a failure only delays others until the lease runs out.
-async fn release(held: crate::lock::Lock, args: &LockArgs) {
-    if let Err(error) = held.release().await {
-        anstream::eprintln!(
-            "warning: the deployment lock could not be released ({error}); it expires after its lease ({}s)",
-            args.lock_lease.as_secs()
-        );
-    }
-}
-
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
     // A range that ends before it starts is refused before anything is read.
     backfill::check_range(args.from, args.to).map_err(OpsError::into_report)?;
@@ -100,7 +91,7 @@ async fn create_and_follow(
     let lost = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let held = locking::acquire("backfill", project, connection, &args.lock, lost).await?;
     let created = backfill::create(client, &project_id, &task, args.from, args.to).await;
-    release(held, &args.lock).await;
+    locking::release(held, &args.lock).await;
     let plan_id = created.map_err(OpsError::into_report)?;
     let described = backfill::describe(client, &project_id, &plan_id)
         .await

@@ -68,15 +68,6 @@ pub struct Args {
 }
 
 /// Gives the deployment lock back; a failure only delays others until the lease runs out.
-async fn release(held: crate::lock::Lock, args: &LockArgs) {
-    if let Err(error) = held.release().await {
-        anstream::eprintln!(
-            "warning: the deployment lock could not be released ({error}); it expires after its lease ({}s)",
-            args.lock_lease.as_secs()
-        );
-    }
-}
-
 pub fn run(args: Args) -> miette::Result<ExitStatus> {
     let project = load_directory(&args.directory, args.target.clone())?;
     let runtime = crate::cli::runtime()?;
@@ -104,7 +95,7 @@ async fn start_and_follow(
     let lost = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let held = locking::acquire("run", project, connection, &args.lock, lost).await?;
     let started = trigger::start(client, &project_id, &workflow).await;
-    release(held, &args.lock).await;
+    locking::release(held, &args.lock).await;
     let execution_id = started.map_err(OpsError::into_report)?;
     let what = format!(
         "the run {execution_id} of {}",
