@@ -6,39 +6,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use serde_json::{Value, json};
-use wedata_gitops::emulator::{EmulatorConfig, RunningEmulator};
-
-struct Setup {
-    emulator: RunningEmulator,
-    project: PathBuf,
-    log: PathBuf,
-    _directory: tempfile::TempDir,
-}
 
 /// The examples applied, then `bi_team/bi_refresh` (owner 100028660434) created by hand in a
 /// workflow of its own, downstream of the managed `orders/publish_orders_ready`.
-async fn examples_with_an_outside_consumer() -> Setup {
-    let directory = tempfile::tempdir().unwrap();
-    let project = directory.path().join("tasks");
-    let log = directory.path().join("calls.jsonl");
-    copy_examples(&project);
-    let emulator = start_emulator(EmulatorConfig {
-        log_file: Some(log.clone()),
-        ..EmulatorConfig::default()
-    })
-    .await;
-    let setup = Setup {
-        emulator,
-        project,
-        log,
-        _directory: directory,
-    };
-    let applied = run(command(&setup, &["apply", "--auto-approve"])).await;
-    assert!(applied.status.success(), "{}", stderr(&applied));
+async fn examples_with_an_outside_consumer() -> AppliedExamples {
+    let setup = AppliedExamples::new().await;
     let endpoint = setup.emulator.endpoint();
     let workflow = call(
         &endpoint,
@@ -58,15 +34,6 @@ async fn examples_with_an_outside_consumer() -> Setup {
     )
     .await;
     setup
-}
-
-fn command(setup: &Setup, arguments: &[&str]) -> assert_cmd::Command {
-    let mut command = wedata_gitops();
-    command
-        .args(arguments)
-        .arg(&setup.project)
-        .args(["--endpoint", &setup.emulator.endpoint()]);
-    command
 }
 
 fn edit(path: &Path, from: &str, to: &str) {
@@ -102,7 +69,7 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
     );
 
     // Text: the risk first, the reach, and the outside task with its workflow, owner, depth.
-    let text = run(command(&setup, &["plan"])).await;
+    let text = run(setup.command(&["plan"])).await;
     assert!(text.status.success(), "{}", stderr(&text));
     let text = stdout(&text);
     insta::with_settings!({filters => filters()}, {
@@ -111,7 +78,7 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
     assert!(text.contains("bi_team/bi_refresh"), "{text}");
 
     // JSON: the impact section carries every field.
-    let json = run(command(&setup, &["plan", "--format", "json"])).await;
+    let json = run(setup.command(&["plan", "--format", "json"])).await;
     assert!(json.status.success(), "{}", stderr(&json));
     let plan: Value = serde_json::from_str(&stdout(&json)).unwrap();
     let outside: Vec<&Value> = plan["impact"]["tasks"]
@@ -137,7 +104,7 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
     );
 
     // Markdown: it leads with the reach, and the outside task is in the table and the picture.
-    let markdown = run(command(&setup, &["plan", "--format", "markdown"])).await;
+    let markdown = run(setup.command(&["plan", "--format", "markdown"])).await;
     assert!(markdown.status.success(), "{}", stderr(&markdown));
     let markdown = stdout(&markdown);
     assert!(
@@ -162,7 +129,7 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
             .unwrap(),
     )
     .unwrap();
-    let refused = run(command(&setup, &["plan", "--prune"])).await;
+    let refused = run(setup.command(&["plan", "--prune"])).await;
     assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
     let message = stderr(&refused);
     assert!(
@@ -170,21 +137,18 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
         "{message}"
     );
     assert!(message.contains("--allow-orphaned-downstream"), "{message}");
-    let refused_apply = run(command(&setup, &["apply", "--prune", "--auto-approve"])).await;
+    let refused_apply = run(setup.command(&["apply", "--prune", "--auto-approve"])).await;
     assert_eq!(refused_apply.status.code(), Some(1));
     assert!(stderr(&refused_apply).contains("plan::orphaned_downstream"));
     let writes_before = write_count(&setup.log);
 
-    let allowed = run(command(
-        &setup,
-        &[
-            "plan",
-            "--prune",
-            "--allow-orphaned-downstream",
-            "--format",
-            "json",
-        ],
-    ))
+    let allowed = run(setup.command(&[
+        "plan",
+        "--prune",
+        "--allow-orphaned-downstream",
+        "--format",
+        "json",
+    ]))
     .await;
     assert!(allowed.status.success(), "{}", stderr(&allowed));
     let plan: Value = serde_json::from_str(&stdout(&allowed)).unwrap();
@@ -203,15 +167,12 @@ async fn an_outside_task_downstream_shows_in_every_format_and_its_upstream_is_no
 
     // Allowed, apply deletes it; bi_refresh stays, still naming the deleted TaskId.
     let deleted_id = task_id_named(&setup.emulator, "publish_orders_ready");
-    let applied = run(command(
-        &setup,
-        &[
-            "apply",
-            "--prune",
-            "--allow-orphaned-downstream",
-            "--auto-approve",
-        ],
-    ))
+    let applied = run(setup.command(&[
+        "apply",
+        "--prune",
+        "--allow-orphaned-downstream",
+        "--auto-approve",
+    ]))
     .await;
     assert!(applied.status.success(), "{}", stderr(&applied));
     let (published, consumer_upstream) = setup.emulator.with_store(|store| {
@@ -245,14 +206,14 @@ async fn lookups_are_cached_by_last_update_time_but_a_deletion_reads_fresh() {
     );
     let downstream = |log: &Path| calls_of(log, "ListDownstreamTriggerTasks");
     let first = downstream(&setup.log);
-    let cold = run(command(&setup, &["plan"])).await;
+    let cold = run(setup.command(&["plan"])).await;
     assert!(cold.status.success());
     let cold_calls = downstream(&setup.log) - first;
     assert_eq!(
         cold_calls, 2,
         "publish_orders_ready, then bi_refresh one level down"
     );
-    let warm = run(command(&setup, &["plan"])).await;
+    let warm = run(setup.command(&["plan"])).await;
     assert_eq!(stdout(&warm), stdout(&cold), "the same plan from the cache");
     assert_eq!(
         downstream(&setup.log) - first - cold_calls,
@@ -288,11 +249,7 @@ async fn lookups_are_cached_by_last_update_time_but_a_deletion_reads_fresh() {
     )
     .unwrap();
     let before = downstream(&setup.log);
-    let pruned = run(command(
-        &setup,
-        &["plan", "--prune", "--allow-orphaned-downstream"],
-    ))
-    .await;
+    let pruned = run(setup.command(&["plan", "--prune", "--allow-orphaned-downstream"])).await;
     assert!(pruned.status.success(), "{}", stderr(&pruned));
     assert_eq!(downstream(&setup.log) - before, 2);
 }
@@ -308,18 +265,15 @@ async fn the_impact_mode_bounds_the_walk_and_is_part_of_the_pin() {
         "max_retries: 2",
     );
     let plan_with = |mode: &'static str| {
-        let command = command(
-            &setup,
-            &[
-                "plan",
-                "--format",
-                "json",
-                "--impact",
-                mode,
-                "--refresh",
-                "full",
-            ],
-        );
+        let command = setup.command(&[
+            "plan",
+            "--format",
+            "json",
+            "--impact",
+            mode,
+            "--refresh",
+            "full",
+        ]);
         async move {
             let output = run(command).await;
             assert!(output.status.success(), "{}", stderr(&output));
@@ -354,11 +308,8 @@ async fn the_impact_mode_bounds_the_walk_and_is_part_of_the_pin() {
     );
 
     let saved = setup.project.join("plan.json");
-    let save = run(command(
-        &setup,
-        &["plan", "--impact", "all", "--out", saved.to_str().unwrap()],
-    ))
-    .await;
+    let save =
+        run(setup.command(&["plan", "--impact", "all", "--out", saved.to_str().unwrap()])).await;
     assert!(save.status.success());
     let message = stderr(&save);
     assert!(
@@ -367,28 +318,22 @@ async fn the_impact_mode_bounds_the_walk_and_is_part_of_the_pin() {
             && message.contains(" --plan "),
         "{message}"
     );
-    let mismatch = run(command(
-        &setup,
-        &["apply", "--auto-approve", "--plan", saved.to_str().unwrap()],
-    ))
-    .await;
+    let mismatch =
+        run(setup.command(&["apply", "--auto-approve", "--plan", saved.to_str().unwrap()])).await;
     assert_eq!(mismatch.status.code(), Some(1));
     assert!(
         stderr(&mismatch).contains("it was saved with --impact all, this run uses --impact auto"),
         "{}",
         stderr(&mismatch)
     );
-    let applied = run(command(
-        &setup,
-        &[
-            "apply",
-            "--auto-approve",
-            "--impact",
-            "all",
-            "--plan",
-            saved.to_str().unwrap(),
-        ],
-    ))
+    let applied = run(setup.command(&[
+        "apply",
+        "--auto-approve",
+        "--impact",
+        "all",
+        "--plan",
+        saved.to_str().unwrap(),
+    ]))
     .await;
     assert!(applied.status.success(), "{}", stderr(&applied));
 }

@@ -4,48 +4,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use serde_json::Value;
-use wedata_gitops::emulator::{EmulatorConfig, RunningEmulator};
-
-struct Setup {
-    emulator: RunningEmulator,
-    project: PathBuf,
-    log: PathBuf,
-    _directory: tempfile::TempDir,
-}
-
-async fn applied_examples() -> Setup {
-    let directory = tempfile::tempdir().unwrap();
-    let project = directory.path().join("tasks");
-    let log = directory.path().join("calls.jsonl");
-    copy_examples(&project);
-    let emulator = start_emulator(EmulatorConfig {
-        log_file: Some(log.clone()),
-        ..EmulatorConfig::default()
-    })
-    .await;
-    let setup = Setup {
-        emulator,
-        project,
-        log,
-        _directory: directory,
-    };
-    let applied = run(command(&setup, &["apply", "--auto-approve"])).await;
-    assert!(applied.status.success(), "{}", stderr(&applied));
-    setup
-}
-
-fn command(setup: &Setup, arguments: &[&str]) -> assert_cmd::Command {
-    let mut command = wedata_gitops();
-    command
-        .args(arguments)
-        .arg(&setup.project)
-        .args(["--endpoint", &setup.emulator.endpoint()]);
-    command
-}
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -53,10 +15,10 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
-async fn json_plan(setup: &Setup, arguments: &[&str]) -> Value {
+async fn json_plan(setup: &AppliedExamples, arguments: &[&str]) -> Value {
     let mut all = vec!["plan", "--format", "json"];
     all.extend_from_slice(arguments);
-    let output = run(command(setup, &all)).await;
+    let output = run(setup.command(&all)).await;
     assert!(output.status.success(), "{}", stderr(&output));
     serde_json::from_str(&stdout(&output)).unwrap()
 }
@@ -73,7 +35,7 @@ fn changing(plan: &Value) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_glob_plans_and_applies_only_the_matching_resources() {
-    let setup = applied_examples().await;
+    let setup = AppliedExamples::new().await;
     edit(
         &setup.project.join("orders/extract_orders.yaml"),
         "max_retries: 3",
@@ -109,7 +71,7 @@ async fn a_glob_plans_and_applies_only_the_matching_resources() {
                 .starts_with("task.orders.")),
         "nothing else, not even unchanged resources"
     );
-    let text = run(command(&setup, &["plan", "--select", "task.orders.*"])).await;
+    let text = run(setup.command(&["plan", "--select", "task.orders.*"])).await;
     assert!(
         stdout(&text).contains("Selected: task.orders.* (nothing else is planned)"),
         "{}",
@@ -117,17 +79,14 @@ async fn a_glob_plans_and_applies_only_the_matching_resources() {
     );
 
     // Two patterns select the union; apply writes only them.
-    let applied = run(command(
-        &setup,
-        &[
-            "apply",
-            "--auto-approve",
-            "--select",
-            "task.orders.load_orders",
-            "--select",
-            "task.orders.extract_*",
-        ],
-    ))
+    let applied = run(setup.command(&[
+        "apply",
+        "--auto-approve",
+        "--select",
+        "task.orders.load_orders",
+        "--select",
+        "task.orders.extract_*",
+    ]))
     .await;
     assert!(applied.status.success(), "{}", stderr(&applied));
     let written: Vec<String> = log_lines(&setup.log)
@@ -142,7 +101,7 @@ async fn a_glob_plans_and_applies_only_the_matching_resources() {
     let rest = json_plan(&setup, &[]).await;
     assert_eq!(changing(&rest), ["task.finance_daily.extract_ledger"]);
 
-    let nothing = run(command(&setup, &["plan", "--select", "task.nope.*"])).await;
+    let nothing = run(setup.command(&["plan", "--select", "task.nope.*"])).await;
     assert_eq!(nothing.status.code(), Some(1));
     assert!(
         stderr(&nothing).contains(
@@ -155,22 +114,19 @@ async fn a_glob_plans_and_applies_only_the_matching_resources() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_selected_resource_needing_an_unselected_create_is_refused() {
-    let setup = applied_examples().await;
+    let setup = AppliedExamples::new().await;
     let writes_before = write_count(&setup.log);
     std::fs::write(
         setup.project.join("orders/archive.yaml"),
         "kind: TriggerTask\nname: stage_archive\nworkflow: orders\nbase:\n  task_type: Shell\n---\nkind: TriggerTask\nname: archive_orders\nworkflow: orders\nbase:\n  task_type: Shell\nscheduler:\n  upstream: [stage_archive, load_orders]\n",
     )
     .unwrap();
-    let refused = run(command(
-        &setup,
-        &[
-            "apply",
-            "--auto-approve",
-            "--select",
-            "task.orders.archive_orders",
-        ],
-    ))
+    let refused = run(setup.command(&[
+        "apply",
+        "--auto-approve",
+        "--select",
+        "task.orders.archive_orders",
+    ]))
     .await;
     assert_eq!(refused.status.code(), Some(1));
     let message = stderr(&refused);
@@ -188,17 +144,14 @@ async fn a_selected_resource_needing_an_unselected_create_is_refused() {
         "refused before any write"
     );
     // An existing upstream (load_orders) is no reason to refuse; with both selected, it goes.
-    let applied = run(command(
-        &setup,
-        &[
-            "apply",
-            "--auto-approve",
-            "--select",
-            "task.orders.archive_orders",
-            "--select",
-            "task.orders.stage_archive",
-        ],
-    ))
+    let applied = run(setup.command(&[
+        "apply",
+        "--auto-approve",
+        "--select",
+        "task.orders.archive_orders",
+        "--select",
+        "task.orders.stage_archive",
+    ]))
     .await;
     assert!(applied.status.success(), "{}", stderr(&applied));
     let after = json_plan(&setup, &[]).await;
@@ -207,7 +160,7 @@ async fn a_selected_resource_needing_an_unselected_create_is_refused() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_saved_plan_records_its_selection() {
-    let setup = applied_examples().await;
+    let setup = AppliedExamples::new().await;
     edit(
         &setup.project.join("orders/extract_orders.yaml"),
         "max_retries: 3",
@@ -220,16 +173,13 @@ async fn a_saved_plan_records_its_selection() {
     );
     let saved = setup.project.join("plan.json");
     let writes_before = write_count(&setup.log);
-    let planned = run(command(
-        &setup,
-        &[
-            "plan",
-            "--select",
-            "task.orders.*",
-            "--out",
-            saved.to_str().unwrap(),
-        ],
-    ))
+    let planned = run(setup.command(&[
+        "plan",
+        "--select",
+        "task.orders.*",
+        "--out",
+        saved.to_str().unwrap(),
+    ]))
     .await;
     assert!(planned.status.success(), "{}", stderr(&planned));
     assert!(
@@ -242,11 +192,8 @@ async fn a_saved_plan_records_its_selection() {
     assert_eq!(document["selection"], serde_json::json!(["task.orders.*"]));
 
     // Without the selection, apply computes the whole plan: not the saved one.
-    let whole = run(command(
-        &setup,
-        &["apply", "--auto-approve", "--plan", saved.to_str().unwrap()],
-    ))
-    .await;
+    let whole =
+        run(setup.command(&["apply", "--auto-approve", "--plan", saved.to_str().unwrap()])).await;
     assert_eq!(whole.status.code(), Some(1));
     let message = stderr(&whole);
     assert!(
@@ -264,31 +211,25 @@ async fn a_saved_plan_records_its_selection() {
             .replace("\"task.orders.*\"", "\"task.*\""),
     )
     .unwrap();
-    let refused = run(command(
-        &setup,
-        &[
-            "apply",
-            "--auto-approve",
-            "--select",
-            "task.orders.*",
-            "--plan",
-            tampered.to_str().unwrap(),
-        ],
-    ))
+    let refused = run(setup.command(&[
+        "apply",
+        "--auto-approve",
+        "--select",
+        "task.orders.*",
+        "--plan",
+        tampered.to_str().unwrap(),
+    ]))
     .await;
     assert_eq!(refused.status.code(), Some(1));
 
-    let applied = run(command(
-        &setup,
-        &[
-            "apply",
-            "--auto-approve",
-            "--select",
-            "task.orders.*",
-            "--plan",
-            saved.to_str().unwrap(),
-        ],
-    ))
+    let applied = run(setup.command(&[
+        "apply",
+        "--auto-approve",
+        "--select",
+        "task.orders.*",
+        "--plan",
+        saved.to_str().unwrap(),
+    ]))
     .await;
     assert!(applied.status.success(), "{}", stderr(&applied));
     let rest = json_plan(&setup, &[]).await;

@@ -2,7 +2,7 @@
 //! an emulator started in-process on 127.0.0.1:0. Not every test file uses every helper.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -203,6 +203,48 @@ pub fn copy_examples(to: &Path) {
         } else {
             std::fs::copy(entry.path(), &target).unwrap();
         }
+    }
+}
+
+/// The examples applied to an in-process emulator that logs every call to `log`.
+pub struct AppliedExamples {
+    pub emulator: RunningEmulator,
+    pub project: PathBuf,
+    pub log: PathBuf,
+    _directory: tempfile::TempDir,
+}
+
+impl AppliedExamples {
+    /// Copies `examples/tasks`, applies it, and fails the test if that apply fails.
+    pub async fn new() -> Self {
+        let directory = tempfile::tempdir().unwrap();
+        let project = directory.path().join("tasks");
+        let log = directory.path().join("calls.jsonl");
+        copy_examples(&project);
+        let emulator = start_emulator(EmulatorConfig {
+            log_file: Some(log.clone()),
+            ..EmulatorConfig::default()
+        })
+        .await;
+        let setup = Self {
+            emulator,
+            project,
+            log,
+            _directory: directory,
+        };
+        let applied = run(setup.command(&["apply", "--auto-approve"])).await;
+        assert!(applied.status.success(), "{}", stderr(&applied));
+        setup
+    }
+
+    /// The binary with `arguments`, then the project and this emulator's endpoint.
+    pub fn command(&self, arguments: &[&str]) -> Command {
+        let mut command = wedata_gitops();
+        command
+            .args(arguments)
+            .arg(&self.project)
+            .args(["--endpoint", &self.emulator.endpoint()]);
+        command
     }
 }
 
